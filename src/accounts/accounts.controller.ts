@@ -1,0 +1,57 @@
+import { Body, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AdminController } from 'src/common/admin/admin-api.decorator';
+import { Operator } from 'src/common/admin/operator.decorator';
+import { ChangeStatusDto } from 'src/users/dto/change-status.dto';
+import { UserIdParams } from 'src/users/dto/user-id.params';
+import { UserResponse } from 'src/users/dto/user.response';
+import { AccountsService } from './accounts.service';
+import { AdjustCreditsDto, CreditAdjustmentResponse } from './dto/adjust-credits.dto';
+import { IdempotencyKey } from './dto/idempotency-key.header';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' };
+
+@AdminController('users', 'users')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Patch(':id/status')
+  @ApiOperation({ summary: 'Suspend or reactivate a user' })
+  @ApiOkResponse({ type: UserResponse })
+  async changeStatus(@Param() params: UserIdParams, @Body() body: ChangeStatusDto): Promise<UserResponse> {
+    return UserResponse.from(await this.accounts.changeStatus(params.id, body.status));
+  }
+
+  @Post(':id/credits/grant')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Grant credits, with a reason' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: CreditAdjustmentResponse })
+  grant(
+    @Param() params: UserIdParams,
+    @Body() body: AdjustCreditsDto,
+    @Operator() operator: string,
+    @IdempotencyKey() key?: string,
+  ): Promise<CreditAdjustmentResponse> {
+    return this.adjust(params.id, body.amount, body.reason, operator, key);
+  }
+
+  @Post(':id/credits/deduct')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deduct credits, with a reason; refused with CREDIT001 below zero' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: CreditAdjustmentResponse })
+  deduct(
+    @Param() params: UserIdParams,
+    @Body() body: AdjustCreditsDto,
+    @Operator() operator: string,
+    @IdempotencyKey() key?: string,
+  ): Promise<CreditAdjustmentResponse> {
+    return this.adjust(params.id, -body.amount, body.reason, operator, key);
+  }
+
+  private async adjust(userId: number, amount: number, reason: string, operator: string, idempotencyKey?: string) {
+    const { transaction, balance } = await this.accounts.adjustCredits({ userId, amount, reason, operator, idempotencyKey });
+    return { transactionId: transaction.id, amount: transaction.amount, balance };
+  }
+}

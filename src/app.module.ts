@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule } from './accounts/accounts.module';
+import { CacheModule } from './cache/cache.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { AdminModule } from './common/admin/admin.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { createValidationPipe } from './common/http/validation.pipe';
+import { I18nModule } from './common/i18n/i18n.module';
+import { loggerOptions } from './common/logging/logger-options';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { PaymentsModule } from './payments/payments.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ReadingsModule } from './readings/readings.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { TelegramModule } from './telegram/telegram.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
+    ScheduleModule.forRoot(),
+    DatabaseModule,
+    CacheModule,
+    CatalogModule,
+    I18nModule,
+    AdminModule,
+    UsersModule,
+    SessionsModule,
+    RateLimitModule,
+    ReadingsModule,
+    PaymentsModule,
+    AccountsModule,
+    HealthModule,
+    TelegramModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { AppConfig } from 'src/config/app-config';
+import { AdminAuthGuard } from './admin-auth.guard';
+import { AdminThrottlerGuard } from './admin-throttler.guard';
+import { AdminTokens } from './admin-tokens';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+
+const REQUESTS_PER_MINUTE = 600;
+
+@Global()
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [REDIS_CLIENT],
+      useFactory: (redis: RedisClient | null) => ({
+        throttlers: [{ name: 'admin', ttl: 60_000, limit: REQUESTS_PER_MINUTE }],
+        storage: redis ? new RedisThrottlerStorage(redis) : new ThrottlerStorageService(),
+      }),
+    }),
+  ],
+  providers: [{ provide: AdminTokens, inject: [AppConfig], useFactory: AdminTokens.fromConfig }, AdminAuthGuard, AdminThrottlerGuard],
+  exports: [AdminTokens, AdminAuthGuard, AdminThrottlerGuard],
+})
+export class AdminModule {}

@@ -1,0 +1,30 @@
+import { Logger } from '@nestjs/common';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { I18nService } from 'src/common/i18n/i18n.service';
+import { BotContext } from 'src/telegram/bot-context';
+
+/**
+ * Answers the user when a handler fails: a friendly, translated message, and the error logged
+ * once with its stack (never the message text the user sent).
+ */
+export class BotExceptionHandler {
+  private readonly logger = new Logger('Bot');
+
+  constructor(private readonly i18n: I18nService) {}
+
+  async handle(error: unknown, ctx: BotContext): Promise<void> {
+    const updateId = ctx.update?.update_id;
+    if (error instanceof DomainException) {
+      this.logger.warn(`update ${updateId}: ${error.code} ${error.message}`);
+    } else {
+      this.logger.error(`update ${updateId} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    const text = this.i18n.t(ctx.state?.lang, 'error.generic');
+    try {
+      if (ctx.callbackQuery) await ctx.answerCbQuery(text, { show_alert: true });
+      else if (ctx.chat) await ctx.reply(text);
+    } catch (replyError) {
+      this.logger.warn(`Could not tell the user about the failure: ${(replyError as Error).message}`);
+    }
+  }
+}

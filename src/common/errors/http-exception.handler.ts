@@ -1,0 +1,52 @@
+import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { ErrorCode } from 'src/common/errors/error-code';
+
+function statusOf(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case ErrorCode.InsufficientCredits:
+    case ErrorCode.InvalidCreditAmount:
+    case ErrorCode.RefundRefused:
+    case ErrorCode.UserNotActive:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.UnknownSpread:
+    case ErrorCode.ValidationFailed:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.UserNotFound:
+    case ErrorCode.NotFound:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.IdempotencyConflict:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.BalanceInconsistency:
+    case ErrorCode.PaymentFailed:
+    case ErrorCode.GenerationFailed:
+      return HttpStatus.BAD_GATEWAY;
+  }
+}
+
+/** Maps every error of the REST API to `{ statusCode, code, message }`; unknown errors are logged once. */
+export class HttpExceptionHandler {
+  private readonly logger = new Logger('HTTP');
+
+  handle(error: unknown, response: Response): void {
+    if (error instanceof DomainException) {
+      const status = statusOf(error.code);
+      response.status(status).json({ statusCode: status, code: error.code, message: error.message, ...error.details });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      const payload = typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body;
+      response.status(error.getStatus()).json(payload);
+      return;
+    }
+    this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: 'Internal server error',
+    });
+  }
+}

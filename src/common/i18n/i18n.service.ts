@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { Message, PluralForms } from './message';
+import { en, MessageKey } from './messages.en';
+
+export const LANGUAGES = ['en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+export type MessageParams = Record<string, string | number>;
+
+const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Translates message keys into the user's language, with plural forms and escaped parameters. */
+@Injectable()
+export class I18nService {
+  private readonly pluralRules = new Map<Language, Intl.PluralRules>();
+
+  /** The supported language closest to Telegram's `language_code` (e.g. `en-GB` → `en`). */
+  resolveLanguage(code: string | undefined | null): Language {
+    const base = code?.toLowerCase().split('-')[0];
+    return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : DEFAULT_LANGUAGE;
+  }
+
+  t(language: string | undefined, key: MessageKey, params: MessageParams = {}): string {
+    const lang = this.resolveLanguage(language);
+    const message = CATALOGUES[lang][key] ?? CATALOGUES[DEFAULT_LANGUAGE][key];
+    const template = typeof message === 'string' ? message : this.pluralForm(lang, message, params.count);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? escapeHtml(String(params[name])) : whole,
+    );
+  }
+
+  private pluralForm(lang: Language, forms: PluralForms, count: string | number | undefined): string {
+    let rules = this.pluralRules.get(lang);
+    if (!rules) {
+      rules = new Intl.PluralRules(lang);
+      this.pluralRules.set(lang, rules);
+    }
+    return forms[rules.select(Number(count ?? 0))] ?? forms.other;
+  }
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { Environment } from './environment';
+
+export type BotMode = 'polling' | 'webhook';
+
+export interface AdminToken {
+  name: string;
+  token: string;
+}
+
+/**
+ * The validated, typed configuration, grouped by concern. Built once from the environment;
+ * nothing outside src/config reads process.env.
+ */
+export class AppConfig {
+  readonly http: { port: number; adminPort: number };
+  readonly telegram: {
+    /** Absent in local mode: the bot then talks to the built-in Bot API stand-in. */
+    token: string | undefined;
+    apiRoot: string | undefined;
+    mode: BotMode;
+    webhookUrl: string | undefined;
+    webhookPath: string;
+    webhookSecret: string | undefined;
+    localApiPort: number;
+    specPath: string;
+  };
+  readonly database: { url: string | undefined; dataDir: string };
+  readonly redis: { url: string | undefined; commandTimeoutMs: number };
+  readonly admin: { tokens: AdminToken[] | undefined; tokenFile: string };
+  readonly catalogPath: string | undefined;
+  readonly llm: { baseUrl: string; apiKey: string | undefined; model: string } | undefined;
+  readonly logLevel: string;
+
+  constructor(env: Environment) {
+    const port = env.PORT ?? 3000;
+    const dataDir = resolve(env.DATA_DIR ?? 'data');
+    this.http = { port, adminPort: env.ADMIN_PORT ?? port };
+    this.telegram = {
+      token: env.TELEGRAM_BOT_TOKEN,
+      apiRoot: env.TELEGRAM_API_ROOT,
+      mode: (env.BOT_MODE as BotMode | undefined) ?? 'polling',
+      webhookUrl: env.WEBHOOK_URL,
+      webhookPath: env.WEBHOOK_PATH ?? '/telegram/webhook',
+      webhookSecret: env.WEBHOOK_SECRET,
+      localApiPort: env.LOCAL_BOT_API_PORT ?? port + 1,
+      specPath: resolve(env.BOT_API_SPEC ?? '../shared/telegram/bot-api.json'),
+    };
+    this.database = { url: env.DATABASE_URL, dataDir };
+    this.redis = { url: env.REDIS_URL, commandTimeoutMs: 500 };
+    this.admin = {
+      tokens: env.ADMIN_API_TOKENS?.split(',').map((pair) => {
+        const [name, token] = pair.split(':');
+        return { name, token };
+      }),
+      tokenFile: resolve(dataDir, 'admin-token'),
+    };
+    this.catalogPath = env.CATALOG_PATH ? resolve(env.CATALOG_PATH) : undefined;
+    this.llm = env.LLM_BASE_URL
+      ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini' }
+      : undefined;
+    this.logLevel = env.LOG_LEVEL ?? 'info';
+  }
+
+  /** Local mode: no bot token, so the built-in stand-in plays Telegram. */
+  get localMode(): boolean {
+    return this.telegram.token === undefined;
+  }
+}

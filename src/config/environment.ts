@@ -1,0 +1,135 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+const WEBHOOK_SECRET_SHAPE = /^[A-Za-z0-9_-]{1,256}$/;
+const BOT_TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]{20,}$/;
+const ADMIN_TOKENS_SHAPE = /^[A-Za-z0-9_.-]+:[^,:\s]{16,}(,[A-Za-z0-9_.-]+:[^,:\s]{16,})*$/;
+const POSTGRES_URL_SHAPE = /^postgres(ql)?:\/\/.+/;
+const REDIS_URL_SHAPE = /^rediss?:\/\/.+/;
+const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/**
+ * Every environment variable the app reads, as it arrives (strings), with the rules a value
+ * must meet. Defaults live in AppConfig, so "absent" and "invalid" stay distinguishable here.
+ */
+export class Environment {
+  @IsOptional() @Matches(BOT_TOKEN_SHAPE, { message: 'must look like 123456:ABC-DEF… (a bot token from @BotFather)' })
+  TELEGRAM_BOT_TOKEN?: string;
+
+  @IsOptional() @IsUrl(HTTP_URL, { message: 'must be an http(s) URL' })
+  TELEGRAM_API_ROOT?: string;
+
+  @IsOptional() @IsIn(['polling', 'webhook'], { message: 'must be "polling" or "webhook"' })
+  BOT_MODE?: string;
+
+  @ValidateIf((env: Environment) => env.BOT_MODE === 'webhook' || env.WEBHOOK_URL !== undefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https'] }, {
+    message: 'must be the public https URL Telegram posts updates to (required in webhook mode)',
+  })
+  WEBHOOK_URL?: string;
+
+  @IsOptional() @Matches(/^\/[A-Za-z0-9/_-]*$/, { message: 'must be a path starting with /' })
+  WEBHOOK_PATH?: string;
+
+  @ValidateIf((env: Environment) => env.BOT_MODE === 'webhook' || env.WEBHOOK_SECRET !== undefined)
+  @Matches(WEBHOOK_SECRET_SHAPE, { message: 'must be 1-256 characters of A-Z a-z 0-9 _ - (required in webhook mode)' })
+  WEBHOOK_SECRET?: string;
+
+  @IsOptional() @Matches(POSTGRES_URL_SHAPE, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Matches(REDIS_URL_SHAPE, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Matches(ADMIN_TOKENS_SHAPE, {
+    message: 'must be comma-separated name:token pairs, each token at least 16 characters',
+  })
+  ADMIN_API_TOKENS?: string;
+
+  @IsOptional() @IsInt({ message: 'must be a port number' }) @Min(1, { message: 'must be a port number' })
+  @Max(65535, { message: 'must be a port number' })
+  ADMIN_PORT?: number;
+
+  @IsOptional() @IsString() @Matches(/\.json$/i, { message: 'must name a .json file' })
+  CATALOG_PATH?: string;
+
+  @IsOptional() @IsUrl(HTTP_URL, { message: 'must be an http(s) URL of an OpenAI-compatible API' })
+  LLM_BASE_URL?: string;
+
+  @IsOptional() @IsString()
+  LLM_API_KEY?: string;
+
+  @IsOptional() @Matches(/^\S{1,200}$/, { message: 'must be a model name' })
+  LLM_MODEL?: string;
+
+  @IsOptional() @IsInt({ message: 'must be a port number' }) @Min(1, { message: 'must be a port number' })
+  @Max(65535, { message: 'must be a port number' })
+  PORT?: number;
+
+  @IsOptional() @IsInt({ message: 'must be a port number (0 picks a free one)' }) @Min(0) @Max(65535)
+  LOCAL_BOT_API_PORT?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @IsString()
+  BOT_API_SPEC?: string;
+}
+
+const KNOWN_KEYS: string[] = [
+  'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_PATH',
+  'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
+  'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'PORT', 'LOCAL_BOT_API_PORT',
+  'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC',
+];
+
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT']);
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Validates the raw environment and throws one error naming every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const picked: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const key of KNOWN_KEYS) {
+    const value = raw[key];
+    if (value === undefined || value === '') continue;
+    if (NUMERIC.has(key as keyof Environment)) {
+      const text = String(value).trim();
+      picked[key] = /^\d+$/.test(text) ? Number(text) : text;
+    } else {
+      picked[key] = String(value);
+    }
+  }
+  const env = plainToInstance(Environment, picked);
+  for (const error of validateSync(env, { skipMissingProperties: false })) {
+    const reasons = Object.values(error.constraints ?? {});
+    problems.push(`${error.property}: ${[...new Set(reasons)].join('; ')}`);
+  }
+  if (env.LLM_API_KEY !== undefined && env.LLM_BASE_URL === undefined) {
+    problems.push('LLM_API_KEY: is set but LLM_BASE_URL is not');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems.sort());
+  return env;
+}

@@ -1,0 +1,37 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from 'src/config/app-config';
+import { AppDataSource } from './app-data-source';
+import { DatabaseLifecycle } from './database-lifecycle';
+import { DatabaseTarget } from './database-target';
+import { JobLock } from './job-lock.service';
+import { dataSourceOptions } from './data-source-options';
+
+@Global()
+@Module({
+  providers: [{ provide: DatabaseTarget, inject: [AppConfig], useFactory: DatabaseTarget.resolve }],
+  exports: [DatabaseTarget],
+})
+class DatabaseTargetModule {}
+
+@Global()
+@Module({
+  imports: [
+    DatabaseTargetModule,
+    TypeOrmModule.forRootAsync({
+      inject: [DatabaseTarget],
+      useFactory: (target: DatabaseTarget) => dataSourceOptions(target),
+      dataSourceFactory: async (options?: DataSourceOptions) => {
+        const dataSource = new AppDataSource(options!);
+        await dataSource.initialize();
+        const applied = await dataSource.migrate();
+        if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        return dataSource;
+      },
+    }),
+  ],
+  providers: [DatabaseLifecycle, JobLock],
+  exports: [JobLock],
+})
+export class DatabaseModule {}

@@ -1,0 +1,33 @@
+import './config/force-utc';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { createServer } from 'node:http';
+import { AppModule } from './app.module';
+import { setUpApp } from './app-setup';
+import { AppConfig } from './config/app-config';
+import { ConfigValidationError } from './config/environment';
+
+async function bootstrap(): Promise<void> {
+  const started = Date.now();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(PinoLogger));
+  app.enableShutdownHooks();
+  setUpApp(app);
+  const { port, adminPort } = app.get(AppConfig).http;
+  await app.listen(port);
+  if (adminPort !== port) {
+    const admin = createServer(app.getHttpAdapter().getInstance());
+    await new Promise<void>((resolve) => admin.listen(adminPort, resolve));
+    app.getHttpServer().on('close', () => admin.close());
+  }
+  const logger = new Logger('Main');
+  logger.log(`Listening on :${port} (REST API, /api/docs and /metrics on :${adminPort}); started in ${Date.now() - started} ms`);
+}
+
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Cannot start: ${message}\n`);
+  process.exit(1);
+});

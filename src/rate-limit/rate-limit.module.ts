@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitCleanupJob } from './rate-limit-cleanup.job';
+import { RateLimit } from './rate-limit.entity';
+import { RateLimitController } from './rate-limit.controller';
+import { RateLimitService } from './rate-limit.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RateLimit])],
+  controllers: [RateLimitController],
+  providers: [RateLimitService, RateLimitCleanupJob],
+  exports: [RateLimitService],
+})
+export class RateLimitModule {}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
+import { CatalogService } from 'src/catalog/catalog.service';
+import { UserSnapshot } from 'src/users/user-snapshot';
+import { RateLimit } from './rate-limit.entity';
+import { RateAction, windowsFor, windowStart } from './rate-windows';
+
+export interface RateVerdict {
+  allowed: boolean;
+  /** When the tightest exceeded window ends. */
+  retryAt?: Date;
+  /** True for the first refused request of a window: the only one the user is told about. */
+  firstRefusal?: boolean;
+}
+
+/** Fixed-window counters in `rate_limits`: one upsert per check, whatever the number of windows. */
+@Injectable()
+export class RateLimitService {
+  constructor(
+    @InjectRepository(RateLimit) private readonly windows: Repository<RateLimit>,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async hit(user: UserSnapshot, action: RateAction, now = new Date()): Promise<RateVerdict> {
+    const expiresAt = user.subscriptionExpiresAt ? new Date(user.subscriptionExpiresAt) : null;
+    const limits = {
+      ...this.catalog.readingLimits(user.subscriptionTier, expiresAt, now),
+      messagesPerMinute: this.catalog.messagesPerMinute,
+      paymentsPerHour: this.catalog.paymentsPerHour,
+    };
+    const windows = windowsFor(action, limits);
+    const starts = windows.map((w) => windowStart(now, w.seconds));
+    const values = windows.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ');
+    const params: unknown[] = [user.id, ...windows.flatMap((w, i) => [w.endpoint, starts[i]])];
+    const rows: { endpoint: string; request_count: number }[] = await this.windows.query(
+      `INSERT INTO rate_limits (user_id, endpoint, window_start) VALUES ${values}
+       ON CONFLICT (user_id, endpoint, window_start)
+       DO UPDATE SET request_count = rate_limits.request_count + 1
+       RETURNING endpoint, request_count`,
+      params,
+    );
+    let verdict: RateVerdict = { allowed: true };
+    windows.forEach((window, i) => {
+      const count = rows.find((r) => r.endpoint === window.endpoint)?.request_count ?? 0;
+      if (count <= window.limit) return;
+      const retryAt = new Date(starts[i].getTime() + window.seconds * 1000);
+      if (verdict.allowed || retryAt > verdict.retryAt!) {
+        verdict = { allowed: false, retryAt, firstRefusal: count === window.limit + 1 };
+      }
+    });
+    return verdict;
+  }
+
+  currentWindows(userId: number): Promise<RateLimit[]> {
+    return this.windows.find({ where: { userId }, order: { windowStart: 'DESC', endpoint: 'ASC' }, take: 100 });
+  }
+
+  /** Removes windows that ended long ago (the longest window is a day). */
+  async deleteOlderThan(manager: EntityManager, cutoff: Date): Promise<number> {
+    const result = await manager.delete(RateLimit, { windowStart: LessThan(cutoff) });
+    return result.affected ?? 0;
+  }
+
+  /** /deleteme: the counters are personal data too. */
+  async deleteForUser(manager: EntityManager, userId: number): Promise<void> {
+    await manager.delete(RateLimit, { userId });
+  }
+}

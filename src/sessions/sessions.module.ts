@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionExpiryJob } from './session-expiry.job';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { SessionsUpdate } from './sessions.update';
+import { UserSession } from './user-session.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserSession])],
+  controllers: [SessionsController],
+  providers: [SessionsService, SessionExpiryJob, SessionsUpdate],
+  exports: [SessionsService, SessionExpiryJob],
+})
+export class SessionsModule {}

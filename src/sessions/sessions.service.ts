@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { UserSession } from './user-session.entity';
+
+export const MAX_ACTIVE_SESSIONS = 3;
+export const SESSION_IDLE_MINUTES = 30;
+
+/** The `user_sessions` table: multi-step conversations that survive restarts and span instances. */
+@Injectable()
+export class SessionsService {
+  constructor(@InjectRepository(UserSession) private readonly sessions: Repository<UserSession>) {}
+
+  /** Opens a session; the oldest active ones beyond the per-user cap are expired. */
+  async open(manager: EntityManager, userId: number, type: string, data: Record<string, unknown>): Promise<UserSession> {
+    const session = await manager.save(manager.create(UserSession, { userId, sessionType: type, data, status: 'active' }));
+    await manager.query(
+      `UPDATE user_sessions SET status = 'expired', completed_at = now()
+       WHERE id IN (SELECT id FROM user_sessions WHERE user_id = $1 AND status = 'active'
+                    ORDER BY last_activity_at DESC, id DESC OFFSET $2)`,
+      [userId, MAX_ACTIVE_SESSIONS],
+    );
+    return session;
+  }
+
+  findActive(userId: number, type?: string, manager: EntityManager = this.sessions.manager): Promise<UserSession | null> {
+    return manager.findOne(UserSession, {
+      where: { userId, status: 'active', ...(type ? { sessionType: type } : {}) },
+      order: { lastActivityAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  async advance(manager: EntityManager, id: number, data: Record<string, unknown>): Promise<void> {
+    await manager.query(
+      `UPDATE user_sessions SET data = $2, last_activity_at = now() WHERE id = $1 AND status = 'active'`,
+      [id, data],
+    );
+  }
+
+  /** Ends a session as completed, expired or error; false if it was no longer active. */
+  async end(manager: EntityManager, id: number, status: 'completed' | 'expired' | 'error'): Promise<boolean> {
+    const result = await manager.update(UserSession, { id, status: 'active' }, { status, completedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends every active conversation of the user (/cancel); returns how many there were. */
+  async cancelActive(manager: EntityManager, userId: number): Promise<number> {
+    const rows: { id: number }[] = await manager.query(
+      `UPDATE user_sessions SET status = 'completed', completed_at = now()
+       WHERE user_id = $1 AND status = 'active' RETURNING id`,
+      [userId],
+    );
+    return rows.length;
+  }
+
+  /** Expires sessions idle since before `cutoff`; returns them so their owners can react. */
+  async expireIdle(manager: EntityManager, cutoff: Date): Promise<UserSession[]> {
+    const rows: { id: number }[] = await manager.query(
+      `UPDATE user_sessions SET status = 'expired', completed_at = now()
+       WHERE status = 'active' AND last_activity_at < $1 RETURNING id`,
+      [cutoff],
+    );
+    return rows.length === 0 ? [] : manager.findBy(UserSession, { id: In(rows.map((r) => r.id)) });
+  }
+
+  /** /deleteme: the conversations' contents go; their bare rows stay. */
+  async eraseForUser(manager: EntityManager, userId: number): Promise<void> {
+    await manager.query(
+      `UPDATE user_sessions SET data = NULL,
+         status = CASE WHEN status = 'active' THEN 'expired' ELSE status END,
+         completed_at = COALESCE(completed_at, now())
+       WHERE user_id = $1`,
+      [userId],
+    );
+  }
+
+  listForUser(userId: number, limit: number): Promise<UserSession[]> {
+    return this.sessions.find({ where: { userId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+}

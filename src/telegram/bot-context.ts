@@ -1,0 +1,16 @@
+import { Context } from 'telegraf';
+import { Language } from 'src/common/i18n/i18n.service';
+import { UserSnapshot } from 'src/users/user-snapshot';
+
+export interface BotState {
+  /** The registered user behind the update; absent before their first /start. */
+  user?: UserSnapshot;
+  /** The language to answer in. */
+  lang: Language;
+  /** Set by a handler that answered, so the fallback stays quiet. */
+  handled?: boolean;
+}
+
+export interface BotContext extends Context {
+  state: BotState;
+}

@@ -1,0 +1,46 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { TelegrafModule } from 'nestjs-telegraf';
+import { AppConfig } from 'src/config/app-config';
+import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
+import { UsersModule } from 'src/users/users.module';
+import { BotLauncher } from './bot-launcher.service';
+import { InfoUpdate } from './info.update';
+import { LOCAL_BOT_TOKEN, LocalBotApi } from './local-bot-api';
+import { UpdateGate } from './update-gate.service';
+import { UpdatePipeline } from './update-pipeline';
+import { WebhookMiddleware } from './webhook.middleware';
+
+@Module({
+  imports: [UsersModule, RateLimitModule],
+  providers: [UpdateGate, UpdatePipeline, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
+  exports: [UpdateGate, UpdatePipeline, LocalBotApi],
+})
+class BotPipelineModule {}
+
+/** The bot gateway: Telegraf wired through nestjs-telegraf, launched by us after migrations. */
+@Module({
+  imports: [
+    BotPipelineModule,
+    TelegrafModule.forRootAsync({
+      imports: [BotPipelineModule],
+      inject: [AppConfig, LocalBotApi, UpdatePipeline],
+      useFactory: (config: AppConfig, local: LocalBotApi, pipeline: UpdatePipeline) => ({
+        token: config.telegram.token ?? LOCAL_BOT_TOKEN,
+        launchOptions: false,
+        options: {
+          telegram: { apiRoot: local.apiRoot ?? config.telegram.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
+        },
+        middlewares: [pipeline.middleware()],
+      }),
+    }),
+  ],
+  providers: [BotLauncher, WebhookMiddleware, InfoUpdate],
+})
+export class TelegramModule implements NestModule {
+  constructor(private readonly config: AppConfig) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    if (this.config.telegram.mode !== 'webhook') return;
+    consumer.apply(WebhookMiddleware).forRoutes({ path: this.config.telegram.webhookPath, method: RequestMethod.POST });
+  }
+}

@@ -1,0 +1,116 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { MiddlewareFn } from 'telegraf';
+import { Update } from 'telegraf/types';
+import { I18nService } from 'src/common/i18n/i18n.service';
+import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { ActivityTracker } from 'src/users/activity-tracker.service';
+import { UserSnapshot } from 'src/users/user-snapshot';
+import { UsersService } from 'src/users/users.service';
+import { BotContext } from './bot-context';
+import { UpdateGate } from './update-gate.service';
+
+/** The commands a user who is not (or no longer) registered may still send. */
+const OPEN_COMMANDS = new Set(['/start']);
+
+function commandOf(ctx: BotContext): string | undefined {
+  const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
+  return text?.startsWith('/') ? text.split(/[\s@]/)[0].toLowerCase() : undefined;
+}
+
+/**
+ * What every update goes through before a handler: private chats only, redelivery handled
+ * once, one update per user at a time, the user loaded (from the cache), the status guard,
+ * the per-minute message limit, and activity noted.
+ */
+@Injectable()
+export class UpdatePipeline implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Updates');
+  private readonly failures = new Set<number>();
+  /** Set at shutdown: the webhook then answers 503 so Telegram keeps the updates. */
+  closed = false;
+
+  constructor(
+    private readonly gate: UpdateGate,
+    private readonly users: UsersService,
+    private readonly rateLimits: RateLimitService,
+    private readonly activity: ActivityTracker,
+    private readonly i18n: I18nService,
+  ) {}
+
+  beforeApplicationShutdown(): void {
+    this.closed = true;
+  }
+
+  middleware(): MiddlewareFn<BotContext> {
+    return (ctx, next) => this.handle(ctx, next);
+  }
+
+  private async handle(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+    const update = ctx.update as Update;
+    const from = ctx.from;
+    ctx.state.lang = this.i18n.resolveLanguage(from?.language_code);
+    if (ctx.chat && ctx.chat.type !== 'private') {
+      if (ctx.message) await ctx.reply(this.i18n.t(ctx.state.lang, 'guard.privateOnly'));
+      return;
+    }
+    if (!from) return;
+    if (!(await this.gate.claim(update.update_id))) {
+      this.logger.log({ update_id: update.update_id, user: from.id, outcome: 'duplicate' });
+      return;
+    }
+    const started = Date.now();
+    try {
+      await this.gate.withUserLock(String(from.id), () => this.guarded(ctx, next));
+      await this.gate.done(update.update_id);
+      this.logger.debug?.({ update_id: update.update_id, user: from.id, outcome: 'ok', ms: Date.now() - started });
+    } catch (error) {
+      await this.gate.release(update.update_id);
+      this.failures.add(update.update_id);
+      throw error;
+    }
+  }
+
+  /** True (once) if the update failed before a handler could answer it. */
+  takeFailure(updateId: number): boolean {
+    return this.failures.delete(updateId);
+  }
+
+  private async guarded(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+    const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
+    if (user) {
+      ctx.state.user = user;
+      if (user.preferences.language) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
+    }
+    const refusal = this.refusal(ctx, user);
+    if (refusal) return this.refuse(ctx, refusal);
+    if (user && user.status === 'active') {
+      const verdict = await this.rateLimits.hit(user, 'message');
+      if (!verdict.allowed) {
+        if (verdict.firstRefusal) await this.refuse(ctx, this.rateLimitedText(ctx, verdict.retryAt!));
+        else if (ctx.callbackQuery) await ctx.answerCbQuery();
+        return;
+      }
+      this.activity.touch(user.id);
+    }
+    await next();
+  }
+
+  /** The text to answer instead of handling, when the user's status forbids the update. */
+  private refusal(ctx: BotContext, user: UserSnapshot | null): string | undefined {
+    const open = OPEN_COMMANDS.has(commandOf(ctx) ?? '');
+    if ('pre_checkout_query' in ctx.update) return undefined;
+    if (!user) return open ? undefined : this.i18n.t(ctx.state.lang, 'guard.notRegistered');
+    if (user.status === 'suspended') return this.i18n.t(ctx.state.lang, 'guard.suspended');
+    if (user.status === 'deleted' && !open) return this.i18n.t(ctx.state.lang, 'guard.deleted');
+    return undefined;
+  }
+
+  private rateLimitedText(ctx: BotContext, retryAt: Date): string {
+    return this.i18n.t(ctx.state.lang, 'guard.rateLimited', { time: retryAt.toISOString().slice(11, 16) });
+  }
+
+  private async refuse(ctx: BotContext, text: string): Promise<void> {
+    if (ctx.callbackQuery) await ctx.answerCbQuery(text.slice(0, 200), { show_alert: true });
+    else if (ctx.message) await ctx.reply(text, { parse_mode: 'HTML' });
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import { NextFunction, Request, Response } from 'express';
+import { InjectBot } from 'nestjs-telegraf';
+import { timingSafeEqual } from 'node:crypto';
+import { Telegraf } from 'telegraf';
+import { Update } from 'telegraf/types';
+import { AppConfig } from 'src/config/app-config';
+import { BotContext } from './bot-context';
+import { UpdatePipeline } from './update-pipeline';
+
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+function sameSecret(presented: unknown, expected: Buffer): boolean {
+  if (typeof presented !== 'string') return false;
+  const given = Buffer.from(presented);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function isUpdate(body: unknown): body is Update {
+  const id = (body as { update_id?: unknown } | null)?.update_id;
+  return typeof body === 'object' && body !== null && Number.isSafeInteger(id) && (id as number) >= 0;
+}
+
+/**
+ * Telegram's webhook: the secret header checked in constant time, the body handed to Telegraf
+ * untouched (Telegram adds fields every release), and an answer once the update is handled:
+ * 200 when it was, 500 when it failed so that Telegram delivers it again.
+ */
+@Injectable()
+export class WebhookMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('Webhook');
+  private readonly secret: Buffer;
+
+  constructor(
+    @InjectBot() private readonly bot: Telegraf<BotContext>,
+    private readonly pipeline: UpdatePipeline,
+    config: AppConfig,
+  ) {
+    this.secret = Buffer.from(config.telegram.webhookSecret ?? '');
+  }
+
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    if (request.method !== 'POST') return next();
+    if (!sameSecret(request.headers[SECRET_HEADER], this.secret)) {
+      response.status(401).json({ ok: false, description: 'Unauthorized' });
+      return;
+    }
+    if (this.pipeline.closed) {
+      response.status(503).json({ ok: false, description: 'Shutting down' });
+      return;
+    }
+    if (!isUpdate(request.body)) {
+      response.status(400).json({ ok: false, description: 'Not a Telegram update' });
+      return;
+    }
+    const update = request.body;
+    await this.bot.handleUpdate(update);
+    if (this.pipeline.takeFailure(update.update_id)) {
+      response.status(500).json({ ok: false, description: 'Update failed; deliver again' });
+      return;
+    }
+    response.status(200).json({ ok: true });
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { AppCacheService } from 'src/cache/app-cache.service';
+import { User, UserPreferences, UserStatus } from './user.entity';
+import { toSnapshot, UserSnapshot } from './user-snapshot';
+
+export interface UserPage {
+  items: User[];
+  nextCursor: number | null;
+}
+
+/** The `users` table: lookups, registration, status and the guarded credit update. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly cache: AppCacheService,
+  ) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByTelegramId(telegramId: string): Promise<User | null> {
+    return this.users.findOneBy({ telegramId });
+  }
+
+  /** The user behind a Telegram id, from the cache when warm; null if they never sent /start. */
+  async snapshotByTelegramId(telegramId: string): Promise<UserSnapshot | null> {
+    return this.cache.getOrSet('user_data', `tg:${telegramId}`, async () => {
+      const user = await this.findByTelegramId(telegramId);
+      return user ? toSnapshot(user) : null;
+    });
+  }
+
+  /** Call after a committed change to a user, so no reader sees the old balance or status. */
+  forget(telegramId: string): Promise<void> {
+    return this.cache.delete('user_data', `tg:${telegramId}`);
+  }
+
+  async list(filter: { status?: UserStatus; after?: number; limit: number }): Promise<UserPage> {
+    const items = await this.users.find({
+      where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.after ? { id: MoreThan(filter.after) } : {}) },
+      order: { id: 'ASC' },
+      take: filter.limit + 1,
+    });
+    const hasMore = items.length > filter.limit;
+    const page = items.slice(0, filter.limit);
+    return { items: page, nextCursor: hasMore ? page[page.length - 1].id : null };
+  }
+
+  /**
+   * Creates the user on first contact, or returns the existing row. `created` is true exactly
+   * once per Telegram account, ever: rows are never removed, only marked deleted.
+   */
+  async register(
+    manager: EntityManager,
+    telegramId: string,
+    preferences: UserPreferences,
+  ): Promise<{ user: User; created: boolean }> {
+    const inserted: { id: number }[] = await manager.query(
+      `INSERT INTO users (telegram_id, preferences, last_active_at) VALUES ($1, $2, now())
+       ON CONFLICT (telegram_id) DO NOTHING RETURNING id`,
+      [telegramId, preferences],
+    );
+    const user = await manager.findOneByOrFail(User, { telegramId });
+    return { user, created: inserted.length > 0 };
+  }
+
+  /** A deleted user who sends /start again becomes active, with fresh preferences. */
+  async reactivate(manager: EntityManager, id: number, preferences: UserPreferences): Promise<void> {
+    await manager.update(User, { id, status: 'deleted' }, { status: 'active', preferences, updatedAt: new Date() });
+  }
+
+  /**
+   * Moves credits with one guarded statement: never below zero, never read-then-write.
+   * Returns the new balance, or null when the user has too few credits.
+   */
+  async applyCreditDelta(manager: EntityManager, id: number, delta: number): Promise<number | null> {
+    const rows: { credits: number }[] = await manager.query(
+      `UPDATE users SET credits = credits + $1, updated_at = now()
+       WHERE id = $2 AND credits + $1 >= 0 RETURNING credits`,
+      [delta, id],
+    );
+    return rows.length > 0 ? rows[0].credits : null;
+  }
+
+  async setStatus(manager: EntityManager, id: number, status: UserStatus): Promise<User | null> {
+    await manager.update(User, { id }, { status, updatedAt: new Date() });
+    return manager.findOneBy(User, { id });
+  }
+
+  /** Marks the user deleted and erases their preferences; the money columns stay for the ledger. */
+  async markDeleted(manager: EntityManager, id: number): Promise<void> {
+    await manager.update(User, { id }, { status: 'deleted', preferences: {}, updatedAt: new Date() });
+  }
+
+  /** Writes the last-activity times gathered in memory, one statement for many users. */
+  async recordActivity(activity: Map<number, Date>): Promise<void> {
+    if (activity.size === 0) return;
+    const ids = [...activity.keys()];
+    const times = ids.map((id) => activity.get(id)!.toISOString());
+    await this.users.query(
+      `UPDATE users AS u SET last_active_at = GREATEST(COALESCE(u.last_active_at, v.at), v.at)
+       FROM unnest($1::int[], $2::timestamptz[]) AS v(id, at) WHERE u.id = v.id`,
+      [ids, times],
+    );
+  }
+}

@@ -1,0 +1,143 @@
+import request from 'supertest';
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { say } from '../support/bot-helpers';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { prepareTestEnvironment } from '../support/test-environment';
+
+describe('accounts through the bot', () => {
+  let standIn: BotApiStandIn;
+  let sut: TestApp;
+  const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+    await standIn?.stop();
+  });
+
+  const ledgerOf = async (telegramId: number) =>
+    sut.dataSource.query(
+      `SELECT t.amount, t.type, t.status, t.payment_provider, t.metadata FROM transactions t
+       JOIN users u ON u.id = t.user_id WHERE u.telegram_id = $1 ORDER BY t.id`,
+      [telegramId],
+    );
+
+  it('registers a new user on /start with the welcome credits as a promo purchase', async () => {
+    const user = { id: 5001, first_name: 'Ada', language_code: 'en-GB' };
+    const reply = await say(standIn, user, '/start');
+
+    expect(reply).toContain('Welcome, Ada');
+    expect(reply).toContain('5 credits');
+    const [row] = await sut.dataSource.query(`SELECT credits, status, preferences FROM users WHERE telegram_id = $1`, [user.id]);
+    expect(row).toEqual({ credits: 5, status: 'active', preferences: { language: 'en' } });
+    expect(await ledgerOf(user.id)).toEqual([
+      { amount: 5, type: 'purchase', status: 'completed', payment_provider: 'promo', metadata: { reason: 'welcome' } },
+    ]);
+  });
+
+  it('greets a returning user without granting anything again', async () => {
+    const user = { id: 5002, first_name: 'Bo' };
+    await say(standIn, user, '/start');
+    const reply = await say(standIn, user, '/start');
+
+    expect(reply).toContain('Welcome back, Bo');
+    expect(await ledgerOf(user.id)).toHaveLength(1);
+  });
+
+  it('shows the balance', async () => {
+    const user = { id: 5003, first_name: 'Cy' };
+    await say(standIn, user, '/start');
+    expect(await say(standIn, user, '/balance')).toContain('You have <b>5 credits</b>');
+  });
+
+  it('asks a stranger to /start before anything else', async () => {
+    expect(await say(standIn, { id: 5004 }, '/balance')).toContain('Send /start to begin');
+  });
+
+  it('deletes on a confirmed /deleteme, and never grants the welcome credits twice', async () => {
+    const user = { id: 5005, first_name: 'Di' };
+    await say(standIn, user, '/start');
+    await sut.dataSource.query(
+      `INSERT INTO readings (user_id, spread_type, question, cards, interpretation, status, questionnaire_responses)
+       SELECT id, 'single', 'Will it rain?', '[]', 'Yes.', 'completed', '{"q":"a"}' FROM users WHERE telegram_id = $1`,
+      [user.id],
+    );
+
+    let mark = standIn.mark();
+    await standIn.sendText(user, '/deleteme');
+    const prompt = await standIn.waitForCall('sendMessage', { after: mark });
+    expect(String(prompt.params.text)).toContain('Are you sure?');
+    const messageId = (prompt.result as { message_id: number }).message_id;
+
+    mark = standIn.mark();
+    await standIn.pressButton(user, messageId, 'v1:deleteme:yes');
+    const edited = await standIn.waitForCall('editMessageText', { after: mark });
+    expect(String(edited.params.text)).toContain('Your data has been deleted');
+
+    const [row] = await sut.dataSource.query(`SELECT status, preferences, credits FROM users WHERE telegram_id = $1`, [user.id]);
+    expect(row).toEqual({ status: 'deleted', preferences: {}, credits: 5 });
+    const [reading] = await sut.dataSource.query(
+      `SELECT question, interpretation, questionnaire_responses FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`,
+      [user.id],
+    );
+    expect(reading).toEqual({ question: null, interpretation: '', questionnaire_responses: null });
+
+    expect(await say(standIn, user, '/balance')).toContain('Send /start to begin again');
+    const back = await say(standIn, user, '/start');
+    expect(back).toContain('Welcome back');
+    expect(await ledgerOf(user.id)).toHaveLength(1);
+    const [after] = await sut.dataSource.query(`SELECT status, credits FROM users WHERE telegram_id = $1`, [user.id]);
+    expect(after).toEqual({ status: 'active', credits: 5 });
+  });
+
+  it('keeps everything when /deleteme is declined', async () => {
+    const user = { id: 5006, first_name: 'Ed' };
+    await say(standIn, user, '/start');
+    let mark = standIn.mark();
+    await standIn.sendText(user, '/deleteme');
+    const prompt = await standIn.waitForCall('sendMessage', { after: mark });
+    mark = standIn.mark();
+    await standIn.pressButton(user, (prompt.result as { message_id: number }).message_id, 'v1:deleteme:no');
+    const edited = await standIn.waitForCall('editMessageText', { after: mark });
+    expect(String(edited.params.text)).toContain('Nothing was deleted');
+    const [row] = await sut.dataSource.query(`SELECT status FROM users WHERE telegram_id = $1`, [user.id]);
+    expect(row.status).toBe('active');
+  });
+
+  it('gives a suspended user one clear message and nothing else, until reactivated', async () => {
+    const user = { id: 5007, first_name: 'Flo' };
+    await say(standIn, user, '/start');
+    const [{ id }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+
+    await request(sut.server).patch(`/api/v1/users/${id}/status`).set(auth).send({ status: 'suspended' }).expect(200);
+    expect(await say(standIn, user, '/balance')).toContain('Your account is suspended');
+    expect(await say(standIn, user, '/help')).toContain('Your account is suspended');
+
+    await request(sut.server).patch(`/api/v1/users/${id}/status`).set(auth).send({ status: 'active' }).expect(200);
+    expect(await say(standIn, user, '/balance')).toContain('5 credits');
+  });
+
+  it('answers /help, /terms, /privacy and /paysupport from the catalogue', async () => {
+    const user = { id: 5008, first_name: 'Gus' };
+    await say(standIn, user, '/start');
+    expect(await say(standIn, user, '/help')).toContain('/read');
+    expect(await say(standIn, user, '/terms')).toContain('Terms of service');
+    expect(await say(standIn, user, '/privacy')).toContain('/deleteme');
+    expect(await say(standIn, user, '/paysupport')).toContain('Help with a payment');
+    expect(await say(standIn, user, '/cancel')).toContain('nothing to cancel');
+    expect(await say(standIn, user, '/nonsense')).toContain('I do not know that command');
+  });
+
+  it('registers the command menu at start', () => {
+    const call = standIn.calls('setMyCommands')[0];
+    expect(call).toBeDefined();
+    const commands = call.params.commands as { command: string }[];
+    expect(commands.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['start', 'help', 'balance', 'cancel', 'paysupport', 'terms', 'privacy', 'deleteme']),
+    );
+  });
+});

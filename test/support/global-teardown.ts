@@ -1,0 +1,6 @@
+import { dropDatabasesLike } from './services';
+
+export default async function globalTeardown(): Promise<void> {
+  if (process.env.TEST_POSTGRES_AVAILABLE !== '1') return;
+  await dropDatabasesLike('tarot_test_');
+}

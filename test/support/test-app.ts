@@ -1,0 +1,77 @@
+import 'src/config/force-utc';
+import { INestApplication } from '@nestjs/common';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from 'src/app.module';
+import { setUpApp } from 'src/app-setup';
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { TestEnvironment } from './test-environment';
+
+export const TEST_BOT_TOKEN = '123456789:TEST-token-for-the-stand-in-0000000';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+export const SPEC_PATH = resolve(__dirname, '..', '..', '..', 'shared', 'telegram', 'bot-api.json');
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  /** The HTTP server, for supertest. */
+  server: ReturnType<INestApplication['getHttpServer']>;
+  close(): Promise<void>;
+}
+
+/** Starts the Bot API stand-in the bot will talk to; tests play users through it. */
+export async function startStandIn(): Promise<BotApiStandIn> {
+  const standIn = new BotApiStandIn(process.env.BOT_API_SPEC ?? SPEC_PATH, {
+    preCheckoutTimeoutMs: 10_000,
+  });
+  await standIn.start(0, '127.0.0.1');
+  return standIn;
+}
+
+/**
+ * Boots the real AppModule against the test's database and Redis, with the stand-in as
+ * Telegram. `env` overrides variables (e.g. BOT_MODE=webhook); `customize` may override
+ * providers that leave the machine.
+ */
+export async function startTestApp(
+  environment: TestEnvironment,
+  standIn: BotApiStandIn,
+  env: Record<string, string | undefined> = {},
+  customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+): Promise<TestApp> {
+  const variables: Record<string, string | undefined> = {
+    NODE_ENV: 'test',
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    TELEGRAM_API_ROOT: standIn.url,
+    BOT_MODE: 'polling',
+    WEBHOOK_URL: undefined,
+    WEBHOOK_SECRET: undefined,
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: environment.redisUrl,
+    DATA_DIR: environment.dataDir,
+    ADMIN_API_TOKENS: `tester:${ADMIN_TOKEN}`,
+    ADMIN_PORT: undefined,
+    CATALOG_PATH: undefined,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BOT_API_SPEC: process.env.BOT_API_SPEC ?? SPEC_PATH,
+    ...env,
+  };
+  for (const [key, value] of Object.entries(variables)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  let builder = Test.createTestingModule({ imports: [AppModule] });
+  if (customize) builder = customize(builder);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication({ logger: process.env.TEST_LOG_LEVEL ? undefined : false });
+  setUpApp(app);
+  await app.init();
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    server: app.getHttpServer(),
+    close: () => app.close(),
+  };
+}
