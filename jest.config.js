@@ -1,8 +1,8 @@
 // Unit specs live beside the code; end-to-end specs under test/ boot the real AppModule.
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-delete swcrc.jsc.baseUrl;
-delete swcrc.jsc.paths;
+// swc rewrites the `src/...` alias itself, which also covers globalSetup (no moduleNameMapper there).
+swcrc.jsc.baseUrl = __dirname;
 
 const shared = {
   rootDir: __dirname,

@@ -5,6 +5,7 @@ import { CatalogService } from 'src/catalog/catalog.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { RateLimit } from './rate-limit.entity';
 import { RateAction, windowsFor, windowStart } from './rate-windows';
+import { returning } from 'src/database/returning';
 
 export interface RateVerdict {
   allowed: boolean;
@@ -33,7 +34,7 @@ export class RateLimitService {
     const starts = windows.map((w) => windowStart(now, w.seconds));
     const values = windows.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ');
     const params: unknown[] = [user.id, ...windows.flatMap((w, i) => [w.endpoint, starts[i]])];
-    const rows: { endpoint: string; request_count: number }[] = await this.windows.query(
+    const rows = await returning<{ endpoint: string; request_count: number }>(this.windows.manager, 
       `INSERT INTO rate_limits (user_id, endpoint, window_start) VALUES ${values}
        ON CONFLICT (user_id, endpoint, window_start)
        DO UPDATE SET request_count = rate_limits.request_count + 1

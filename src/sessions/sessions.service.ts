@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { UserSession } from './user-session.entity';
+import { returning } from 'src/database/returning';
 
 export const MAX_ACTIVE_SESSIONS = 3;
 export const SESSION_IDLE_MINUTES = 30;
@@ -45,7 +46,7 @@ export class SessionsService {
 
   /** Ends every active conversation of the user (/cancel); returns how many there were. */
   async cancelActive(manager: EntityManager, userId: number): Promise<number> {
-    const rows: { id: number }[] = await manager.query(
+    const rows = await returning<{ id: number }>(manager, 
       `UPDATE user_sessions SET status = 'completed', completed_at = now()
        WHERE user_id = $1 AND status = 'active' RETURNING id`,
       [userId],
@@ -55,7 +56,7 @@ export class SessionsService {
 
   /** Expires sessions idle since before `cutoff`; returns them so their owners can react. */
   async expireIdle(manager: EntityManager, cutoff: Date): Promise<UserSession[]> {
-    const rows: { id: number }[] = await manager.query(
+    const rows = await returning<{ id: number }>(manager, 
       `UPDATE user_sessions SET status = 'expired', completed_at = now()
        WHERE status = 'active' AND last_activity_at < $1 RETURNING id`,
       [cutoff],

@@ -4,6 +4,7 @@ import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { User, UserPreferences, UserStatus } from './user.entity';
 import { toSnapshot, UserSnapshot } from './user-snapshot';
+import { returning } from 'src/database/returning';
 
 export interface UserPage {
   items: User[];
@@ -78,7 +79,7 @@ export class UsersService {
    * Returns the new balance, or null when the user has too few credits.
    */
   async applyCreditDelta(manager: EntityManager, id: number, delta: number): Promise<number | null> {
-    const rows: { credits: number }[] = await manager.query(
+    const rows = await returning<{ credits: number }>(manager, 
       `UPDATE users SET credits = credits + $1, updated_at = now()
        WHERE id = $2 AND credits + $1 >= 0 RETURNING credits`,
       [delta, id],
