@@ -1,0 +1,351 @@
+import express from 'express';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BotApiCallProcessor } from './bot-api-call-processor';
+import { BotApiController } from './bot-api-controller';
+import { BotApiLimitChecker } from './bot-api-limit-checker';
+import { BotApiSpec } from './bot-api-spec';
+import { BotApiValidator } from './bot-api-validator';
+import { BotIdentity } from './bot-identity';
+import { BotMessageFactory } from './bot-message-factory';
+import { BotSetupMethodHandler } from './bot-setup-method-handler';
+import { CallRecorder } from './call-recorder';
+import { CallbackQueryRegistry } from './callback-query-registry';
+import { ChatRegistry } from './chat-registry';
+import { FaultInjector } from './fault-injector';
+import { IdGenerator } from './id-generator';
+import { LocalUserController } from './local-user-controller';
+import { MessageMethodHandler } from './message-method-handler';
+import { MessageTextFormatter } from './message-text-formatter';
+import { ParamDecoder } from './param-decoder';
+import { PaymentLedger, type ChargeRecord, type InvoiceRecord, type SubscriptionRecord } from './payment-ledger';
+import { PaymentMethodHandler } from './payment-method-handler';
+import { PreCheckoutRegistry } from './pre-checkout-registry';
+import type {
+  ButtonPressReport,
+  CallMatcher,
+  CallRecord,
+  ChatEntry,
+  DeliveryReport,
+  FaultSpec,
+  PayInvoiceOptions,
+  PaymentResult,
+  PlayingUser,
+  RawUpdate,
+  ResetOptions,
+  StandInOptions,
+  UserMessageReport,
+  WaitForCallOptions,
+} from './stand-in-api.types';
+import type { TgBotCommand, TgMessage, TgStarTransaction, TgUpdate, TgUser } from './telegram-objects.types';
+import { UpdateDispatcher, type WebhookConfig } from './update-dispatcher';
+import { UpdateQueue } from './update-queue';
+import { UserActionSimulator } from './user-action-simulator';
+import { WebhookClient } from './webhook-client';
+
+const DEFAULTS = {
+  callbackAnswerTimeoutMs: 15_000,
+  preCheckoutTimeoutMs: 10_000,
+  webhookTimeoutMs: 30_000,
+  botId: 7_000_000_001,
+  botFirstName: 'Tarot Bot (stand-in)',
+  botUsername: 'tarot_standin_bot',
+  firstUpdateId: 100_000_001,
+};
+const STOP_GRACE_MS = 1000;
+
+/**
+ * A local stand-in for Telegram's Bot API server: the bot (telegraf with telegram.apiRoot set to start()'s URL)
+ * talks to it over HTTP, while tests or people in local mode play the users.
+ */
+export class BotApiStandIn {
+  readonly spec: BotApiSpec | null;
+  private readonly now: () => number;
+  private readonly nowSeconds: () => number;
+  private readonly ids = new IdGenerator();
+  private readonly recorder = new CallRecorder();
+  private readonly faults = new FaultInjector();
+  private readonly queue = new UpdateQueue();
+  private readonly ledger = new PaymentLedger();
+  private readonly preCheckouts = new PreCheckoutRegistry();
+  private readonly chats: ChatRegistry;
+  private readonly callbacks: CallbackQueryRegistry;
+  private readonly identity: BotIdentity;
+  private readonly dispatcher: UpdateDispatcher;
+  private readonly setup: BotSetupMethodHandler;
+  private readonly processor: BotApiCallProcessor;
+  private readonly users: UserActionSimulator;
+  private server: Server | null = null;
+  private baseUrl: string | null = null;
+  private readonly inFlight = new Set<ServerResponse>();
+
+  constructor(specPath: string | null, options: StandInOptions = {}) {
+    const settings = { ...DEFAULTS, ...definedOnly(options) };
+    const logger = options.logger ?? (() => undefined);
+    this.now = options.now ?? Date.now;
+    this.nowSeconds = () => Math.floor(this.now() / 1000);
+    this.spec = BotApiSpec.load(specPath, logger);
+    this.chats = new ChatRegistry(this.ids);
+    this.callbacks = new CallbackQueryRegistry(this.now, settings.callbackAnswerTimeoutMs);
+    this.identity = new BotIdentity({ id: settings.botId, firstName: settings.botFirstName, username: settings.botUsername });
+    this.dispatcher = new UpdateDispatcher(
+      this.queue,
+      new WebhookClient(settings.webhookTimeoutMs),
+      settings.firstUpdateId,
+      this.nowSeconds,
+    );
+    const formatter = new MessageTextFormatter();
+    const messages = new BotMessageFactory(this.chats, this.faults, this.ids, this.nowSeconds);
+    this.setup = new BotSetupMethodHandler(this.dispatcher, this.queue);
+    const messageMethods = new MessageMethodHandler(
+      this.chats,
+      this.faults,
+      messages,
+      formatter,
+      this.callbacks,
+      this.ids,
+      this.nowSeconds,
+    );
+    const paymentMethods = new PaymentMethodHandler(messages, this.ledger, this.preCheckouts, this.ids, this.nowSeconds);
+    this.processor = new BotApiCallProcessor({
+      spec: this.spec,
+      decoder: new ParamDecoder(this.spec),
+      validator: this.spec ? new BotApiValidator(this.spec) : null,
+      limits: new BotApiLimitChecker(formatter),
+      faults: this.faults,
+      recorder: this.recorder,
+      identity: this.identity,
+      handlers: { ...this.setup.methods(), ...messageMethods.methods(), ...paymentMethods.methods() },
+      logger,
+      now: this.now,
+    });
+    this.dispatcher.onWebhookReply(async (reply) => {
+      const { method, ...params } = reply;
+      await this.processor.process(this.identity.lastToken ?? '', String(method), params, {
+        fromForm: false,
+        via: 'webhook-reply',
+      });
+    });
+    this.users = new UserActionSimulator({
+      chats: this.chats,
+      ledger: this.ledger,
+      dispatcher: this.dispatcher,
+      callbacks: this.callbacks,
+      preCheckouts: this.preCheckouts,
+      ids: this.ids,
+      nowSeconds: this.nowSeconds,
+      preCheckoutTimeoutMs: settings.preCheckoutTimeoutMs,
+    });
+  }
+
+  /** True when the spec file was found and calls are checked against it. */
+  get checksConformance(): boolean {
+    return this.spec !== null;
+  }
+
+  /** The base URL to use as telegraf's telegram.apiRoot, once started. */
+  get url(): string | undefined {
+    return this.baseUrl ?? undefined;
+  }
+
+  // ---- lifecycle ----
+
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    if (this.server) throw new Error(`the Telegram stand-in is already listening on ${this.baseUrl}`);
+    const app = express();
+    app.disable('x-powered-by');
+    app.use('/_standin', new LocalUserController(this).router());
+    new BotApiController(this.processor).register(app);
+    app.use((request: express.Request, response: express.Response) => {
+      response.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
+    });
+    const server = createServer(app);
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      this.inFlight.add(response);
+      response.on('close', () => this.inFlight.delete(response));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    this.server = server;
+    this.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    return this.baseUrl;
+  }
+
+  /** Answers held long polls with an empty result, ends pending payments and waits, and closes the server. */
+  async stop(): Promise<void> {
+    this.queue.release();
+    this.preCheckouts.releaseAll();
+    this.recorder.rejectWaiters('the Telegram stand-in stopped');
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    this.baseUrl = null;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await this.waitForResponses(STOP_GRACE_MS);
+    server.closeAllConnections();
+    await closed;
+  }
+
+  /** Forgets users, chats, payments, queued updates, calls and faults; keeps the bot's webhook and commands unless all. */
+  reset(options: ResetOptions = {}): void {
+    this.chats.clear();
+    this.ledger.clear();
+    this.callbacks.clear();
+    this.preCheckouts.releaseAll();
+    this.dispatcher.clearQueue();
+    this.recorder.clear();
+    this.faults.clear();
+    if (options.all) {
+      this.dispatcher.resetSetup();
+      this.setup.clearCommands();
+    }
+  }
+
+  // ---- playing users ----
+
+  sendText(user: PlayingUser, text: string): Promise<UserMessageReport> {
+    return this.users.sendText(user, text);
+  }
+
+  pressButton(user: PlayingUser, messageId: number, callbackData: string): Promise<ButtonPressReport> {
+    return this.users.pressButton(user, messageId, callbackData);
+  }
+
+  payInvoice(user: PlayingUser, ref: number | string, options?: PayInvoiceOptions): Promise<PaymentResult> {
+    return this.users.payInvoice(user, ref, options);
+  }
+
+  renewSubscription(user: PlayingUser, firstChargeId: string): Promise<PaymentResult> {
+    return this.users.renewSubscription(user, firstChargeId);
+  }
+
+  refundFromTelegram(user: PlayingUser, chargeId: string): Promise<DeliveryReport> {
+    return this.users.refundFromTelegram(user, chargeId);
+  }
+
+  /** Delivers any update as is (webhook or queue), e.g. a malformed one. */
+  deliver(update: RawUpdate): Promise<DeliveryReport> {
+    return this.dispatcher.deliver(update as TgUpdate);
+  }
+
+  nextUpdateId(): number {
+    return this.dispatcher.nextUpdateId();
+  }
+
+  /** POSTs an update to a given URL instead of the configured target. */
+  deliverTo(url: string, update: RawUpdate, secretToken?: string): Promise<DeliveryReport> {
+    return this.dispatcher.deliverTo(url, update as TgUpdate, secretToken);
+  }
+
+  // ---- recorded calls ----
+
+  calls(method?: string): CallRecord[] {
+    return this.recorder.calls(method);
+  }
+
+  clearCalls(): void {
+    this.recorder.clear();
+  }
+
+  /** The index the next call will get, to pass as waitForCall's `after`. */
+  mark(): number {
+    return this.recorder.mark();
+  }
+
+  waitForCall(matcher: CallMatcher, options?: WaitForCallOptions): Promise<CallRecord> {
+    return this.recorder.waitFor(matcher, options);
+  }
+
+  // ---- state ----
+
+  /** The bot's current messages in a chat (edits applied, deleted ones left out). */
+  messagesTo(chatId: number): TgMessage[] {
+    return this.chats.botMessages(chatId);
+  }
+
+  lastMessageTo(chatId: number): TgMessage | undefined {
+    return this.messagesTo(chatId).at(-1);
+  }
+
+  /** Both sides of a chat, oldest first. */
+  chatHistory(chatId: number): ChatEntry[] {
+    return this.chats.history(chatId);
+  }
+
+  knownUsers(): TgUser[] {
+    return this.chats.allUsers();
+  }
+
+  invoices(): InvoiceRecord[] {
+    return structuredClone(this.ledger.allInvoices());
+  }
+
+  charges(): ChargeRecord[] {
+    return structuredClone(this.ledger.allCharges());
+  }
+
+  subscription(chargeId: string): SubscriptionRecord | undefined {
+    return structuredClone(this.ledger.subscription(chargeId));
+  }
+
+  starTransactions(): TgStarTransaction[] {
+    return this.ledger.starTransactions(0, Number.MAX_SAFE_INTEGER);
+  }
+
+  callbackAnswer(callbackQueryId: string): Record<string, unknown> | undefined {
+    return this.callbacks.answerOf(callbackQueryId);
+  }
+
+  commands(languageCode?: string, scope?: Record<string, unknown>): TgBotCommand[] {
+    return this.setup.commands(scope, languageCode);
+  }
+
+  webhook(): WebhookConfig | null {
+    return this.dispatcher.webhook;
+  }
+
+  pendingUpdates(): number {
+    return this.queue.size;
+  }
+
+  tokens(): string[] {
+    return this.identity.allTokens();
+  }
+
+  botUser(): TgUser {
+    return this.identity.current();
+  }
+
+  // ---- faults ----
+
+  /** The next `times` calls of method ("*" = any) fail with this error. */
+  failNext(method: string, fault: FaultSpec, times = 1): void {
+    this.faults.failNext(method, fault, times);
+  }
+
+  blockUser(userId: number): void {
+    this.faults.block(userId);
+  }
+
+  unblockUser(userId: number): void {
+    this.faults.unblock(userId);
+  }
+
+  private async waitForResponses(limitMs: number): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    while (this.inFlight.size && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,120 @@
+import { BotApiError } from './bot-api-error';
+import type { IdGenerator } from './id-generator';
+import type { ChatEntry, PlayingUser } from './stand-in-api.types';
+import type { TgChat, TgMessage, TgUser } from './telegram-objects.types';
+
+interface ChatState {
+  chat: TgChat;
+  chatInstance: string;
+  lastMessageId: number;
+  entries: ChatEntry[];
+}
+
+/** Users who have talked to the bot, their private chats, and the history of both sides. */
+export class ChatRegistry {
+  private readonly users = new Map<number, TgUser>();
+  private readonly chats = new Map<number, ChatState>();
+
+  constructor(private readonly ids: IdGenerator) {}
+
+  /** Registers a user (or refreshes the profile fields given) and opens their private chat. */
+  upsertUser(user: PlayingUser): TgUser {
+    const profile = typeof user === 'number' ? { id: user } : user;
+    if (!Number.isSafeInteger(profile.id) || profile.id <= 0) throw new Error(`invalid user id ${String(profile.id)}`);
+    const known = this.users.get(profile.id);
+    const merged: TgUser = {
+      id: profile.id,
+      is_bot: false,
+      first_name: profile.first_name ?? known?.first_name ?? `User${profile.id}`,
+    };
+    const lastName = profile.last_name ?? known?.last_name;
+    const username = profile.username ?? known?.username;
+    const languageCode = profile.language_code ?? known?.language_code ?? 'en';
+    if (lastName) merged.last_name = lastName;
+    if (username) merged.username = username;
+    merged.language_code = languageCode;
+    this.users.set(merged.id, merged);
+
+    const chat: TgChat = { id: merged.id, type: 'private', first_name: merged.first_name };
+    if (merged.last_name) chat.last_name = merged.last_name;
+    if (merged.username) chat.username = merged.username;
+    const state = this.chats.get(merged.id);
+    if (state) state.chat = chat;
+    else this.chats.set(merged.id, { chat, chatInstance: this.ids.chatInstance(), lastMessageId: 0, entries: [] });
+    return { ...merged };
+  }
+
+  user(id: number): TgUser | undefined {
+    const user = this.users.get(id);
+    return user && { ...user };
+  }
+
+  allUsers(): TgUser[] {
+    return [...this.users.values()].map((user) => ({ ...user }));
+  }
+
+  chat(chatId: number): TgChat {
+    return { ...this.state(chatId).chat };
+  }
+
+  hasChat(chatId: number): boolean {
+    return this.chats.has(chatId);
+  }
+
+  chatInstance(chatId: number): string {
+    return this.state(chatId).chatInstance;
+  }
+
+  nextMessageId(chatId: number): number {
+    const state = this.state(chatId);
+    state.lastMessageId += 1;
+    return state.lastMessageId;
+  }
+
+  append(side: ChatEntry['side'], message: TgMessage, replyKeyboard?: unknown): void {
+    const entry: ChatEntry = { side, message: structuredClone(message), deleted: false };
+    if (replyKeyboard !== undefined) entry.replyKeyboard = replyKeyboard;
+    this.state(message.chat.id).entries.push(entry);
+  }
+
+  /** The live (not deleted) entry for a message, or undefined. */
+  find(chatId: number, messageId: number): ChatEntry | undefined {
+    return this.chats.get(chatId)?.entries.find((entry) => entry.message.message_id === messageId && !entry.deleted);
+  }
+
+  replace(chatId: number, message: TgMessage): void {
+    const entry = this.find(chatId, message.message_id);
+    if (entry) entry.message = structuredClone(message);
+  }
+
+  markDeleted(chatId: number, messageId: number): boolean {
+    const entry = this.find(chatId, messageId);
+    if (!entry) return false;
+    entry.deleted = true;
+    return true;
+  }
+
+  /** The bot's messages in a chat as they are now (edits applied, deletions left out). */
+  botMessages(chatId: number): TgMessage[] {
+    return this.history(chatId)
+      .filter((entry) => entry.side === 'bot')
+      .map((entry) => entry.message);
+  }
+
+  /** Both sides of a chat, oldest first, without deleted messages. */
+  history(chatId: number): ChatEntry[] {
+    const entries = this.chats.get(chatId)?.entries ?? [];
+    return entries.filter((entry) => !entry.deleted).map((entry) => structuredClone(entry));
+  }
+
+  clear(): void {
+    this.users.clear();
+    this.chats.clear();
+  }
+
+  private state(chatId: number): ChatState {
+    const state = this.chats.get(chatId);
+    if (!state) throw BotApiError.chatNotFound();
+    return state;
+  }
+}
