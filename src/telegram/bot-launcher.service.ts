@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { AppConfig } from 'src/config/app-config';
@@ -14,7 +14,7 @@ import { fallback } from './fallback';
  * the webhook registration. Stops polling first at shutdown.
  */
 @Injectable()
-export class BotLauncher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Bot');
   private polling = false;
 
@@ -22,7 +22,15 @@ export class BotLauncher implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectBot() private readonly bot: Telegraf<BotContext>,
     private readonly config: AppConfig,
     private readonly i18n: I18nService,
-  ) {}
+  ) {
+    // nestjs-telegraf stops the bot at shutdown even when it never polled (webhook mode, or a
+    // failed start), and Telegraf throws then; only a polling bot has anything to stop.
+    const stop = bot.stop.bind(bot);
+    bot.stop = (reason?: string) => {
+      if (this.polling) stop(reason);
+      this.polling = false;
+    };
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const errors = new BotExceptionHandler(this.i18n);
@@ -47,9 +55,8 @@ export class BotLauncher implements OnApplicationBootstrap, OnApplicationShutdow
       });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (!this.polling) return;
-    this.polling = false;
+  /** Stops polling before the database and Redis close, so no update arrives half-way. */
+  beforeApplicationShutdown(): void {
     this.bot.stop('shutdown');
   }
 

@@ -18,6 +18,8 @@ export interface TestApp {
   dataSource: DataSource;
   /** The HTTP server, for supertest. */
   server: ReturnType<INestApplication['getHttpServer']>;
+  /** `http://127.0.0.1:<port>` once `listen()` has been called. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,10 @@ export async function startTestApp(
     app,
     dataSource: app.get(DataSource),
     server: app.getHttpServer(),
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
     close: () => app.close(),
   };
 }

@@ -239,6 +239,11 @@ export class BotApiStandIn {
     return this.dispatcher.nextUpdateId();
   }
 
+  /** Sends the webhook's deliveries to `url` (a local address) instead of the URL the bot registered. */
+  redirectWebhook(url: string | null): void {
+    this.dispatcher.redirectWebhook(url);
+  }
+
   /** POSTs an update to a given URL instead of the configured target. */
   deliverTo(url: string, update: RawUpdate, secretToken?: string): Promise<DeliveryReport> {
     return this.dispatcher.deliverTo(url, update as TgUpdate, secretToken);

@@ -19,6 +19,7 @@ const EXCLUDED_BY_DEFAULT = new Set(['chat_member', 'message_reaction', 'message
 /** Routes updates to the webhook when one is set, otherwise to the getUpdates queue, honouring allowed_updates. */
 export class UpdateDispatcher {
   private webhookConfig: WebhookConfig | null = null;
+  private webhookRedirect: string | null = null;
   private allowedUpdates: string[] | null = null;
   private lastUpdateId: number;
   private executeReply: WebhookReplyExecutor = async () => undefined;
@@ -84,6 +85,14 @@ export class UpdateDispatcher {
     return info;
   }
 
+  /**
+   * Tests run the bot's webhook on 127.0.0.1 while the bot registers its public https URL:
+   * this sends the webhook's deliveries to the local address instead (null: the registered URL).
+   */
+  redirectWebhook(url: string | null): void {
+    this.webhookRedirect = url;
+  }
+
   async deliver(update: TgUpdate): Promise<DeliveryReport> {
     if (!this.isAllowed(update)) return { update, via: 'filtered' };
     const webhook = this.webhookConfig;
@@ -91,7 +100,7 @@ export class UpdateDispatcher {
       this.queue.push(update);
       return { update, via: 'queue' };
     }
-    const response = await this.client.post(webhook.url, update, webhook.secretToken);
+    const response = await this.client.post(this.webhookRedirect ?? webhook.url, update, webhook.secretToken);
     if (response.error && this.webhookConfig) {
       this.webhookConfig.lastErrorDate = this.nowSeconds();
       this.webhookConfig.lastErrorMessage = response.error;

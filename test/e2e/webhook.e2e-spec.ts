@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { UserSnapshot } from 'src/users/user-snapshot';
+import { eventually } from '../support/eventually';
+import { startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
+import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
+
+const WEBHOOK_PATH = '/telegram/webhook';
+
+/** Watches, across both app instances in this process, whether one user's updates ever overlap. */
+class OverlapWatch {
+  readonly inFlight = new Map<number, number>();
+  maxConcurrent = 0;
+
+  async around<T>(userId: number, work: () => Promise<T>): Promise<T> {
+    const now = (this.inFlight.get(userId) ?? 0) + 1;
+    this.inFlight.set(userId, now);
+    this.maxConcurrent = Math.max(this.maxConcurrent, now);
+    try {
+      await sleep(15);
+      return await work();
+    } finally {
+      this.inFlight.set(userId, this.inFlight.get(userId)! - 1);
+    }
+  }
+}
+
+describe('webhook mode with two app instances', () => {
+  if (!redisAvailable()) {
+    it('needs Redis to coordinate instances (skipped: Redis not reachable)', () => {
+      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
+    });
+    return;
+  }
+
+  let standIn: BotApiStandIn;
+  let a: TestApp;
+  let b: TestApp;
+  let urlA: string;
+  let urlB: string;
+  const watch = new OverlapWatch();
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    const environment = await prepareTestEnvironment();
+    const env = {
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
+      WEBHOOK_SECRET,
+    };
+    a = await startTestApp(environment, standIn, env);
+    b = await startTestApp(environment, standIn, env);
+    urlA = `${await a.listen()}${WEBHOOK_PATH}`;
+    urlB = `${await b.listen()}${WEBHOOK_PATH}`;
+    for (const app of [a, b]) {
+      const limits = app.app.get(RateLimitService);
+      const hit = limits.hit.bind(limits);
+      limits.hit = (user: UserSnapshot, ...rest) => watch.around(user.id, () => hit(user, ...rest));
+    }
+    standIn.redirectWebhook(urlA);
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await standIn?.stop();
+  });
+
+  it('registers the webhook with its secret and the update kinds it handles', () => {
+    const call = standIn.calls('setWebhook').at(-1)!;
+    expect(call.params).toMatchObject({
+      url: 'https://bot.example.test/telegram/webhook',
+      secret_token: WEBHOOK_SECRET,
+      allowed_updates: ['message', 'callback_query', 'pre_checkout_query', 'my_chat_member'],
+    });
+  });
+
+  it('answers 401 without the secret or with a wrong one, and changes nothing', async () => {
+    const update = { update_id: 1, message: { message_id: 1, date: 1, chat: { id: 9, type: 'private' }, from: { id: 9, is_bot: false, first_name: 'X' }, text: '/start' } };
+    await request(a.server).post(WEBHOOK_PATH).send(update).expect(401);
+    await request(a.server).post(WEBHOOK_PATH).set('X-Telegram-Bot-Api-Secret-Token', 'wrong-secret-value').send(update).expect(401);
+    await request(a.server).post(WEBHOOK_PATH).set('X-Telegram-Bot-Api-Secret-Token', WEBHOOK_SECRET).send({ hello: 1 }).expect(400);
+    const [{ n }] = await a.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE telegram_id = 9`);
+    expect(n).toBe(0);
+  });
+
+  it('handles an update delivered to both instances once', async () => {
+    const user = { id: 8001, first_name: 'Twice' };
+    const mark = standIn.mark();
+    const report = await standIn.sendText(user, '/start');
+    expect(report.status).toBe(200);
+    const again = await Promise.all([
+      standIn.deliverTo(urlA, report.update, WEBHOOK_SECRET),
+      standIn.deliverTo(urlB, report.update, WEBHOOK_SECRET),
+    ]);
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    await sleep(100);
+    const replies = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    expect(replies).toHaveLength(1);
+    const [{ n }] = await a.dataSource.query(
+      `SELECT count(*)::int AS n FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_id = $1`,
+      [user.id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it("handles one user's updates one at a time across both instances", async () => {
+    const user = { id: 8002, first_name: 'Busy' };
+    await standIn.sendText(user, '/start');
+    standIn.redirectWebhook('http://127.0.0.1:9/unused');
+    const updates = [];
+    for (let i = 0; i < 12; i++) updates.push((await standIn.sendText(user, '/balance')).update);
+    standIn.redirectWebhook(urlA);
+    const mark = standIn.mark();
+    watch.maxConcurrent = 0;
+    const statuses = await Promise.all(
+      updates.map((u, i) => standIn.deliverTo(i % 2 === 0 ? urlA : urlB, u, WEBHOOK_SECRET).then((r) => r.status)),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(watch.maxConcurrent).toBe(1);
+    await eventually(async () => {
+      const replies = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+      expect(replies).toHaveLength(12);
+    });
+  });
+
+  it('shares the message rate limit between instances', async () => {
+    const [row] = await b.dataSource.query(
+      `SELECT r.request_count FROM rate_limits r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = 8002 AND r.endpoint = 'message:1m'`,
+    );
+    expect(row.request_count).toBeGreaterThanOrEqual(12);
+  });
+});
