@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AccountsService } from 'src/accounts/accounts.service';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
@@ -130,6 +131,62 @@ describe('accounts through the bot', () => {
     expect(await say(standIn, user, '/paysupport')).toContain('Help with a payment');
     expect(await say(standIn, user, '/cancel')).toContain('nothing to cancel');
     expect(await say(standIn, user, '/nonsense')).toContain('I do not know that command');
+  });
+
+  it('answers a press on an old keyboard politely', async () => {
+    const user = { id: 5009, first_name: 'Hal' };
+    await say(standIn, user, '/start');
+    let mark = standIn.mark();
+    await standIn.sendText(user, '/deleteme');
+    const prompt = await standIn.waitForCall('sendMessage', { after: mark });
+    mark = standIn.mark();
+    await standIn.pressButton(user, (prompt.result as { message_id: number }).message_id, 'v1:deleteme:no');
+    await standIn.waitForCall('editMessageText', { after: mark });
+    // The edit removed the buttons; an update carrying an old version's data still gets an answer.
+    const update = {
+      update_id: standIn.nextUpdateId(),
+      callback_query: {
+        id: 'old-keyboard-1',
+        from: { id: user.id, is_bot: false, first_name: 'Hal' },
+        chat_instance: '1',
+        data: 'v0:delete:yes',
+        message: { message_id: (prompt.result as { message_id: number }).message_id, date: 1, chat: { id: user.id, type: 'private' } },
+      },
+    };
+    mark = standIn.mark();
+    await standIn.deliver(update);
+    const answer = await standIn.waitForCall('answerCallbackQuery', { after: mark });
+    expect(answer.params.text).toBe('This button has expired. Please use the latest message.');
+  });
+
+  it('tells the user something went wrong when a handler fails, and goes on working', async () => {
+    const user = { id: 5010, first_name: 'Ivy' };
+    const accounts = sut.app.get(AccountsService);
+    const spy = jest.spyOn(accounts, 'start').mockRejectedValueOnce(new Error('database exploded'));
+    try {
+      expect(await say(standIn, user, '/start')).toBe('Something went wrong on our side. Please try again in a moment.');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await say(standIn, user, '/start')).toContain('Welcome, Ivy');
+  });
+
+  it('only talks in private chats', async () => {
+    const mark = standIn.mark();
+    await standIn.deliver({
+      update_id: standIn.nextUpdateId(),
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: -100123, type: 'group', title: 'Witches' },
+        from: { id: 5011, is_bot: false, first_name: 'Jo' },
+        text: '/start',
+      },
+    });
+    const reply = await standIn.waitForCall('sendMessage', { after: mark }).catch(() => undefined);
+    expect(reply?.ok ?? false).toBe(false);
+    const [{ n }] = await sut.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE telegram_id = 5011`);
+    expect(n).toBe(0);
   });
 
   it('registers the command menu at start', () => {

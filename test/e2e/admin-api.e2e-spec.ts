@@ -1,6 +1,7 @@
 import { createClient } from '@keyv/redis';
 import request from 'supertest';
 import { AppCacheService } from 'src/cache/app-cache.service';
+import { RedisThrottlerStorage } from 'src/common/admin/redis-throttler.storage';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
@@ -182,6 +183,33 @@ describe('the internal REST API', () => {
       await sut.dataSource.query(`INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'questionnaire', '{"step":1}')`, [userId]);
       const { body } = await request(sut.server).get(`/api/v1/users/${userId}/sessions`).set(auth).expect(200);
       expect(body[0]).toMatchObject({ userId, sessionType: 'questionnaire', status: 'active', data: { step: 1 } });
+    });
+  });
+
+  describe('the per-token throttle', () => {
+    it('counts each token in Redis and blocks past the limit', async () => {
+      if (!environment.redisUrl) {
+        expect(process.env.REQUIRE_SERVICES).not.toBe('1');
+        return;
+      }
+      await request(sut.server).get('/api/v1/users?limit=1').set(auth).expect(200);
+      const client = createClient({ url: environment.redisUrl });
+      await client.connect();
+      try {
+        const keys = await client.keys('throttle:admin:*');
+        expect(keys.length).toBeGreaterThan(0);
+        const storage = new RedisThrottlerStorage(client as never);
+        const hits = [];
+        for (let i = 0; i < 3; i++) hits.push(await storage.increment('probe', 60_000, 2, 0, 'admin'));
+        expect(hits.map((h) => [h.totalHits, h.isBlocked])).toEqual([
+          [1, false],
+          [2, false],
+          [3, true],
+        ]);
+        expect(hits[2].timeToExpire).toBeGreaterThan(50);
+      } finally {
+        await client.close();
+      }
     });
   });
 

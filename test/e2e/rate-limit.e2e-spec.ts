@@ -51,7 +51,7 @@ describe('rate limits', () => {
     const replies = standIn.calls('sendMessage').filter((c) => Number(c.params.chat_id) === user.id);
     expect(replies.filter((c) => String(c.params.text).includes('going a little fast'))).toHaveLength(1);
     expect(replies).toHaveLength(5);
-  });
+  }, 30_000);
 
   it('deletes windows that ended long ago', async () => {
     const [{ id }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = 7001`);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AdminRequest } from './admin-auth.guard';
 
@@ -7,5 +7,10 @@ import { AdminRequest } from './admin-auth.guard';
 export class AdminThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     return (request as unknown as AdminRequest).operator ?? 'anonymous';
+  }
+
+  /** One budget per token across every route, not one per route. */
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
   }
 }
