@@ -15,7 +15,8 @@ export const SPREAD_TEXTS_EN: Record<string, SpreadText> = {
 
   three_card: {
     name: 'Past · Present · Future',
-    description: 'Three cards that trace where you have been, where you stand and where you are heading.',
+    description:
+      'Three cards that trace where you have been, where you stand and where you are heading.',
     positions: {
       past: {
         name: 'Past',
@@ -280,7 +281,8 @@ export const SPREAD_TEXTS_EN: Record<string, SpreadText> = {
 
   life_path: {
     name: 'Life Path',
-    description: 'Fifteen cards on the story of your life: your roots, your gifts and your purpose.',
+    description:
+      'Fifteen cards on the story of your life: your roots, your gifts and your purpose.',
     positions: {
       roots: {
         name: 'Roots',

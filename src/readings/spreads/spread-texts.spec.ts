@@ -19,7 +19,7 @@ describe('SPREAD_TEXTS_EN', () => {
     expect(Object.keys(SPREAD_TEXTS_EN).sort()).toEqual(Object.keys(POSITION_COUNTS).sort());
   });
 
-  it.each(Object.entries(POSITION_COUNTS))('%s has %i positions', (key, count) => {
+  it.each(Object.entries(POSITION_COUNTS))('%s has %i position(s)', (key, count) => {
     expect(Object.keys(SPREAD_TEXTS_EN[key].positions)).toHaveLength(count);
     expect(SPREAD_POSITION_KEYS[key]).toHaveLength(count);
   });
@@ -27,11 +27,16 @@ describe('SPREAD_TEXTS_EN', () => {
   it.each(Object.entries(SPREAD_TEXTS_EN))('%s has complete, well-formed texts', (_key, text) => {
     expect(text.name.trim()).not.toBe('');
     expect(text.description.trim()).not.toBe('');
+    expect(text.description.length).toBeLessThanOrEqual(120);
     const positions = Object.entries(text.positions);
     for (const [positionKey, position] of positions) {
       expect(positionKey).toMatch(/^[a-z][a-z0-9_]*$/);
       expect(position.name.trim()).not.toBe('');
+      expect(position.name.split(' ').length).toBeLessThanOrEqual(4);
       expect(position.meaning.trim()).not.toBe('');
+      // Meanings follow "…, which speaks to": lowercase start, no final period.
+      expect(position.meaning).toMatch(/^[a-z].*[^.]$/);
+      expect(position.meaning.length).toBeLessThanOrEqual(140);
     }
     const meanings = positions.map(([, position]) => position.meaning);
     expect(new Set(meanings).size).toBe(meanings.length);
@@ -62,7 +67,7 @@ describe('QUESTIONNAIRE_TEXTS_EN', () => {
     expect(questions.length).toBeLessThanOrEqual(4);
   });
 
-  it.each(Object.entries(QUESTIONNAIRE_TEXTS_EN))('%s asks distinct questions', (_key, questions) => {
+  it.each(Object.entries(QUESTIONNAIRE_TEXTS_EN))('%s asks distinct questions', (_k, questions) => {
     for (const question of questions) {
       expect(question.trim()).not.toBe('');
       expect(question.endsWith('?')).toBe(true);
