@@ -18,6 +18,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReadingsModule } from './readings/readings.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { NotifierModule } from './telegram/notifier.module';
 import { TelegramModule } from './telegram/telegram.module';
 import { UsersModule } from './users/users.module';
 
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     CacheModule,
     CatalogModule,
     I18nModule,
+    NotifierModule,
     AdminModule,
     UsersModule,
     SessionsModule,

@@ -5,6 +5,7 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { Transaction } from 'src/payments/transaction.entity';
 import { LedgerService } from 'src/payments/ledger.service';
+import { SubscriptionsService } from 'src/payments/subscriptions.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { SessionsService } from 'src/sessions/sessions.service';
@@ -34,6 +35,7 @@ export class AccountsService {
     private readonly readings: ReadingsService,
     private readonly rateLimits: RateLimitService,
     private readonly catalog: CatalogService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   /**
@@ -76,6 +78,7 @@ export class AccountsService {
       await this.users.markDeleted(manager, user.id);
     });
     await this.users.forget(user.telegramId);
+    await this.subscriptions.cancelRenewal(user.id, user.telegramId);
   }
 
   async changeStatus(userId: number, status: 'active' | 'suspended'): Promise<User> {
@@ -88,6 +91,7 @@ export class AccountsService {
       return (await this.users.setStatus(manager, userId, status))!;
     });
     await this.users.forget(user.telegramId);
+    if (status === 'suspended') await this.subscriptions.cancelRenewal(user.id, user.telegramId);
     return user;
   }
 

@@ -27,6 +27,11 @@ export function loadCatalog(path: string | undefined): Catalog {
   const problems = flatten(validateSync(catalog, { forbidUnknownValues: true }));
   const keys = catalog.spreads?.map((s) => s.key) ?? [];
   if (new Set(keys).size !== keys.length) problems.push('spreads: keys must be unique');
+  for (const spread of catalog.spreads ?? []) {
+    if (spread.positions?.length !== spread.cards) {
+      problems.push(`spreads.${spread.key}.positions: must name one position per card (${spread.cards})`);
+    }
+  }
   if (problems.length > 0) throw new Error(`CATALOG_PATH: ${file} is invalid:\n  - ${problems.join('\n  - ')}`);
   return catalog;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
+  IsArray,
   IsIn,
   IsInt,
   IsNumber,
@@ -22,6 +23,8 @@ export class SpreadDefinition {
   @IsInt() @Min(1) @Max(78) cards!: number;
   @IsInt() @Min(0) price!: number;
   @IsOptional() @IsString() questionnaire!: string | null;
+  /** Position keys in draw order; one per card. */
+  @IsArray() @Matches(KEY, { each: true }) positions!: string[];
 }
 
 export class CreditPackage {

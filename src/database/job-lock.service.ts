@@ -1,24 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { DatabaseTarget } from './database-target';
 
 function lockKey(name: string): string {
   return createHash('sha256').update(`job:${name}`).digest().readBigInt64BE(0).toString();
 }
 
 /**
- * Runs a scheduled job on one instance at a time: a transaction-scoped advisory lock, tried
- * without waiting. The job gets the locked transaction's manager, so it needs no second
- * connection (the embedded database has only one).
+ * Runs a scheduled job on one instance at a time: a PostgreSQL session advisory lock, tried
+ * without waiting, held on its own connection while the job runs on the pool. The embedded
+ * database serves one instance over one connection, so there the job simply runs.
  */
 @Injectable()
 export class JobLock {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly target: DatabaseTarget,
+  ) {}
 
-  async runExclusive<T>(name: string, job: (manager: EntityManager) => Promise<T>): Promise<T | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [lockKey(name)]);
-      return locked ? job(manager) : undefined;
-    });
+  async runExclusive<T>(name: string, job: () => Promise<T>): Promise<T | undefined> {
+    if (this.target.embedded) return job();
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [lockKey(name)]);
+      if (!locked) return undefined;
+      try {
+        return await job();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey(name)]);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 }

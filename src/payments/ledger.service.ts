@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
+import { returning } from 'src/database/returning';
 import { UsersService } from 'src/users/users.service';
 import { Transaction, TransactionStatus, TransactionType } from './transaction.entity';
 
@@ -20,6 +21,25 @@ export interface CreditMove {
   transaction: Transaction;
   balance: number;
 }
+
+export interface TransactionFilter {
+  userId?: number;
+  type?: TransactionType;
+  status?: TransactionStatus;
+  from?: Date;
+  to?: Date;
+  /** Ids below this (newest first). */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditRow {
+  userId: number;
+  credits: number;
+  ledgerSum: number;
+}
+
+export const STARS_PROVIDER = 'telegram_stars';
 
 /**
  * The `transactions` table, and the one way credits move: the guarded balance update and its
@@ -59,6 +79,73 @@ export class LedgerService {
     );
   }
 
+  /**
+   * Settles a pending purchase with the charge that paid it and moves its credits; false when
+   * it is no longer pending (paid already, or expired).
+   */
+  async settlePending(manager: EntityManager, id: number, chargeId: string, metadata: Record<string, unknown>): Promise<CreditMove | null> {
+    const rows = await returning<{ id: number; user_id: number; amount: number }>(
+      manager,
+      `UPDATE transactions SET status = 'completed', payment_reference = $2, metadata = COALESCE(metadata, '{}'::jsonb) || $3::jsonb,
+         updated_at = now()
+       WHERE id = $1 AND status = 'pending' RETURNING id, user_id, amount`,
+      [id, chargeId, JSON.stringify(metadata)],
+    );
+    if (rows.length === 0) return null;
+    const balance = await this.users.applyCreditDelta(manager, rows[0].user_id, rows[0].amount);
+    return { transaction: (await manager.findOneBy(Transaction, { id }))!, balance: balance! };
+  }
+
+  /** Marks a settled grant refunded (its amount still counts: the refund row takes it back). */
+  async markRefunded(manager: EntityManager, id: number, refundReference: string): Promise<boolean> {
+    const result = await manager.update(
+      Transaction,
+      { id, status: 'completed' },
+      { status: 'refunded', refundReference, updatedAt: new Date() },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async mergeMetadata(manager: EntityManager, id: number, metadata: Record<string, unknown>): Promise<void> {
+    await manager.query(`UPDATE transactions SET metadata = COALESCE(metadata, '{}'::jsonb) || $2::jsonb, updated_at = now() WHERE id = $1`, [
+      id,
+      JSON.stringify(metadata),
+    ]);
+  }
+
+  /** Unpaid invoices older than `cutoff` become failed. */
+  async expirePending(manager: EntityManager, cutoff: Date): Promise<number> {
+    const rows = await returning<{ id: number }>(
+      manager,
+      `UPDATE transactions SET status = 'failed', error_message = 'Invoice not paid within 24 hours', updated_at = now()
+       WHERE status = 'pending' AND created_at < $1 RETURNING id`,
+      [cutoff],
+    );
+    return rows.length;
+  }
+
+  findById(id: number, manager: EntityManager = this.transactions.manager): Promise<Transaction | null> {
+    return manager.findOneBy(Transaction, { id });
+  }
+
+  /** The grant a Stars charge produced, if any. */
+  findCharge(chargeId: string, manager: EntityManager = this.transactions.manager): Promise<Transaction | null> {
+    return manager
+      .createQueryBuilder(Transaction, 't')
+      .where('t.payment_provider = :provider', { provider: STARS_PROVIDER })
+      .andWhere("t.type IN ('purchase', 'subscription')")
+      .andWhere('t.payment_reference = :chargeId', { chargeId })
+      .getOne();
+  }
+
+  /** The user's newest subscription charge, for renewal changes. */
+  latestSubscription(userId: number): Promise<Transaction | null> {
+    return this.transactions.findOne({
+      where: { userId, type: 'subscription', paymentProvider: STARS_PROVIDER },
+      order: { id: 'DESC' },
+    });
+  }
+
   /** The transaction an operator's earlier request with this Idempotency-Key produced, if any. */
   findByIdempotencyKey(key: string): Promise<Transaction | null> {
     return this.transactions
@@ -66,5 +153,44 @@ export class LedgerService {
       .where(`t.metadata ? 'idempotencyKey'`)
       .andWhere(`t.metadata->>'idempotencyKey' = :key`, { key })
       .getOne();
+  }
+
+  list(filter: TransactionFilter): Promise<Transaction[]> {
+    const query = this.transactions.createQueryBuilder('t').orderBy('t.id', 'DESC').take(filter.limit + 1);
+    if (filter.userId) query.andWhere('t.user_id = :userId', { userId: filter.userId });
+    if (filter.type) query.andWhere('t.type = :type', { type: filter.type });
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.from) query.andWhere('t.created_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('t.created_at < :to', { to: filter.to });
+    if (filter.before) query.andWhere('t.id < :before', { before: filter.before });
+    return query.getMany();
+  }
+
+  recentPayments(userId: number, limit: number): Promise<Transaction[]> {
+    return this.transactions
+      .createQueryBuilder('t')
+      .where('t.user_id = :userId', { userId })
+      .andWhere('t.payment_provider = :provider', { provider: STARS_PROVIDER })
+      .andWhere("t.type IN ('purchase', 'subscription')")
+      .orderBy('t.id', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Every user whose balance differs from the sum of their settled ledger rows, or is negative. */
+  async audit(): Promise<{ users: number; mismatches: AuditRow[] }> {
+    const rows: { user_id: number; credits: number; ledger_sum: string }[] = await this.transactions.query(
+      `SELECT u.id AS user_id, u.credits, COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0) AS ledger_sum
+       FROM users u LEFT JOIN transactions t ON t.user_id = u.id
+       GROUP BY u.id
+       HAVING u.credits IS DISTINCT FROM COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0)
+          OR u.credits < 0
+       ORDER BY u.id`,
+    );
+    const [{ count }] = await this.transactions.query(`SELECT count(*)::int AS count FROM users`);
+    return {
+      users: count,
+      mismatches: rows.map((r) => ({ userId: r.user_id, credits: r.credits, ledgerSum: Number(r.ledger_sum) })),
+    };
   }
 }

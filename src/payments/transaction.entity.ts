@@ -37,10 +37,10 @@ export class Transaction {
   @Column({ name: 'payment_provider', type: 'varchar', length: 50, nullable: true })
   paymentProvider!: string | null;
 
-  @Column({ name: 'payment_reference', type: 'varchar', length: 100, nullable: true })
+  @Column({ name: 'payment_reference', type: 'varchar', length: 255, nullable: true })
   paymentReference!: string | null;
 
-  @Column({ name: 'refund_reference', type: 'varchar', length: 100, nullable: true })
+  @Column({ name: 'refund_reference', type: 'varchar', length: 255, nullable: true })
   refundReference!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamp', nullable: true, default: () => 'CURRENT_TIMESTAMP' })

@@ -13,6 +13,12 @@ export interface DrawnCard {
   positionName: string;
 }
 
+/** What `readings.questionnaire_responses` holds once the questions are answered (skips are null). */
+export interface QuestionnaireResponses {
+  questionnaire: string | null;
+  answers: { question: string; answer: string | null }[];
+}
+
 /** The seed's `readings` table. */
 @Entity('readings')
 @Check('valid_status', `status IN ('in_progress', 'completed', 'error', 'interrupted')`)
@@ -52,7 +58,7 @@ export class Reading {
   status!: ReadingStatus;
 
   @Column({ name: 'questionnaire_responses', type: 'jsonb', nullable: true })
-  questionnaireResponses!: Record<string, string | null> | null;
+  questionnaireResponses!: QuestionnaireResponses | null;
 
   @Column({ name: 'error_message', type: 'text', nullable: true })
   errorMessage!: string | null;

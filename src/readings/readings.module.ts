@@ -1,11 +1,55 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from 'src/config/app-config';
+import { PaymentsModule } from 'src/payments/payments.module';
+import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
+import { SessionsModule } from 'src/sessions/sessions.module';
+import { UsersModule } from 'src/users/users.module';
+import { HistoryUpdate } from './history.update';
+import { BuiltinInterpreter } from './interpreter/builtin-interpreter';
+import { Interpreter } from './interpreter/interpretation';
+import { createInterpreter } from './interpreter/interpreter.provider';
+import { BUILTIN_INTERPRETER, READING_INTERPRETER } from './interpreter-tokens';
+import { PastReadingsService } from './past-readings.service';
 import { Reading } from './reading.entity';
+import { ReadingFlowService } from './reading-flow.service';
+import { ReadingGenerator } from './reading-generator.service';
+import { ReadingRecoveryJob } from './reading-recovery.job';
+import { ReadingRenderer } from './reading-renderer';
+import { ReadingTexts } from './reading-texts.service';
+import { ReadingWriter } from './reading-writer.service';
+import { ReadingsController } from './readings.controller';
 import { ReadingsService } from './readings.service';
+import { ReadingsUpdate } from './readings.update';
+import { TodayService } from './today.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Reading])],
-  providers: [ReadingsService],
+  imports: [TypeOrmModule.forFeature([Reading]), UsersModule, SessionsModule, PaymentsModule, RateLimitModule],
+  controllers: [ReadingsController],
+  providers: [
+    ReadingsService,
+    ReadingTexts,
+    ReadingRenderer,
+    ReadingWriter,
+    ReadingFlowService,
+    ReadingGenerator,
+    ReadingRecoveryJob,
+    PastReadingsService,
+    TodayService,
+    ReadingsUpdate,
+    HistoryUpdate,
+    { provide: BUILTIN_INTERPRETER, useFactory: (): Interpreter => new BuiltinInterpreter() },
+    {
+      provide: READING_INTERPRETER,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Interpreter => {
+        const logger = new Logger('Interpreter');
+        return createInterpreter(config.llm, (event) => {
+          if (event.kind !== 'success') logger.warn(`LLM ${event.kind}${event.error ? `: ${event.error}` : ''}`);
+        });
+      },
+    },
+  ],
   exports: [ReadingsService],
 })
 export class ReadingsModule {}

@@ -1,19 +1,94 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { Reading } from './reading.entity';
+import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { returning } from 'src/database/returning';
+import { DrawnCard, QuestionnaireResponses, Reading } from './reading.entity';
 
-/** The `readings` table. The reading flow itself (draw, questionnaire, interpretation) builds on this. */
+export interface ReadingPage {
+  items: Reading[];
+  total: number;
+}
+
+/** The `readings` table: a reading's life from `in_progress` to `completed`, `error` or `interrupted`. */
 @Injectable()
 export class ReadingsService {
   constructor(@InjectRepository(Reading) private readonly readings: Repository<Reading>) {}
 
-  findForUser(userId: number, limit: number, offset = 0): Promise<Reading[]> {
-    return this.readings.find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+  /** A reading starts empty: cards and interpretation exist only once it is written. */
+  create(manager: EntityManager, userId: number, spreadType: string): Promise<Reading> {
+    return manager.save(manager.create(Reading, { userId, spreadType, cards: [], interpretation: '', status: 'in_progress' }));
+  }
+
+  async setQuestion(manager: EntityManager, id: number, question: string | null): Promise<void> {
+    await manager.update(Reading, { id, status: 'in_progress' }, { question });
+  }
+
+  /** Marks the questions answered: from here on the reading can be generated (or recovered). */
+  async setResponses(manager: EntityManager, id: number, responses: QuestionnaireResponses): Promise<void> {
+    await manager.query(`UPDATE readings SET questionnaire_responses = $2 WHERE id = $1 AND status = 'in_progress'`, [
+      id,
+      JSON.stringify(responses),
+    ]);
+  }
+
+  /**
+   * Stores the written reading as completed, only if it is still in progress; false when it was
+   * completed or ended meanwhile (so the caller charges nothing).
+   */
+  async complete(manager: EntityManager, id: number, cards: DrawnCard[], interpretation: string): Promise<boolean> {
+    const rows = await returning<{ id: number }>(
+      manager,
+      `UPDATE readings SET status = 'completed', cards = $2, interpretation = $3, completed_at = now(),
+         duration_seconds = GREATEST(0, round(extract(epoch FROM now() - created_at)))::int, error_message = NULL
+       WHERE id = $1 AND status = 'in_progress' RETURNING id`,
+      [id, JSON.stringify(cards), interpretation],
+    );
+    return rows.length > 0;
+  }
+
+  /** Ends a reading as `error` (nothing is charged for it). */
+  async fail(id: number, message: string): Promise<boolean> {
+    const result = await this.readings.update({ id, status: 'in_progress' }, { status: 'error', errorMessage: message.slice(0, 1000) });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async interrupt(manager: EntityManager, ids: number[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await manager.update(Reading, { id: In(ids), status: 'in_progress' }, { status: 'interrupted' });
+    return result.affected ?? 0;
   }
 
   findOne(id: number): Promise<Reading | null> {
     return this.readings.findOneBy({ id });
+  }
+
+  async page(userId: number, limit: number, offset: number): Promise<ReadingPage> {
+    const [items, total] = await this.readings.findAndCount({
+      where: { userId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items, total };
+  }
+
+  /** Today's (UTC) card of the day, if the user already drew it. */
+  findDaily(userId: number, since: Date): Promise<Reading | null> {
+    return this.readings.findOne({
+      where: { userId, spreadType: 'daily', status: 'completed', createdAt: MoreThanOrEqual(since) },
+      order: { id: 'ASC' },
+    });
+  }
+
+  /** Cursor pagination for the REST API: newest first, ids below `before`. */
+  async listForUser(userId: number, before: number | undefined, limit: number): Promise<Reading[]> {
+    const query = this.readings
+      .createQueryBuilder('r')
+      .where('r.user_id = :userId', { userId })
+      .orderBy('r.id', 'DESC')
+      .take(limit + 1);
+    if (before) query.andWhere('r.id < :before', { before });
+    return query.getMany();
   }
 
   /**

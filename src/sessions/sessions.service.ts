@@ -5,12 +5,26 @@ import { UserSession } from './user-session.entity';
 import { returning } from 'src/database/returning';
 
 export const MAX_ACTIVE_SESSIONS = 3;
+export type SessionEndReason = 'expired' | 'cancelled';
+export type SessionEndListener = (sessions: UserSession[], reason: SessionEndReason) => Promise<void>;
 export const SESSION_IDLE_MINUTES = 30;
 
 /** The `user_sessions` table: multi-step conversations that survive restarts and span instances. */
 @Injectable()
 export class SessionsService {
+  private readonly listeners: SessionEndListener[] = [];
+
   constructor(@InjectRepository(UserSession) private readonly sessions: Repository<UserSession>) {}
+
+  /** Lets the module that owns a kind of conversation react when one ends without it (a reading is interrupted). */
+  onEnded(listener: SessionEndListener): void {
+    this.listeners.push(listener);
+  }
+
+  async notifyEnded(ended: UserSession[], reason: SessionEndReason): Promise<void> {
+    if (ended.length === 0) return;
+    for (const listener of this.listeners) await listener(ended, reason);
+  }
 
   /** Opens a session; the oldest active ones beyond the per-user cap are expired. */
   async open(manager: EntityManager, userId: number, type: string, data: Record<string, unknown>): Promise<UserSession> {
@@ -44,19 +58,25 @@ export class SessionsService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Ends every active conversation of the user (/cancel); returns how many there were. */
-  async cancelActive(manager: EntityManager, userId: number): Promise<number> {
-    const rows = await returning<{ id: number }>(manager, 
+  /** Ends every active conversation of the user (/cancel) and tells their owners; returns them. */
+  async cancelActive(userId: number): Promise<UserSession[]> {
+    const manager = this.sessions.manager;
+    const rows = await returning<{ id: number }>(
+      manager,
       `UPDATE user_sessions SET status = 'completed', completed_at = now()
        WHERE user_id = $1 AND status = 'active' RETURNING id`,
       [userId],
     );
-    return rows.length;
+    const cancelled = rows.length === 0 ? [] : await manager.findBy(UserSession, { id: In(rows.map((r) => r.id)) });
+    await this.notifyEnded(cancelled, 'cancelled');
+    return cancelled;
   }
 
   /** Expires sessions idle since before `cutoff`; returns them so their owners can react. */
   async expireIdle(manager: EntityManager, cutoff: Date): Promise<UserSession[]> {
-    const rows = await returning<{ id: number }>(manager, 
+    const rows = await returning<{ id: number }>(
+      manager,
+      
       `UPDATE user_sessions SET status = 'expired', completed_at = now()
        WHERE status = 'active' AND last_activity_at < $1 RETURNING id`,
       [cutoff],

@@ -1,5 +1,4 @@
 import { Command, Ctx, Update } from 'nestjs-telegraf';
-import { DataSource } from 'typeorm';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { BotContext } from 'src/telegram/bot-context';
 import { SessionsService } from './sessions.service';
@@ -8,7 +7,6 @@ import { SessionsService } from './sessions.service';
 export class SessionsUpdate {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly dataSource: DataSource,
     private readonly i18n: I18nService,
   ) {}
 
@@ -16,7 +14,7 @@ export class SessionsUpdate {
   @Command('cancel')
   async cancel(@Ctx() ctx: BotContext): Promise<void> {
     const user = ctx.state.user!;
-    const cancelled = await this.sessions.cancelActive(this.dataSource.manager, user.id);
-    await ctx.reply(this.i18n.t(ctx.state.lang, cancelled > 0 ? 'cancel.done' : 'cancel.nothing'));
+    const cancelled = await this.sessions.cancelActive(user.id);
+    await ctx.reply(this.i18n.t(ctx.state.lang, cancelled.length > 0 ? 'cancel.done' : 'cancel.nothing'));
   }
 }

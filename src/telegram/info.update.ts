@@ -23,11 +23,6 @@ export class InfoUpdate {
     return this.send(ctx, 'privacy.text');
   }
 
-  @Command('paysupport')
-  paySupport(@Ctx() ctx: BotContext) {
-    return this.send(ctx, 'paysupport.text');
-  }
-
   private async send(ctx: BotContext, key: MessageKey): Promise<void> {
     await ctx.reply(this.i18n.t(ctx.state.lang, key), { parse_mode: 'HTML' });
   }

@@ -12,6 +12,12 @@ import { UpdateGate } from './update-gate.service';
 /** The commands a user who is not (or no longer) registered may still send. */
 const OPEN_COMMANDS = new Set(['/start']);
 
+/** Money updates are never refused or rate-limited: Telegram has taken (or returned) the Stars. */
+function isPaymentUpdate(ctx: BotContext): boolean {
+  const message = ctx.message as Record<string, unknown> | undefined;
+  return 'pre_checkout_query' in ctx.update || Boolean(message?.successful_payment || message?.refunded_payment);
+}
+
 function commandOf(ctx: BotContext): string | undefined {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
   return text?.startsWith('/') ? text.split(/[\s@]/)[0].toLowerCase() : undefined;
@@ -81,6 +87,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       ctx.state.user = user;
       if (user.preferences.language) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
     }
+    if (isPaymentUpdate(ctx)) return next();
     const refusal = this.refusal(ctx, user);
     if (refusal) return this.refuse(ctx, refusal);
     if (user && user.status === 'active') {
@@ -98,7 +105,6 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   /** The text to answer instead of handling, when the user's status forbids the update. */
   private refusal(ctx: BotContext, user: UserSnapshot | null): string | undefined {
     const open = OPEN_COMMANDS.has(commandOf(ctx) ?? '');
-    if ('pre_checkout_query' in ctx.update) return undefined;
     if (!user) return open ? undefined : this.i18n.t(ctx.state.lang, 'guard.notRegistered');
     if (user.status === 'suspended') return this.i18n.t(ctx.state.lang, 'guard.suspended');
     if (user.status === 'deleted' && !open) return this.i18n.t(ctx.state.lang, 'guard.deleted');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityTracker } from './activity-tracker.service';
+import { PreferencesUpdate } from './preferences.update';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [UsersController],
-  providers: [UsersService, ActivityTracker],
+  providers: [UsersService, ActivityTracker, PreferencesUpdate],
   exports: [UsersService, ActivityTracker],
 })
 export class UsersModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AppCacheService } from 'src/cache/app-cache.service';
-import { User, UserPreferences, UserStatus } from './user.entity';
+import { SubscriptionTier, User, UserPreferences, UserStatus } from './user.entity';
 import { toSnapshot, UserSnapshot } from './user-snapshot';
 import { returning } from 'src/database/returning';
 
@@ -95,6 +95,34 @@ export class UsersService {
   /** Marks the user deleted and erases their preferences; the money columns stay for the ledger. */
   async markDeleted(manager: EntityManager, id: number): Promise<void> {
     await manager.update(User, { id }, { status: 'deleted', preferences: {}, updatedAt: new Date() });
+  }
+
+  async setSubscription(manager: EntityManager, id: number, tier: SubscriptionTier | null, expiresAt: Date | null): Promise<void> {
+    await manager.update(User, { id }, { subscriptionTier: tier, subscriptionExpiresAt: expiresAt, updatedAt: new Date() });
+  }
+
+  /** Subscribers whose paid month has ended lose their tier (the credits granted stay). */
+  async lapseSubscriptions(manager: EntityManager, now: Date): Promise<{ id: number; telegram_id: string }[]> {
+    return returning<{ id: number; telegram_id: string }>(
+      manager,
+      `UPDATE users SET subscription_tier = NULL, updated_at = now()
+       WHERE subscription_tier IS NOT NULL AND subscription_expires_at < $1 RETURNING id, telegram_id`,
+      [now],
+    );
+  }
+
+  /** Merges a change into the user's preferences (language, deck, reversals) and forgets the cached copy. */
+  async updatePreferences(
+    id: number,
+    telegramId: string,
+    change: Partial<UserPreferences>,
+    manager: EntityManager = this.users.manager,
+  ): Promise<void> {
+    await manager.query(`UPDATE users SET preferences = COALESCE(preferences, '{}'::jsonb) || $2::jsonb, updated_at = now() WHERE id = $1`, [
+      id,
+      JSON.stringify(change),
+    ]);
+    await this.forget(telegramId);
   }
 
   /** Writes the last-activity times gathered in memory, one statement for many users. */

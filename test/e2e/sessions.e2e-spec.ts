@@ -50,7 +50,7 @@ describe('sessions', () => {
     await sut.dataSource.query(`UPDATE user_sessions SET last_activity_at = now() - interval '31 minutes' WHERE user_id = $1 AND session_type = 'kind_1'`, [userId]);
     const seen: string[] = [];
     const job = sut.app.get(SessionExpiryJob);
-    job.onExpired(async (expired) => void seen.push(...expired.map((s) => s.sessionType)));
+    sut.app.get(SessionsService).onEnded(async (ended) => void seen.push(...ended.map((s) => s.sessionType)));
     expect(await job.run()).toBe(1);
     expect(seen).toEqual(['kind_1']);
     expect((await statuses()).filter((s) => s === 'active')).toHaveLength(2);

@@ -1,0 +1,31 @@
+import { Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AdminController } from 'src/common/admin/admin-api.decorator';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { AuditResponse, ReconcileQuery, ReconciliationResponse } from './dto/refund.dto';
+import { LedgerService } from './ledger.service';
+import { ReconciliationService } from './reconciliation.service';
+
+@AdminController('', 'ledger')
+export class LedgerController {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly reconciliation: ReconciliationService,
+  ) {}
+
+  @Get('ledger/audit')
+  @ApiOperation({ summary: "Every user's credits against the sum of their settled transactions; mismatches are CREDIT004" })
+  @ApiOkResponse({ type: AuditResponse })
+  async audit(): Promise<AuditResponse> {
+    const { users, mismatches } = await this.ledger.audit();
+    return { users, ok: mismatches.length === 0, code: mismatches.length ? ErrorCode.BalanceInconsistency : null, mismatches };
+  }
+
+  @Post('reconciliation')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Apply payments and refunds from Telegram's Stars ledger that the bot never saw" })
+  @ApiOkResponse({ type: ReconciliationResponse })
+  reconcile(@Query() query: ReconcileQuery): Promise<ReconciliationResponse> {
+    return this.reconciliation.run(query.fromStart === 'true');
+  }
+}

@@ -1,0 +1,19 @@
+import { BuiltinInterpreter } from './builtin-interpreter';
+import type { Interpreter } from './interpretation';
+import { LlmInterpreter, type LlmEvent } from './llm-interpreter';
+
+/** Injection token for the configured interpreter. */
+export const INTERPRETER = Symbol('INTERPRETER');
+
+export interface LlmSettings {
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
+}
+
+/** The LLM with the built-in interpreter as its fallback when an LLM is configured, else the built-in alone. */
+export function createInterpreter(llm: LlmSettings | undefined, onEvent?: (event: LlmEvent) => void): Interpreter {
+  const builtin = new BuiltinInterpreter();
+  if (!llm) return builtin;
+  return new LlmInterpreter({ baseUrl: llm.baseUrl, apiKey: llm.apiKey, model: llm.model }, builtin, onEvent);
+}

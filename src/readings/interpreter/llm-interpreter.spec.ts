@@ -1,0 +1,199 @@
+import { BuiltinInterpreter } from './builtin-interpreter';
+import { FakeLlmServer } from './fake-llm-server';
+import type { Interpretation, InterpretationInput, Interpreter } from './interpretation';
+import { THREE_CARDS, reading } from './interpretation.fixtures';
+import { LlmInterpreter, type LlmEvent, type LlmInterpreterOptions } from './llm-interpreter';
+
+const API_KEY = 'sk-test-5ecret-key-0123456789';
+const GOOD_REPLY = {
+  theme: 'A spread of upheaval and hope.',
+  journey: ['The Tower in the past.', 'The Five of Cups reversed now.', 'The Star ahead.'],
+  guidance: 'Take one small step.',
+};
+const BUILTIN_RESULT: Interpretation = { theme: 'builtin', journey: ['a', 'b', 'c'], guidance: 'g', source: 'builtin' };
+
+interface ChatBody {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format?: { type: string };
+}
+
+describe('LlmInterpreter', () => {
+  const server = new FakeLlmServer();
+  let events: LlmEvent[];
+  let fallback: jest.Mocked<Interpreter>;
+
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  beforeEach(() => {
+    server.reset();
+    events = [];
+    fallback = { interpret: jest.fn(async (_input: InterpretationInput, _seed: number) => BUILTIN_RESULT) };
+  });
+
+  const create = (options: Partial<LlmInterpreterOptions> = {}, backup: Interpreter = fallback) =>
+    new LlmInterpreter(
+      { baseUrl: server.baseUrl, apiKey: API_KEY, model: 'tarot-model', timeoutMs: 2_000, retries: 2, backoffMs: 5, ...options },
+      backup,
+      (event) => events.push(event),
+    );
+  const bodyOf = (i: number) => server.completions[i].body as ChatBody;
+  const kinds = () => events.map((e) => e.kind);
+
+  it('returns the model’s reading and sends it the cards and the question', async () => {
+    server.enqueue({ kind: 'reply', content: GOOD_REPLY });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+
+    expect(result).toEqual({ ...GOOD_REPLY, source: 'llm' });
+    expect(server.completions).toHaveLength(1);
+    const body = bodyOf(0);
+    const prompt = body.messages.map((m) => m.content).join('\n');
+    for (const card of THREE_CARDS) expect(prompt).toContain(card.name);
+    expect(prompt).toContain('Should I take the new job offer in Lviv?');
+    expect(prompt).toContain('English');
+    expect(body.model).toBe('tarot-model');
+    expect(body.response_format).toEqual({ type: 'json_object' });
+    expect(server.completions[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(kinds()).toEqual(['success']);
+    expect(fallback.interpret).not.toHaveBeenCalled();
+  });
+
+  it('names the reading’s language to the model', async () => {
+    await create().interpret(reading(THREE_CARDS, { language: 'uk' }), 1);
+    expect(bodyOf(0).messages[0].content).toContain('Ukrainian');
+  });
+
+  it('sends a placeholder key when none is configured', async () => {
+    await create({ apiKey: undefined }).interpret(reading(THREE_CARDS), 1);
+    expect(server.completions[0].headers.authorization).toBe('Bearer none');
+  });
+
+  it('retries a timeout and then falls back', async () => {
+    server.setDefault({ kind: 'auto', delayMs: 1_000 });
+    const result = await create({ timeoutMs: 100 }).interpret(reading(THREE_CARDS), 1);
+
+    expect(result.source).toBe('builtin');
+    expect(server.completions).toHaveLength(3);
+    expect(kinds()).toEqual(['failure', 'failure', 'failure', 'fallback']);
+    expect(events[0].error).toContain('100 ms');
+    expect(fallback.interpret).toHaveBeenCalledWith(reading(THREE_CARDS), 1);
+  });
+
+  it('retries a 500 and succeeds', async () => {
+    server.enqueue({ kind: 'status', status: 500 });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('llm');
+    expect(server.completions).toHaveLength(2);
+    expect(kinds()).toEqual(['failure', 'success']);
+  });
+
+  it('retries a 429 and a dropped connection', async () => {
+    server.enqueue({ kind: 'status', status: 429, headers: { 'retry-after': '0' } }, { kind: 'drop' });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('llm');
+    expect(server.completions).toHaveLength(3);
+  });
+
+  it('does not retry a 401, and falls back', async () => {
+    server.setDefault({ kind: 'status', status: 401, body: { error: { message: 'Invalid API key' } } });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('builtin');
+    expect(server.completions).toHaveLength(1);
+    expect(kinds()).toEqual(['failure', 'fallback']);
+  });
+
+  it('does not retry a 400', async () => {
+    server.setDefault({ kind: 'status', status: 400, body: { error: { message: 'bad model' } } });
+    expect((await create().interpret(reading(THREE_CARDS), 1)).source).toBe('builtin');
+    expect(server.completions).toHaveLength(1);
+  });
+
+  it('asks again without JSON mode when the server rejects response_format', async () => {
+    server.enqueue({ kind: 'status', status: 400, body: { error: { message: "Unsupported parameter: 'response_format'" } } });
+    const sut = create({ retries: 0 });
+    expect((await sut.interpret(reading(THREE_CARDS), 1)).source).toBe('llm');
+    expect(server.completions).toHaveLength(2);
+    expect(bodyOf(1).response_format).toBeUndefined();
+    await sut.interpret(reading(THREE_CARDS), 1);
+    expect(bodyOf(2).response_format).toBeUndefined();
+  });
+
+  it.each([
+    ['a body that is not JSON', { kind: 'malformed' as const }],
+    ['content that is not JSON', { kind: 'reply' as const, content: 'The cards say yes!' }],
+    ['a journey of the wrong length', { kind: 'reply' as const, content: { ...GOOD_REPLY, journey: ['only one'] } }],
+    ['an empty guidance', { kind: 'reply' as const, content: { ...GOOD_REPLY, guidance: '  ' } }],
+  ])('falls back without retrying on %s', async (_, behaviour) => {
+    server.setDefault(behaviour);
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(result).toEqual(BUILTIN_RESULT);
+    expect(server.completions).toHaveLength(1);
+    expect(kinds()).toEqual(['failure', 'fallback']);
+  });
+
+  it('accepts a reply wrapped in a code fence and strips Markdown emphasis', async () => {
+    const content = `\`\`\`json\n${JSON.stringify({ ...GOOD_REPLY, theme: '**Upheaval** and hope.' })}\n\`\`\``;
+    server.enqueue({ kind: 'reply', content });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('llm');
+    expect(result.theme).toBe('Upheaval and hope.');
+  });
+
+  it('opens the breaker after the threshold and then skips the server until the reset', async () => {
+    server.setDefault({ kind: 'status', status: 503 });
+    const sut = create({ retries: 0, breaker: { failureThreshold: 2, resetMs: 300 } });
+
+    await sut.interpret(reading(THREE_CARDS), 1);
+    await sut.interpret(reading(THREE_CARDS), 1);
+    expect(server.completions).toHaveLength(2);
+    expect(kinds()).toContain('breaker_open');
+
+    for (let i = 0; i < 3; i++) expect((await sut.interpret(reading(THREE_CARDS), 1)).source).toBe('builtin');
+    expect(server.completions).toHaveLength(2);
+    expect(events.filter((e) => e.kind === 'breaker_open')).toHaveLength(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    server.setDefault({ kind: 'auto' });
+    expect((await sut.interpret(reading(THREE_CARDS), 1)).source).toBe('llm');
+    expect(server.completions).toHaveLength(3);
+    expect((await sut.interpret(reading(THREE_CARDS), 1)).source).toBe('llm');
+  });
+
+  it('never puts the API key in an error, even when the server echoes it', async () => {
+    server.setDefault({
+      kind: 'status',
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${API_KEY}. Header was Bearer ${API_KEY}` } },
+    });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(events.filter((e) => e.error)).not.toHaveLength(0);
+    for (const event of events) expect(JSON.stringify(event)).not.toContain(API_KEY);
+    expect(JSON.stringify(result)).not.toContain(API_KEY);
+  });
+
+  it('keeps the key out of the error the fallback itself throws', async () => {
+    server.setDefault({ kind: 'status', status: 500, body: { error: { message: `boom ${API_KEY}` } } });
+    const failing: Interpreter = { interpret: jest.fn(async () => Promise.reject(new Error('fallback failed'))) };
+    const error = await create({ retries: 0 }, failing).interpret(reading(THREE_CARDS), 1).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).message)).not.toContain(API_KEY);
+  });
+
+  it('falls back to the built-in interpreter with a real reading', async () => {
+    server.setDefault({ kind: 'status', status: 401 });
+    const result = await create({}, new BuiltinInterpreter()).interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('builtin');
+    expect(result.journey).toHaveLength(3);
+  });
+
+  it('survives a metrics hook that throws', async () => {
+    const sut = new LlmInterpreter({ baseUrl: server.baseUrl, model: 'm' }, fallback, () => {
+      throw new Error('metrics down');
+    });
+    expect((await sut.interpret(reading(THREE_CARDS), 1)).source).toBe('llm');
+  });
+});

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogService } from 'src/catalog/catalog.service';
+import { SpreadDefinition } from 'src/catalog/catalog';
+import { Language } from 'src/common/i18n/i18n.service';
+import { SessionsService } from 'src/sessions/sessions.service';
+import { UserSession } from 'src/sessions/user-session.entity';
+import { UserSnapshot } from 'src/users/user-snapshot';
+import { PastReadingsService } from './past-readings.service';
+import { ReadingTexts } from './reading-texts.service';
+import { ReadingsService } from './readings.service';
+import { needsCare } from './safety/safety-detector';
+import {
+  MAX_ANSWER_LENGTH,
+  MAX_QUESTION_LENGTH,
+  READING_SESSION,
+  ReadingConversation,
+} from './reading-conversation';
+
+export type ChooseOutcome =
+  | { kind: 'unknown_spread' }
+  | { kind: 'cannot_pay'; spread: SpreadDefinition }
+  | { kind: 'started'; spread: SpreadDefinition; replaced: boolean };
+
+export type AnswerOutcome =
+  | { kind: 'no_reading' }
+  | { kind: 'too_long'; length: number; max: number }
+  | { kind: 'care' }
+  | { kind: 'ask'; index: number; total: number; question: string; first: boolean }
+  | { kind: 'generate'; readingId: number; sessionId: number; price: number }
+  | { kind: 'busy' };
+
+/**
+ * The conversation of a reading, in the seed's order: validate and start (nothing is stored
+ * for a user who cannot pay), the optional question, then the spread's questionnaire one
+ * question at a time. Its state lives in `user_sessions`, so any instance can continue it.
+ */
+@Injectable()
+export class ReadingFlowService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+    private readonly sessions: SessionsService,
+    private readonly readings: ReadingsService,
+    private readonly texts: ReadingTexts,
+    private readonly history: PastReadingsService,
+  ) {
+    this.sessions.onEnded((ended) => this.interruptEnded(ended));
+  }
+
+  async choose(user: UserSnapshot, spreadKey: string): Promise<ChooseOutcome> {
+    const spread = this.catalog.spread(spreadKey);
+    if (!spread) return { kind: 'unknown_spread' };
+    if (user.credits < spread.price) return { kind: 'cannot_pay', spread };
+    const replaced = await this.dataSource.transaction(async (manager) => {
+      const previous = await this.sessions.findActive(user.id, READING_SESSION, manager);
+      if (previous) {
+        await this.sessions.end(manager, previous.id, 'completed');
+        await this.readings.interrupt(manager, [(previous.data as unknown as ReadingConversation).readingId]);
+      }
+      const reading = await this.readings.create(manager, user.id, spread.key);
+      const conversation: ReadingConversation = {
+        readingId: reading.id,
+        spreadKey: spread.key,
+        price: spread.price,
+        step: 'question',
+        questionIndex: 0,
+        answers: [],
+        attempts: 0,
+      };
+      await this.sessions.open(manager, user.id, READING_SESSION, { ...conversation });
+      return previous !== null;
+    });
+    await this.history.forget(user.id);
+    return { kind: 'started', spread, replaced };
+  }
+
+  /** A text from the user while a reading waits for it; `null` is /skip. */
+  async answer(user: UserSnapshot, language: Language, text: string | null): Promise<AnswerOutcome> {
+    const session = await this.sessions.findActive(user.id, READING_SESSION);
+    if (!session) return { kind: 'no_reading' };
+    const conversation = session.data as unknown as ReadingConversation;
+    if (conversation.step === 'generating') return { kind: 'busy' };
+    const trimmed = text?.trim() || null;
+    const max = conversation.step === 'question' ? MAX_QUESTION_LENGTH : MAX_ANSWER_LENGTH;
+    if (trimmed && trimmed.length > max) return { kind: 'too_long', length: trimmed.length, max };
+    if (needsCare(trimmed)) {
+      await this.dataSource.transaction(async (manager) => {
+        await this.sessions.end(manager, session.id, 'completed');
+        await this.readings.interrupt(manager, [conversation.readingId]);
+      });
+      await this.history.forget(user.id);
+      return { kind: 'care' };
+    }
+    const spread = this.catalog.spread(conversation.spreadKey);
+    const questions = this.texts.questionnaire(language, spread?.questionnaire ?? null);
+    return this.dataSource.transaction(async (manager) => {
+      const next = { ...conversation, answers: [...conversation.answers] };
+      if (conversation.step === 'question') {
+        await this.readings.setQuestion(manager, conversation.readingId, trimmed);
+        next.step = 'questionnaire';
+        next.questionIndex = 0;
+      } else {
+        next.answers[conversation.questionIndex] = trimmed;
+        next.questionIndex = conversation.questionIndex + 1;
+      }
+      if (next.questionIndex < questions.length) {
+        await this.sessions.advance(manager, session.id, { ...next });
+        return {
+          kind: 'ask',
+          index: next.questionIndex + 1,
+          total: questions.length,
+          question: questions[next.questionIndex],
+          first: conversation.step === 'question',
+        };
+      }
+      return this.readyToGenerate(manager, session, next, spread?.questionnaire ?? null, questions);
+    });
+  }
+
+  private async readyToGenerate(
+    manager: EntityManager,
+    session: UserSession,
+    conversation: ReadingConversation,
+    questionnaire: string | null,
+    questions: string[],
+  ): Promise<AnswerOutcome> {
+    conversation.step = 'generating';
+    await this.sessions.advance(manager, session.id, { ...conversation });
+    await this.readings.setResponses(manager, conversation.readingId, {
+      questionnaire,
+      answers: questions.map((question, i) => ({ question, answer: conversation.answers[i] ?? null })),
+    });
+    return { kind: 'generate', readingId: conversation.readingId, sessionId: session.id, price: conversation.price };
+  }
+
+  /** A reading conversation cancelled or left idle: its reading is interrupted, nothing charged. */
+  private async interruptEnded(ended: UserSession[]): Promise<void> {
+    const readingSessions = ended.filter((s) => s.sessionType === READING_SESSION && s.data);
+    const ids = readingSessions.map((s) => (s.data as unknown as ReadingConversation).readingId);
+    if ((await this.readings.interrupt(this.dataSource.manager, ids)) === 0) return;
+    for (const userId of new Set(readingSessions.map((s) => s.userId))) await this.history.forget(userId);
+  }
+}

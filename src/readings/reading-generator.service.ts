@@ -1,0 +1,146 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CatalogService } from 'src/catalog/catalog.service';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { LedgerService } from 'src/payments/ledger.service';
+import { SessionsService } from 'src/sessions/sessions.service';
+import { callbackData } from 'src/telegram/callback-data';
+import { Notifier } from 'src/telegram/notifier.service';
+import { User } from 'src/users/user.entity';
+import { UsersService } from 'src/users/users.service';
+import { PastReadingsService } from './past-readings.service';
+import { ReadingRenderer } from './reading-renderer';
+import { ReadingsService } from './readings.service';
+import { ReadingWriter, WrittenReading } from './reading-writer.service';
+
+const TYPING_EVERY_MS = 4_000;
+
+export type GenerationResult = 'completed' | 'gone' | 'insufficient' | 'failed';
+
+/**
+ * Writes, pays for and delivers a reading whose questions are answered, outside any update
+ * handler. A reading is paid exactly when it is stored complete: one database transaction
+ * stores it and takes the credits with a single guarded statement.
+ */
+@Injectable()
+export class ReadingGenerator {
+  private readonly logger = new Logger(ReadingGenerator.name);
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readings: ReadingsService,
+    private readonly sessions: SessionsService,
+    private readonly ledger: LedgerService,
+    private readonly users: UsersService,
+    private readonly writer: ReadingWriter,
+    private readonly renderer: ReadingRenderer,
+    private readonly history: PastReadingsService,
+    private readonly notifier: Notifier,
+    private readonly catalog: CatalogService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  /** Starts generation without waiting for it (the update handler answers at once). */
+  start(readingId: number, sessionId: number, price: number): void {
+    const work = this.generate(readingId, sessionId, price)
+      .catch((error: Error) => this.logger.error(`Reading ${readingId}: ${error.stack ?? error.message}`))
+      .finally(() => this.running.delete(work));
+    this.running.add(work);
+  }
+
+  /** Waits for generations in flight (tests, shutdown). */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  async generate(readingId: number, sessionId: number, price: number): Promise<GenerationResult> {
+    const reading = await this.readings.findOne(readingId);
+    if (!reading || reading.status !== 'in_progress') return 'gone';
+    const user = (await this.users.findById(reading.userId))!;
+    const language = this.i18n.resolveLanguage(user.preferences?.language);
+    const spread = this.catalog.spread(reading.spreadType);
+    const typing = setInterval(() => void this.notifier.typing(user.telegramId), TYPING_EVERY_MS);
+    let written: WrittenReading;
+    try {
+      void this.notifier.typing(user.telegramId);
+      written = await this.writer.write({
+        spreadKey: reading.spreadType,
+        positions: spread?.positions ?? [],
+        question: reading.question,
+        responses: reading.questionnaireResponses,
+        preferences: user.preferences ?? {},
+        language,
+      });
+    } catch (error) {
+      clearInterval(typing);
+      this.logger.error(`Reading ${readingId} could not be written: ${(error as Error).message}`);
+      return this.end(user, readingId, sessionId, `${ErrorCode.GenerationFailed}: ${(error as Error).message}`, 'read.failed', 'failed');
+    }
+    clearInterval(typing);
+    try {
+      const stored = await this.dataSource.transaction(async (manager) => {
+        const completed = await this.readings.complete(manager, readingId, written.cards, this.renderer.stored(written.interpretation));
+        if (!completed) return false;
+        await this.ledger.move(manager, {
+          userId: user.id,
+          amount: -price,
+          type: 'reading_cost',
+          metadata: { readingId, spread: reading.spreadType },
+        });
+        await this.sessions.end(manager, sessionId, 'completed');
+        return true;
+      });
+      if (!stored) return 'gone';
+    } catch (error) {
+      if (error instanceof DomainException && error.code === ErrorCode.InsufficientCredits) {
+        return this.end(user, readingId, sessionId, `${ErrorCode.InsufficientCredits}: the balance no longer covers ${price} credits`, 'read.insufficientAtCharge', 'insufficient');
+      }
+      throw error;
+    }
+    await this.users.forget(user.telegramId);
+    await this.history.forget(user.id);
+    await this.deliver(user, language, written, reading.question, price);
+    return 'completed';
+  }
+
+  private async deliver(user: User, language: Language, written: WrittenReading, question: string | null, price: number) {
+    const balance = (await this.users.findById(user.id))?.credits ?? 0;
+    const messages = [
+      this.renderer.cards(language, written.spreadName, written.cards, question),
+      ...this.renderer.interpretation(language, written.interpretation, written.cards),
+    ];
+    const footer = this.i18n.t(language, 'read.paid', { price, count: balance });
+    const keyboard = [
+      [
+        { text: this.i18n.t(language, 'read.again'), callbackData: callbackData('read') },
+        { text: this.i18n.t(language, 'read.pastButton'), callbackData: callbackData('past', 0) },
+      ],
+    ];
+    try {
+      for (const message of messages) await this.notifier.send(user.telegramId, message);
+      await this.notifier.send(user.telegramId, footer, keyboard);
+    } catch (error) {
+      // The reading is stored and paid; it stays in /past for the user to open again.
+      this.logger.warn(`Reading for user ${user.id} stored but not delivered: ${(error as Error).message}`);
+    }
+  }
+
+  private async end(
+    user: User,
+    readingId: number,
+    sessionId: number,
+    reason: string,
+    message: 'read.failed' | 'read.insufficientAtCharge',
+    result: GenerationResult,
+  ): Promise<GenerationResult> {
+    const failed = await this.readings.fail(readingId, reason);
+    await this.dataSource.transaction((manager) => this.sessions.end(manager, sessionId, 'error'));
+    if (!failed) return 'gone';
+    const language = this.i18n.resolveLanguage(user.preferences?.language);
+    await this.notifier.send(user.telegramId, this.i18n.t(language, message)).catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { CatalogService } from 'src/catalog/catalog.service';
+import { Language } from 'src/common/i18n/i18n.service';
+import { UserPreferences } from 'src/users/user.entity';
+import { DeckStyle, DECKS } from './deck/card';
+import { DECK } from './deck/deck';
+import { drawCards } from './draw';
+import { Interpretation, InterpretationInput, Interpreter } from './interpreter/interpretation';
+import { BUILTIN_INTERPRETER, READING_INTERPRETER } from './interpreter-tokens';
+import { DrawnCard, QuestionnaireResponses } from './reading.entity';
+import { ReadingTexts } from './reading-texts.service';
+
+export interface WrittenReading {
+  cards: DrawnCard[];
+  interpretation: Interpretation;
+  spreadName: string;
+}
+
+export interface WriteRequest {
+  spreadKey: string;
+  positions: readonly string[];
+  question: string | null;
+  responses: QuestionnaireResponses | null;
+  preferences: UserPreferences;
+  language: Language;
+  /** The built-in interpreter only (the free card of the day), whatever is configured. */
+  builtinOnly?: boolean;
+}
+
+export function deckStyleOf(preferences: UserPreferences): DeckStyle {
+  return (DECKS as readonly string[]).includes(preferences.deck ?? '') ? (preferences.deck as DeckStyle) : 'rws';
+}
+
+/** Draws the cards and writes the interpretation: the slow part of a reading, outside any transaction. */
+@Injectable()
+export class ReadingWriter {
+  constructor(
+    @Inject(READING_INTERPRETER) private readonly interpreter: Interpreter,
+    @Inject(BUILTIN_INTERPRETER) private readonly builtin: Interpreter,
+    private readonly texts: ReadingTexts,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async write(request: WriteRequest): Promise<WrittenReading> {
+    const { language, preferences, positions, spreadKey } = request;
+    const deck = deckStyleOf(preferences);
+    const spreadText = this.texts.spread(language, spreadKey, positions);
+    const draws = drawCards(positions.length, DECK.length, this.catalog.catalog.reversalProbability, preferences.reversals !== false);
+    const input: InterpretationInput = {
+      spreadKey,
+      spreadName: spreadText.name,
+      question: request.question,
+      answers: request.responses?.answers ?? [],
+      language,
+      cards: draws.map((draw, i) => {
+        const facts = DECK[draw.index];
+        const position = this.texts.position(language, spreadKey, positions, positions[i]);
+        return {
+          facts,
+          text: this.texts.card(language, facts.id),
+          name: this.texts.cardName(language, facts.id, deck),
+          reversed: draw.reversed,
+          position: { key: positions[i], ...position },
+        };
+      }),
+    };
+    const interpreter = request.builtinOnly ? this.builtin : this.interpreter;
+    const interpretation = await interpreter.interpret(input, randomInt(2 ** 31));
+    const cards: DrawnCard[] = input.cards.map((card) => ({
+      cardId: card.facts.id,
+      name: card.name,
+      reversed: card.reversed,
+      positionKey: card.position.key,
+      positionName: card.position.name,
+    }));
+    return { cards, interpretation, spreadName: spreadText.name };
+  }
+}

@@ -1,0 +1,126 @@
+import { Action, Command, Ctx, Next, On, Update } from 'nestjs-telegraf';
+import { CatalogService } from 'src/catalog/catalog.service';
+import { I18nService } from 'src/common/i18n/i18n.service';
+import { RateLimited } from 'src/rate-limit/rate-limit.guard';
+import { BotContext } from 'src/telegram/bot-context';
+import { callbackData, callbackPattern } from 'src/telegram/callback-data';
+import { Markup } from 'telegraf';
+import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
+import { ReadingGenerator } from './reading-generator.service';
+import { ReadingTexts } from './reading-texts.service';
+
+function textOf(ctx: BotContext): string | undefined {
+  return ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
+}
+
+/** /read and /spreads, the choice of a spread, the question and the questionnaire. */
+@Update()
+export class ReadingsUpdate {
+  constructor(
+    private readonly flow: ReadingFlowService,
+    private readonly generator: ReadingGenerator,
+    private readonly catalog: CatalogService,
+    private readonly texts: ReadingTexts,
+    private readonly i18n: I18nService,
+  ) {}
+
+  @Command(['read', 'spreads'])
+  menu(@Ctx() ctx: BotContext) {
+    return this.showMenu(ctx);
+  }
+
+  @Action(callbackPattern('read'))
+  async menuAgain(@Ctx() ctx: BotContext) {
+    await ctx.answerCbQuery();
+    await this.showMenu(ctx);
+  }
+
+  @Action(callbackPattern('spread'))
+  @RateLimited('reading')
+  async choose(@Ctx() ctx: BotContext): Promise<void> {
+    const key = callbackPattern('spread').exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
+    const user = ctx.state.user!;
+    const lang = ctx.state.lang;
+    const outcome = await this.flow.choose(user, key);
+    await ctx.answerCbQuery();
+    if (outcome.kind === 'unknown_spread') {
+      await ctx.reply(this.i18n.t(lang, 'read.unknownSpread'));
+      return;
+    }
+    const spread = outcome.spread;
+    const text = this.texts.spread(lang, spread.key, spread.positions);
+    if (outcome.kind === 'cannot_pay') {
+      await ctx.reply(this.i18n.t(lang, 'read.notEnough', { name: text.name, price: spread.price, count: user.credits }), {
+        parse_mode: 'HTML',
+        ...Markup.inlineKeyboard([Markup.button.callback(this.i18n.t(lang, 'read.buyButton'), callbackData('buy'))]),
+      });
+      return;
+    }
+    if (outcome.replaced) await ctx.reply(this.i18n.t(lang, 'read.replaced'));
+    await ctx.reply(
+      this.i18n.t(lang, 'read.askQuestion', { name: text.name, count: spread.price, description: text.description }),
+      { parse_mode: 'HTML' },
+    );
+  }
+
+  @Command('skip')
+  async skip(@Ctx() ctx: BotContext): Promise<void> {
+    const outcome = await this.flow.answer(ctx.state.user!, ctx.state.lang, null);
+    if (outcome.kind === 'no_reading') {
+      await ctx.reply(this.i18n.t(ctx.state.lang, 'read.skipNothing'));
+      return;
+    }
+    await this.respond(ctx, outcome);
+  }
+
+  /** Free text: an answer when a reading waits for one; anything else falls through to the fallback. */
+  @On('text')
+  async text(@Ctx() ctx: BotContext, @Next() next: () => Promise<void>): Promise<void> {
+    const text = textOf(ctx);
+    if (!text || text.startsWith('/') || !ctx.state.user || ctx.state.user.status !== 'active') return next();
+    const outcome = await this.flow.answer(ctx.state.user, ctx.state.lang, text);
+    if (outcome.kind === 'no_reading') return next();
+    await this.respond(ctx, outcome);
+  }
+
+  private async respond(ctx: BotContext, outcome: AnswerOutcome): Promise<void> {
+    const lang = ctx.state.lang;
+    switch (outcome.kind) {
+      case 'too_long':
+        await ctx.reply(this.i18n.t(lang, 'read.questionTooLong', { length: outcome.length, max: outcome.max }));
+        return;
+      case 'care':
+        await ctx.reply(this.i18n.t(lang, 'safety.reply'));
+        return;
+      case 'ask': {
+        const step = this.i18n.t(lang, 'read.questionnaireStep', { index: outcome.index, total: outcome.total, question: outcome.question });
+        const intro = outcome.first ? `${this.i18n.t(lang, 'read.questionnaireIntro')}\n\n` : '';
+        await ctx.reply(intro + step, { parse_mode: 'HTML' });
+        return;
+      }
+      case 'generate':
+        await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
+        this.generator.start(outcome.readingId, outcome.sessionId, outcome.price);
+        return;
+      case 'busy':
+        await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
+        return;
+      case 'no_reading':
+        return;
+    }
+  }
+
+  private async showMenu(ctx: BotContext): Promise<void> {
+    const lang = ctx.state.lang;
+    const buttons = this.catalog.spreads.map((spread) => [
+      Markup.button.callback(
+        this.i18n.t(lang, 'read.spreadButton', { name: this.texts.spread(lang, spread.key, spread.positions).name, count: spread.price }),
+        callbackData('spread', spread.key),
+      ),
+    ]);
+    await ctx.reply(this.i18n.t(lang, 'read.menu', { count: ctx.state.user!.credits }), {
+      parse_mode: 'HTML',
+      ...Markup.inlineKeyboard(buttons),
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectBot } from 'nestjs-telegraf';
+import { Telegraf } from 'telegraf';
+import { InlineKeyboardMarkup } from 'telegraf/types';
+import { BotContext } from './bot-context';
+
+export interface Button {
+  text: string;
+  callbackData: string;
+}
+
+/**
+ * How services message a user outside an update handler (a reading delivered when it is
+ * ready): they never touch Telegraf or a context themselves.
+ */
+@Injectable()
+export class Notifier {
+  private readonly logger = new Logger(Notifier.name);
+
+  constructor(@InjectBot() private readonly bot: Telegraf<BotContext>) {}
+
+  async send(chatId: string | number, html: string, buttons: Button[][] = []): Promise<void> {
+    const markup: InlineKeyboardMarkup | undefined = buttons.length
+      ? { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.callbackData }))) }
+      : undefined;
+    await this.bot.telegram.sendMessage(chatId, html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+  }
+
+  /** "typing…" for a few seconds; failures are not worth more than a debug line. */
+  async typing(chatId: string | number): Promise<void> {
+    await this.bot.telegram.sendChatAction(chatId, 'typing').catch((error: Error) => this.logger.debug(error.message));
+  }
+}

@@ -1,0 +1,90 @@
+import { Action, Command, Ctx, Update } from 'nestjs-telegraf';
+import { Markup } from 'telegraf';
+import { I18nService, LANGUAGES } from 'src/common/i18n/i18n.service';
+import { MessageKey } from 'src/common/i18n/messages.en';
+import { DECKS, DeckStyle } from 'src/readings/deck/card';
+import { BotContext } from 'src/telegram/bot-context';
+import { callbackData, callbackPattern } from 'src/telegram/callback-data';
+import { UsersService } from './users.service';
+
+function argument(ctx: BotContext, action: string): string {
+  return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
+}
+
+/** /preferences (language, deck, reversed cards) and /decks. A change applies from the next message. */
+@Update()
+export class PreferencesUpdate {
+  constructor(
+    private readonly users: UsersService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  @Command('preferences')
+  preferences(@Ctx() ctx: BotContext) {
+    return this.showPreferences(ctx);
+  }
+
+  @Command('decks')
+  async decks(@Ctx() ctx: BotContext): Promise<void> {
+    const lang = ctx.state.lang;
+    const deck = this.i18n.t(lang, `deck.${ctx.state.user!.preferences.deck ?? 'rws'}` as MessageKey);
+    await ctx.reply(this.i18n.t(lang, 'decks.choose', { deck }), { parse_mode: 'HTML', ...this.deckKeyboard(ctx) });
+  }
+
+  @Action(callbackPattern('deck'))
+  async chooseDeck(@Ctx() ctx: BotContext): Promise<void> {
+    const deck = argument(ctx, 'deck');
+    await ctx.answerCbQuery();
+    if (!(DECKS as readonly string[]).includes(deck)) return;
+    const user = ctx.state.user!;
+    await this.users.updatePreferences(user.id, user.telegramId, { deck: deck as DeckStyle });
+    const name = this.i18n.t(ctx.state.lang, `deck.${deck}` as MessageKey);
+    await ctx.reply(this.i18n.t(ctx.state.lang, 'decks.chosen', { deck: name }), { parse_mode: 'HTML' });
+  }
+
+  @Action(callbackPattern('pref'))
+  async change(@Ctx() ctx: BotContext): Promise<void> {
+    const [setting, value] = argument(ctx, 'pref').split(':');
+    const user = ctx.state.user!;
+    if (setting === 'reversals') {
+      await this.users.updatePreferences(user.id, user.telegramId, { reversals: value === 'on' });
+      user.preferences = { ...user.preferences, reversals: value === 'on' };
+    } else if (setting === 'language' && (LANGUAGES as readonly string[]).includes(value)) {
+      await this.users.updatePreferences(user.id, user.telegramId, { language: value, languageChosen: true });
+      user.preferences = { ...user.preferences, language: value, languageChosen: true };
+    }
+    await ctx.answerCbQuery(this.i18n.t(ctx.state.lang, 'preferences.saved'));
+    await this.showPreferences(ctx);
+  }
+
+  private async showPreferences(ctx: BotContext): Promise<void> {
+    const lang = ctx.state.lang;
+    const prefs = ctx.state.user!.preferences;
+    const reversals = prefs.reversals !== false;
+    const text = this.i18n.t(lang, 'preferences.menu', {
+      language: this.i18n.t(lang, `language.${this.i18n.resolveLanguage(prefs.language)}` as MessageKey),
+      deck: this.i18n.t(lang, `deck.${prefs.deck ?? 'rws'}` as MessageKey),
+      reversals: this.i18n.t(lang, reversals ? 'preferences.reversalsOn' : 'preferences.reversalsOff'),
+    });
+    const toggle = this.i18n.t(lang, 'preferences.toggleReversals', {
+      state: this.i18n.t(lang, reversals ? 'preferences.reversalsOff' : 'preferences.reversalsOn'),
+    });
+    const languages = LANGUAGES.map((l) =>
+      Markup.button.callback(this.i18n.t(lang, `language.${l}` as MessageKey), callbackData('pref', 'language', l)),
+    );
+    await ctx.reply(text, {
+      parse_mode: 'HTML',
+      ...Markup.inlineKeyboard([
+        [Markup.button.callback(toggle, callbackData('pref', 'reversals', reversals ? 'off' : 'on'))],
+        languages,
+        ...this.deckKeyboard(ctx).reply_markup.inline_keyboard,
+      ]),
+    });
+  }
+
+  private deckKeyboard(ctx: BotContext) {
+    return Markup.inlineKeyboard(
+      DECKS.map((deck) => [Markup.button.callback(this.i18n.t(ctx.state.lang, `deck.${deck}` as MessageKey), callbackData('deck', deck))]),
+    );
+  }
+}

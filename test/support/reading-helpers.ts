@@ -1,0 +1,31 @@
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
+import { nextReply } from './bot-helpers';
+
+export type Player = { id: number; first_name?: string; language_code?: string };
+
+/** The bot's messages to a chat since `mark`, as texts. */
+export function textsSince(standIn: BotApiStandIn, chatId: number, mark: number): string[] {
+  return standIn
+    .calls('sendMessage')
+    .filter((c: CallRecord) => c.index >= mark && c.ok && Number(c.params.chat_id) === chatId)
+    .map((c) => String(c.params.text));
+}
+
+/** Opens /read and presses the spread's button; returns the bot's answer to the press. */
+export async function chooseSpread(standIn: BotApiStandIn, user: Player, spread: string): Promise<string> {
+  let mark = standIn.mark();
+  await standIn.sendText(user, '/read');
+  const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+  mark = standIn.mark();
+  await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, `v1:spread:${spread}`);
+  return nextReply(standIn, user.id, mark);
+}
+
+/** Waits for the last message of a delivered reading (the balance line with its buttons). */
+export async function waitForDelivery(standIn: BotApiStandIn, userId: number, after: number, timeoutMs = 10_000): Promise<CallRecord> {
+  return standIn.waitForCall(
+    (c) => c.method === 'sendMessage' && Number(c.params.chat_id) === userId && String(c.params.text).includes('credits spent'),
+    { after, timeoutMs },
+  );
+}
