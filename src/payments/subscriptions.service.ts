@@ -97,6 +97,11 @@ export class SubscriptionsService {
       ? new Date(payment.subscription_expiration_date * 1000)
       : new Date(Date.now() + SUBSCRIPTION_PERIOD_SECONDS * 1000);
     const previous = await this.ledger.latestSubscription(user.id);
+    const renewal = payment.is_recurring === true && payment.is_first_recurring !== true && previous?.metadata?.tier === tier.key;
+    // Telegram names a subscription by its first charge; renewals carry that id forward.
+    const subscriptionChargeId = renewal
+      ? String(previous!.metadata?.subscriptionChargeId ?? previous!.paymentReference)
+      : payment.telegram_payment_charge_id;
     let moved;
     try {
       moved = await this.dataSource.transaction(async (manager) => {
@@ -111,7 +116,8 @@ export class SubscriptionsService {
             tier: tier.key,
             stars: payment.total_amount,
             expiresAt: expiresAt.toISOString(),
-            recurring: payment.is_recurring === true && payment.is_first_recurring !== true,
+            recurring: renewal,
+            subscriptionChargeId,
           },
         });
       });
@@ -128,7 +134,7 @@ export class SubscriptionsService {
   async setRenewal(user: UserSnapshot, enabled: boolean): Promise<boolean> {
     const latest = await this.ledger.latestSubscription(user.id);
     if (!latest?.paymentReference) return false;
-    await this.stars.editUserStarSubscription(Number(user.telegramId), latest.paymentReference, !enabled);
+    await this.stars.editUserStarSubscription(Number(user.telegramId), this.subscriptionId(latest), !enabled);
     await this.ledger.mergeMetadata(this.dataSource.manager, latest.id, { renewalCanceled: !enabled });
     return true;
   }
@@ -138,7 +144,7 @@ export class SubscriptionsService {
     const latest = await this.ledger.latestSubscription(userId);
     if (!latest?.paymentReference || latest.metadata?.renewalCanceled === true) return;
     try {
-      await this.stars.editUserStarSubscription(Number(telegramId), latest.paymentReference, true);
+      await this.stars.editUserStarSubscription(Number(telegramId), this.subscriptionId(latest), true);
       await this.ledger.mergeMetadata(this.dataSource.manager, latest.id, { renewalCanceled: true });
     } catch (error) {
       this.logger.warn(`Could not cancel the renewal of user ${userId}: ${(error as Error).message}`);
@@ -152,10 +158,14 @@ export class SubscriptionsService {
     return lapsed.length;
   }
 
+  private subscriptionId(charge: Transaction): string {
+    return String(charge.metadata?.subscriptionChargeId ?? charge.paymentReference);
+  }
+
   private async cancelOtherTier(user: User, previous: Transaction | null, newTier: SubscriptionTier): Promise<void> {
     if (!previous?.paymentReference || previous.metadata?.tier === newTier || previous.metadata?.renewalCanceled === true) return;
     try {
-      await this.stars.editUserStarSubscription(Number(user.telegramId), previous.paymentReference, true);
+      await this.stars.editUserStarSubscription(Number(user.telegramId), this.subscriptionId(previous), true);
       await this.ledger.mergeMetadata(this.dataSource.manager, previous.id, { renewalCanceled: true, replacedBy: newTier });
     } catch (error) {
       this.logger.warn(`Could not cancel the old tier's renewal for user ${user.id}: ${(error as Error).message}`);

@@ -18,7 +18,10 @@ function describeCard(ctx: WriterContext, card: InterpretedCard, previous: Inter
   const { book, picker } = ctx;
   const single = ctx.input.cards.length === 1;
   const side = card.reversed ? card.text.reversed : card.text.upright;
-  const intro = picker.say(book.journey.intro, { ...mention(book, card), meaning: card.position.meaning.trim() });
+  const meaningOfPosition = card.position.meaning.trim();
+  const { intro: simple, introForCommas, introForColons } = book.journey;
+  const intros = /[:;—]/.test(meaningOfPosition) ? introForColons : meaningOfPosition.includes(',') ? introForCommas : simple;
+  const intro = picker.say(intros, { ...mention(book, card), meaning: meaningOfPosition });
   const keywords = picker.say(card.reversed ? book.journey.reversedKeywords : book.journey.uprightKeywords, {
     keywords: keywordsOf(book, card),
   });

@@ -76,6 +76,9 @@ export interface PhraseBook {
 
   journey: {
     intro: Variants<PositionedCard>;
+    /** For a position meaning with commas of its own, and with a colon or dash. */
+    introForCommas: Variants<PositionedCard>;
+    introForColons: Variants<PositionedCard>;
     uprightKeywords: Variants<{ keywords: string[] }>;
     reversedKeywords: Variants<{ keywords: string[] }>;
     sameSuitLink: Variants<{ suit: Suit; previous: string }>;

@@ -55,6 +55,23 @@ const RANK_MEANINGS = [
   'authority, responsibility and leadership',
 ];
 
+/** The position's meaning between dashes: safe whatever punctuation it carries. */
+const DASHED_INTROS: PhraseBook['journey']['intro'] = [
+  (c) => `${cap(c.position)} — ${c.meaning} — holds ${c.card}${c.reversed ? ', reversed' : ''}.`,
+  (c) => `For ${c.position} — ${c.meaning} — you drew ${c.card}${c.reversed ? ', reversed' : ''}.`,
+  (c) => `${cap(c.card)}${c.reversed ? ', reversed,' : ''} comes up for ${c.position} — ${c.meaning}.`,
+];
+/** The meaning after a colon: fine with commas, not with a colon of its own. */
+const COLON_INTROS: PhraseBook['journey']['intro'] = [
+  (c) => `${cap(c.card)}${c.reversed ? ', reversed,' : ''} takes the place of ${c.position}: ${c.meaning}.`,
+  (c) => `${cap(c.card)} fills the position of ${c.position}${c.reversed ? ', reversed' : ''}: ${c.meaning}.`,
+];
+const APPOSITIVE_INTROS: PhraseBook['journey']['intro'] = [
+  (c) => `In the place of ${c.position}, ${c.meaning}, lies ${c.card}${c.reversed ? ', reversed' : ''}.`,
+  (c) => `The card drawn for ${c.position}, ${c.meaning}, is ${c.card}${c.reversed ? ', reversed' : ''}.`,
+  (c) => `The position of ${c.position} speaks of ${c.meaning}, and here ${c.card} appears${c.reversed ? ' reversed' : ''}.`,
+];
+
 export const PHRASES_EN: PhraseBook = {
   cardRef: (name) => {
     if (/^the /i.test(name)) return `the ${name.slice(4)}`;
@@ -248,14 +265,9 @@ export const PHRASES_EN: PhraseBook = {
   },
 
   journey: {
-    intro: [
-      (c) => `${cap(c.position)} — ${c.meaning} — holds ${c.card}${c.reversed ? ', reversed' : ''}.`,
-      (c) => `${cap(c.card)}${c.reversed ? ', reversed,' : ''} takes the place of ${c.position}: ${c.meaning}.`,
-      (c) => `In the place of ${c.position}, ${c.meaning}, lies ${c.card}${c.reversed ? ', reversed' : ''}.`,
-      (c) => `The card drawn for ${c.position}, ${c.meaning}, is ${c.card}${c.reversed ? ', reversed' : ''}.`,
-      (c) => `${cap(c.card)} fills the position of ${c.position}${c.reversed ? ', reversed' : ''}: ${c.meaning}.`,
-      (c) => `The position of ${c.position} speaks of ${c.meaning}, and here ${c.card} appears${c.reversed ? ' reversed' : ''}.`,
-    ],
+    intro: [...DASHED_INTROS, ...COLON_INTROS, ...APPOSITIVE_INTROS],
+    introForCommas: [...DASHED_INTROS, ...COLON_INTROS],
+    introForColons: DASHED_INTROS,
     uprightKeywords: [
       (c) => `Its keywords here are ${list(c.keywords)}.`,
       (c) => `Upright, its themes are ${list(c.keywords)}.`,
