@@ -29,7 +29,7 @@ export class AppConfig {
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
   readonly admin: { tokens: AdminToken[] | undefined; tokenFile: string };
   readonly catalogPath: string | undefined;
-  readonly llm: { baseUrl: string; apiKey: string | undefined; model: string } | undefined;
+  readonly llm: { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number } | undefined;
   readonly logLevel: string;
 
   constructor(env: Environment) {
@@ -57,7 +57,7 @@ export class AppConfig {
     };
     this.catalogPath = env.CATALOG_PATH ? resolve(env.CATALOG_PATH) : undefined;
     this.llm = env.LLM_BASE_URL
-      ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini' }
+      ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: env.LLM_TIMEOUT_MS ?? 15_000 }
       : undefined;
     this.logLevel = env.LOG_LEVEL ?? 'info';
   }

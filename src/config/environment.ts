@@ -73,6 +73,10 @@ export class Environment {
   @IsOptional() @Matches(/^\S{1,200}$/, { message: 'must be a model name' })
   LLM_MODEL?: string;
 
+  @IsOptional() @IsInt({ message: 'must be a number of milliseconds' }) @Min(100, { message: 'must be at least 100 ms' })
+  @Max(120_000, { message: 'must be at most 120000 ms' })
+  LLM_TIMEOUT_MS?: number;
+
   @IsOptional() @IsInt({ message: 'must be a port number' }) @Min(1, { message: 'must be a port number' })
   @Max(65535, { message: 'must be a port number' })
   PORT?: number;
@@ -95,11 +99,11 @@ export class Environment {
 const KNOWN_KEYS: string[] = [
   'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_PATH',
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
-  'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'PORT', 'LOCAL_BOT_API_PORT',
+  'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT']);
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS']);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

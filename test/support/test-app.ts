@@ -62,6 +62,7 @@ export async function startTestApp(
     LLM_BASE_URL: undefined,
     LLM_API_KEY: undefined,
     LLM_MODEL: undefined,
+    LLM_TIMEOUT_MS: undefined,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BOT_API_SPEC: process.env.BOT_API_SPEC ?? SPEC_PATH,
     ...env,
