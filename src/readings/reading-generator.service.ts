@@ -80,20 +80,21 @@ export class ReadingGenerator {
       return this.end(user, readingId, sessionId, `${ErrorCode.GenerationFailed}: ${(error as Error).message}`, 'read.failed', 'failed');
     }
     clearInterval(typing);
+    let balance: number | null;
     try {
-      const stored = await this.dataSource.transaction(async (manager) => {
+      balance = await this.dataSource.transaction(async (manager) => {
         const completed = await this.readings.complete(manager, readingId, written.cards, this.renderer.stored(written.interpretation));
-        if (!completed) return false;
-        await this.ledger.move(manager, {
+        if (!completed) return null;
+        const moved = await this.ledger.move(manager, {
           userId: user.id,
           amount: -price,
           type: 'reading_cost',
           metadata: { readingId, spread: reading.spreadType },
         });
         await this.sessions.end(manager, sessionId, 'completed');
-        return true;
+        return moved.balance;
       });
-      if (!stored) return 'gone';
+      if (balance === null) return 'gone';
     } catch (error) {
       if (error instanceof DomainException && error.code === ErrorCode.InsufficientCredits) {
         return this.end(user, readingId, sessionId, `${ErrorCode.InsufficientCredits}: the balance no longer covers ${price} credits`, 'read.insufficientAtCharge', 'insufficient');
@@ -102,12 +103,11 @@ export class ReadingGenerator {
     }
     await this.users.forget(user.telegramId);
     await this.history.forget(user.id);
-    await this.deliver(user, language, written, reading.question, price);
+    await this.deliver(user, language, written, reading.question, price, balance);
     return 'completed';
   }
 
-  private async deliver(user: User, language: Language, written: WrittenReading, question: string | null, price: number) {
-    const balance = (await this.users.findById(user.id))?.credits ?? 0;
+  private async deliver(user: User, language: Language, written: WrittenReading, question: string | null, price: number, balance: number) {
     const messages = [
       this.renderer.cards(language, written.spreadName, written.cards, question),
       ...this.renderer.interpretation(language, written.interpretation, written.cards),

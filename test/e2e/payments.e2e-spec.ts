@@ -4,6 +4,7 @@ import { PaymentsJobs } from 'src/payments/payments.jobs';
 import { StarsClient } from 'src/payments/stars/stars-client';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
+import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player, waitForDelivery } from '../support/reading-helpers';
@@ -21,6 +22,7 @@ describe('money', () => {
   });
 
   afterAll(async () => {
+    expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
     await sut?.close();
     await standIn?.stop();
   });

@@ -4,6 +4,7 @@ import { ReadingGenerator } from 'src/readings/reading-generator.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
+import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';
 import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
@@ -20,6 +21,7 @@ describe('readings', () => {
   });
 
   afterAll(async () => {
+    expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
     await sut?.app.get(ReadingGenerator).settle();
     await sut?.close();
     await standIn?.stop();
