@@ -14,6 +14,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReadingsModule } from './readings/readings.module';
@@ -31,6 +32,7 @@ import { UsersModule } from './users/users.module';
     CacheModule,
     CatalogModule,
     I18nModule,
+    MetricsModule,
     NotifierModule,
     AdminModule,
     UsersModule,

@@ -1,6 +1,7 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cache } from 'cache-manager';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { CACHE_NAMESPACE, CACHE_TYPES, CacheType } from './cache-types';
 import { REDIS_CLIENT, RedisClient } from './redis.provider';
 
@@ -32,6 +33,7 @@ export class AppCacheService {
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient | null,
+    private readonly metrics: MetricsService,
   ) {}
 
   static key(type: CacheType, id: string): string {
@@ -83,6 +85,7 @@ export class AppCacheService {
       // Only `undefined` is a miss: 0, "", false and null are values the getter once returned.
       if (cached !== undefined) {
         this.counters[type].hits++;
+        this.metrics.cache.inc({ type, result: 'hit' });
         return cached;
       }
     } catch (error) {
@@ -90,6 +93,7 @@ export class AppCacheService {
       this.logger.warn(`Cache read of ${key} failed, reading the source: ${(error as Error).message}`);
     }
     this.counters[type].misses++;
+    this.metrics.cache.inc({ type, result: 'miss' });
     const value = await getter();
     await this.store(type, key, value);
     return value;

@@ -24,6 +24,8 @@ export class AppConfig {
     webhookSecret: string | undefined;
     localApiPort: number;
     specPath: string;
+    /** Pacing of outgoing messages (off only for benchmarks against the stand-in). */
+    rate: { enabled: boolean; globalPerSecond: number; perChatPerSecond: number; perChatBurst: number };
   };
   readonly database: { url: string | undefined; dataDir: string };
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
@@ -45,6 +47,12 @@ export class AppConfig {
       webhookSecret: env.WEBHOOK_SECRET,
       localApiPort: env.LOCAL_BOT_API_PORT ?? port + 1,
       specPath: resolve(env.BOT_API_SPEC ?? '../shared/telegram/bot-api.json'),
+      rate: {
+        enabled: env.TELEGRAM_RATE_LIMIT !== 'off',
+        globalPerSecond: env.TELEGRAM_GLOBAL_RATE ?? 30,
+        perChatPerSecond: 1,
+        perChatBurst: 5,
+      },
     };
     this.database = { url: env.DATABASE_URL, dataDir };
     this.redis = { url: env.REDIS_URL, commandTimeoutMs: 500 };

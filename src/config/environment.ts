@@ -84,6 +84,12 @@ export class Environment {
   @IsOptional() @IsInt({ message: 'must be a port number (0 picks a free one)' }) @Min(0) @Max(65535)
   LOCAL_BOT_API_PORT?: number;
 
+  @IsOptional() @IsIn(['on', 'off'], { message: 'must be "on" or "off"' })
+  TELEGRAM_RATE_LIMIT?: string;
+
+  @IsOptional() @IsInt({ message: 'must be a whole number of messages a second' }) @Min(1) @Max(1000)
+  TELEGRAM_GLOBAL_RATE?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -100,10 +106,10 @@ const KNOWN_KEYS: string[] = [
   'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_PATH',
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'PORT', 'LOCAL_BOT_API_PORT',
-  'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC',
+  'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS']);
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'TELEGRAM_GLOBAL_RATE']);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

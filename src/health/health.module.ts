@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { MetricsController } from './metrics.controller';
+import { LlmHealthIndicator } from './llm.health';
 import { RedisHealthIndicator } from './redis.health';
+import { TelegramHealthIndicator } from './telegram.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, MetricsController],
-  providers: [RedisHealthIndicator],
+  controllers: [HealthController],
+  providers: [RedisHealthIndicator, TelegramHealthIndicator, LlmHealthIndicator],
 })
 export class HealthModule {}

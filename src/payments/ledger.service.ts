@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { returning } from 'src/database/returning';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { UsersService } from 'src/users/users.service';
 import { Transaction, TransactionStatus, TransactionType } from './transaction.entity';
 
@@ -50,6 +51,7 @@ export class LedgerService {
   constructor(
     @InjectRepository(Transaction) private readonly transactions: Repository<Transaction>,
     private readonly users: UsersService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Moves `entry.amount` credits (negative spends) and records it completed; CREDIT001 if too few. */
@@ -61,6 +63,8 @@ export class LedgerService {
       });
     }
     const transaction = await this.record(manager, { ...entry, status: entry.status ?? 'completed' });
+    if (entry.amount > 0) this.metrics.creditsGranted.inc({ source: entry.provider ?? entry.type }, entry.amount);
+    if (entry.amount < 0) this.metrics.creditsSpent.inc({ kind: entry.type }, -entry.amount);
     return { transaction, balance };
   }
 

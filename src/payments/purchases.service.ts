@@ -3,6 +3,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { CreditPackage } from 'src/catalog/catalog';
 import { MessageKey } from 'src/common/i18n/messages.en';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
@@ -43,6 +44,7 @@ export class PurchasesService {
     private readonly catalog: CatalogService,
     private readonly ledger: LedgerService,
     private readonly users: UsersService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** The packages on sale to this user, with the subscriber's bonus when their tier is current. */
@@ -132,9 +134,11 @@ export class PurchasesService {
         });
       });
       await this.users.forget(user.telegramId);
+      this.metrics.payments.inc({ kind: 'purchase', outcome: 'granted' });
       return { kind: 'granted', credits: outcome.transaction.amount, balance: outcome.balance, transaction: outcome.transaction };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      this.metrics.payments.inc({ kind: 'purchase', outcome: 'duplicate' });
       const winner = await this.ledger.findCharge(chargeId);
       return { kind: 'duplicate', transaction: winner! };
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';
 import { LedgerService, STARS_PROVIDER } from './ledger.service';
@@ -46,6 +47,7 @@ export class RefundsService {
     private readonly ledger: LedgerService,
     private readonly users: UsersService,
     private readonly stars: StarsClient,
+    private readonly metrics: MetricsService,
   ) {}
 
   async refundByOperator(request: RefundRequest, now = new Date()): Promise<RefundResult> {
@@ -116,6 +118,7 @@ export class RefundsService {
       return { refundTransactionId: moved.transaction.id, refunded: grant.amount, taken, shortfall, balance: moved.balance };
     });
     await this.users.forget(user.telegramId);
+    this.metrics.payments.inc({ kind: 'refund', outcome: String(metadata.source ?? 'unknown') });
     return { ...result, alreadyRefundedAtTelegram: false };
   }
 

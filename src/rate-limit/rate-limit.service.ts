@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { RateLimit } from './rate-limit.entity';
 import { RateAction, windowsFor, windowStart } from './rate-windows';
@@ -21,6 +22,7 @@ export class RateLimitService {
   constructor(
     @InjectRepository(RateLimit) private readonly windows: Repository<RateLimit>,
     private readonly catalog: CatalogService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async hit(user: UserSnapshot, action: RateAction, now = new Date()): Promise<RateVerdict> {
@@ -50,6 +52,7 @@ export class RateLimitService {
         verdict = { allowed: false, retryAt, firstRefusal: count === window.limit + 1 };
       }
     });
+    if (!verdict.allowed) this.metrics.rateLimited.inc({ action });
     return verdict;
   }
 

@@ -4,6 +4,7 @@ import { CatalogService } from 'src/catalog/catalog.service';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { LedgerService } from 'src/payments/ledger.service';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { callbackData } from 'src/telegram/callback-data';
@@ -41,6 +42,7 @@ export class ReadingGenerator {
     private readonly notifier: Notifier,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Starts generation without waiting for it (the update handler answers at once). */
@@ -101,6 +103,7 @@ export class ReadingGenerator {
       }
       throw error;
     }
+    this.metrics.readings.inc({ spread: reading.spreadType, status: 'completed' });
     await this.users.forget(user.telegramId);
     await this.history.forget(user.id);
     await this.deliver(user, language, written, reading.question, price, balance);
@@ -137,6 +140,7 @@ export class ReadingGenerator {
     result: GenerationResult,
   ): Promise<GenerationResult> {
     const failed = await this.readings.fail(readingId, reason);
+    if (failed) this.metrics.readings.inc({ spread: 'unknown', status: 'error' });
     await this.dataSource.transaction((manager) => this.sessions.end(manager, sessionId, 'error'));
     if (!failed) return 'gone';
     const language = this.i18n.resolveLanguage(user.preferences?.language);

@@ -1,6 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from 'src/config/app-config';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { PaymentsModule } from 'src/payments/payments.module';
 import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
 import { SessionsModule } from 'src/sessions/sessions.module';
@@ -41,10 +42,12 @@ import { TodayService } from './today.service';
     { provide: BUILTIN_INTERPRETER, useFactory: (): Interpreter => new BuiltinInterpreter() },
     {
       provide: READING_INTERPRETER,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): Interpreter => {
+      inject: [AppConfig, MetricsService],
+      useFactory: (config: AppConfig, metrics: MetricsService): Interpreter => {
         const logger = new Logger('Interpreter');
         return createInterpreter(config.llm, (event) => {
+          metrics.llmEvents.inc({ kind: event.kind });
+          if (event.kind === 'success' && event.ms !== undefined) metrics.llmLatency.observe(event.ms / 1000);
           if (event.kind !== 'success') logger.warn(`LLM ${event.kind}${event.error ? `: ${event.error}` : ''}`);
         });
       },

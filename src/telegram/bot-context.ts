@@ -7,8 +7,8 @@ export interface BotState {
   user?: UserSnapshot;
   /** The language to answer in. */
   lang: Language;
-  /** Set by a handler that answered, so the fallback stays quiet. */
-  handled?: boolean;
+  /** How the update ended, for the log line and metrics (default `ok`). */
+  outcome?: 'ok' | 'refused' | 'rate_limited';
 }
 
 export interface BotContext extends Context {

@@ -6,14 +6,16 @@ import { UsersModule } from 'src/users/users.module';
 import { BotLauncher } from './bot-launcher.service';
 import { InfoUpdate } from './info.update';
 import { LOCAL_BOT_TOKEN, LocalBotApi } from './local-bot-api';
+import { SenderInstaller } from './outgoing/sender-installer';
+import { TelegramSender } from './outgoing/telegram-sender';
 import { UpdateGate } from './update-gate.service';
 import { UpdatePipeline } from './update-pipeline';
 import { WebhookMiddleware } from './webhook.middleware';
 
 @Module({
   imports: [UsersModule, RateLimitModule],
-  providers: [UpdateGate, UpdatePipeline, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
-  exports: [UpdateGate, UpdatePipeline, LocalBotApi],
+  providers: [UpdateGate, UpdatePipeline, TelegramSender, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
+  exports: [UpdateGate, UpdatePipeline, TelegramSender, LocalBotApi],
 })
 class BotPipelineModule {}
 
@@ -34,7 +36,7 @@ class BotPipelineModule {}
       }),
     }),
   ],
-  providers: [BotLauncher, WebhookMiddleware, InfoUpdate],
+  providers: [BotLauncher, WebhookMiddleware, InfoUpdate, SenderInstaller],
 })
 export class TelegramModule implements NestModule {
   constructor(private readonly config: AppConfig) {}

@@ -6,7 +6,9 @@ import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { ActivityTracker } from 'src/users/activity-tracker.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { BotContext } from './bot-context';
+import { TelegramSender } from './outgoing/telegram-sender';
 import { UpdateGate } from './update-gate.service';
 
 /** The commands a user who is not (or no longer) registered may still send. */
@@ -41,6 +43,8 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     private readonly rateLimits: RateLimitService,
     private readonly activity: ActivityTracker,
     private readonly i18n: I18nService,
+    private readonly sender: TelegramSender,
+    private readonly metrics: MetricsService,
   ) {}
 
   beforeApplicationShutdown(): void {
@@ -53,6 +57,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
 
   private async handle(ctx: BotContext, next: () => Promise<void>): Promise<void> {
     const update = ctx.update as Update;
+    const type = Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown';
     const from = ctx.from;
     ctx.state.lang = this.i18n.resolveLanguage(from?.language_code);
     if (ctx.chat && ctx.chat.type !== 'private') {
@@ -61,19 +66,27 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     }
     if (!from) return;
     if (!(await this.gate.claim(update.update_id))) {
-      this.logger.log({ update_id: update.update_id, user: from.id, outcome: 'duplicate' });
+      this.record(update.update_id, type, from.id, 'duplicate', 0);
       return;
     }
     const started = Date.now();
     try {
       await this.gate.withUserLock(String(from.id), () => this.guarded(ctx, next));
       await this.gate.done(update.update_id);
-      this.logger.debug?.({ update_id: update.update_id, user: from.id, outcome: 'ok', ms: Date.now() - started });
+      this.record(update.update_id, type, from.id, ctx.state.outcome ?? 'ok', Date.now() - started);
     } catch (error) {
       await this.gate.release(update.update_id);
       this.failures.add(update.update_id);
+      this.record(update.update_id, type, from.id, 'failed', Date.now() - started);
       throw error;
     }
+  }
+
+  /** One log line and the metrics for every update; never the text the user sent. */
+  private record(updateId: number, type: string, userId: number, outcome: string, ms: number): void {
+    this.metrics.updates.inc({ type, outcome });
+    if (outcome !== 'duplicate') this.metrics.updateDuration.observe({ type }, ms / 1000);
+    this.logger.log({ update_id: updateId, type, user: userId, outcome, ms });
   }
 
   /** True (once) if the update failed before a handler could answer it. */
@@ -82,6 +95,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   }
 
   private async guarded(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+    if (ctx.myChatMember) return this.memberChanged(ctx);
     const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
     if (user) {
       ctx.state.user = user;
@@ -89,10 +103,14 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     }
     if (isPaymentUpdate(ctx)) return next();
     const refusal = this.refusal(ctx, user);
-    if (refusal) return this.refuse(ctx, refusal);
+    if (refusal) {
+      ctx.state.outcome = 'refused';
+      return this.refuse(ctx, refusal);
+    }
     if (user && user.status === 'active') {
       const verdict = await this.rateLimits.hit(user, 'message');
       if (!verdict.allowed) {
+        ctx.state.outcome = 'rate_limited';
         if (verdict.firstRefusal) await this.refuse(ctx, this.rateLimitedText(ctx, verdict.retryAt!));
         else if (ctx.callbackQuery) await ctx.answerCbQuery();
         return;
@@ -100,6 +118,14 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       this.activity.touch(user.id);
     }
     await next();
+  }
+
+  /** The user blocked the bot (stop writing to them) or came back. */
+  private async memberChanged(ctx: BotContext): Promise<void> {
+    const chatId = String(ctx.myChatMember!.chat.id);
+    const status = ctx.myChatMember!.new_chat_member.status;
+    if (status === 'kicked' || status === 'left') await this.sender.markBlocked(chatId);
+    else if (status === 'member') await this.sender.unblock(chatId);
   }
 
   /** The text to answer instead of handling, when the user's status forbids the update. */

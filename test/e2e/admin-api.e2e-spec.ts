@@ -44,6 +44,7 @@ describe('the internal REST API', () => {
       const { body } = await request(sut.server).get('/health').expect(200);
       expect(body.details.database.status).toBe('up');
       expect(body.details.redis.status).toBe('up');
+      expect(body.details.telegram).toMatchObject({ status: 'up', bot: 'tarot_standin_bot', mode: 'polling' });
     });
 
     it('publishes the OpenAPI document', async () => {

@@ -48,6 +48,8 @@ export async function startTestApp(
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
     TELEGRAM_API_ROOT: standIn.url,
     BOT_MODE: 'polling',
+    TELEGRAM_RATE_LIMIT: 'off',
+    TELEGRAM_GLOBAL_RATE: undefined,
     WEBHOOK_URL: undefined,
     WEBHOOK_SECRET: undefined,
     DATABASE_URL: environment.databaseUrl,

@@ -1,22 +1,23 @@
 import { Controller, Get, Header, NotFoundException, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request } from 'express';
-import { collectDefaultMetrics, register } from 'prom-client';
 import { AppConfig } from 'src/config/app-config';
-
-collectDefaultMetrics();
+import { MetricsService } from './metrics.service';
 
 /** Prometheus metrics, on the admin port only. */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @Get()
-  @Header('Content-Type', register.contentType)
-  metrics(@Req() request: Request): Promise<string> {
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(@Req() request: Request): Promise<string> {
     const { port, adminPort } = this.config.http;
     if (port !== adminPort && request.socket.localPort !== adminPort) throw new NotFoundException();
-    return register.metrics();
+    return this.metrics.registry.metrics();
   }
 }

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/**
+ * The app's Prometheus metrics, in a registry of its own (two app instances in one process,
+ * as in the tests, never collide).
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly updates = new Counter({
+    name: 'tarot_updates_total',
+    help: 'Telegram updates handled, by update type and outcome',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly updateDuration = new Histogram({
+    name: 'tarot_update_duration_seconds',
+    help: 'Time to handle one update, from receipt to the handler finishing',
+    labelNames: ['type'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly readings = new Counter({
+    name: 'tarot_readings_total',
+    help: 'Readings that ended, by spread and status',
+    labelNames: ['spread', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly creditsGranted = new Counter({
+    name: 'tarot_credits_granted_total',
+    help: 'Credits granted, by source (purchase, subscription, promo, operator)',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
+  readonly creditsSpent = new Counter({
+    name: 'tarot_credits_spent_total',
+    help: 'Credits spent on readings or taken back, by kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly payments = new Counter({
+    name: 'tarot_payments_total',
+    help: 'Stars payments and refunds, by kind and outcome',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly cache = new Counter({
+    name: 'tarot_cache_requests_total',
+    help: 'Cache look-ups, by cache type and result (hit or miss)',
+    labelNames: ['type', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly rateLimited = new Counter({
+    name: 'tarot_rate_limit_rejections_total',
+    help: 'Updates refused by a rate limit, by action',
+    labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+
+  readonly llmLatency = new Histogram({
+    name: 'tarot_llm_latency_seconds',
+    help: 'Latency of LLM interpretation calls that answered',
+    buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30],
+    registers: [this.registry],
+  });
+
+  readonly llmEvents = new Counter({
+    name: 'tarot_llm_events_total',
+    help: 'LLM outcomes: success, failure, fallback, breaker_open',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly telegramCalls = new Counter({
+    name: 'tarot_telegram_calls_total',
+    help: 'Outgoing Bot API calls, by method and outcome (ok, an error code, network, skipped_blocked)',
+    labelNames: ['method', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { AppConfig } from 'src/config/app-config';
+import { MetricsService } from 'src/metrics/metrics.service';
+import { TokenBucket } from './token-bucket';
+
+/** Methods that put something in a chat: these are paced and skipped for users who blocked the bot. */
+const CHAT_METHODS = new Set([
+  'sendMessage',
+  'sendPhoto',
+  'sendMediaGroup',
+  'sendInvoice',
+  'sendChatAction',
+  'editMessageText',
+  'editMessageReplyMarkup',
+  'deleteMessage',
+]);
+const MAX_ATTEMPTS = 4;
+const BLOCKED_TTL_SECONDS = 30 * 86400;
+
+interface ApiError {
+  code?: number;
+  response?: { error_code?: number; description?: string; parameters?: { retry_after?: number } };
+}
+
+export class BlockedChatError extends Error {
+  constructor(readonly chatId: string) {
+    super(`Chat ${chatId} blocked the bot; not sending`);
+    this.name = 'BlockedChatError';
+  }
+}
+
+/**
+ * Every call the bot makes to Telegram: about one message a second per chat (short bursts
+ * allowed) and thirty a second overall, `429 retry_after` honoured, network errors and 5xx
+ * retried with back-off, and nothing sent to a user who blocked the bot until they return.
+ */
+@Injectable()
+export class TelegramSender {
+  private readonly logger = new Logger('TelegramSender');
+  private readonly global: TokenBucket;
+  private readonly chats = new Map<string, TokenBucket>();
+  private readonly blocked = new Set<string>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient | null,
+  ) {
+    const { globalPerSecond } = config.telegram.rate;
+    this.global = new TokenBucket(globalPerSecond, globalPerSecond);
+  }
+
+  async call<T>(method: string, payload: Record<string, unknown>, send: () => Promise<T>): Promise<T> {
+    const chatId = payload.chat_id !== undefined ? String(payload.chat_id) : undefined;
+    const paced = chatId !== undefined && CHAT_METHODS.has(method);
+    if (paced && (await this.isBlocked(chatId))) {
+      this.metrics.telegramCalls.inc({ method, outcome: 'skipped_blocked' });
+      throw new BlockedChatError(chatId);
+    }
+    for (let attempt = 1; ; attempt++) {
+      if (paced && this.config.telegram.rate.enabled) await this.pace(chatId);
+      try {
+        const result = await send();
+        this.metrics.telegramCalls.inc({ method, outcome: 'ok' });
+        return result;
+      } catch (error) {
+        const { code, retryAfter, description } = this.describe(error);
+        this.metrics.telegramCalls.inc({ method, outcome: code ? String(code) : 'network' });
+        if (code === 403 && chatId !== undefined && /blocked|deactivated|kicked/i.test(description)) {
+          await this.markBlocked(chatId);
+          throw error;
+        }
+        const retryable = code === 429 || code === undefined || code >= 500;
+        if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+        const wait = code === 429 ? (retryAfter ?? 1) * 1000 : 200 * 2 ** (attempt - 1);
+        this.logger.warn(`${method} failed (${code ?? 'network'}: ${description}); retrying in ${wait} ms`);
+        await sleep(wait);
+      }
+    }
+  }
+
+  /** The user wrote again (or unblocked the bot): messages may go to them once more. */
+  async unblock(chatId: string): Promise<void> {
+    if (!this.blocked.delete(chatId) && !this.redis) return;
+    await this.redis?.del(`blocked:${chatId}`).catch(() => undefined);
+  }
+
+  async markBlocked(chatId: string): Promise<void> {
+    this.blocked.add(chatId);
+    await this.redis?.set(`blocked:${chatId}`, '1', { EX: BLOCKED_TTL_SECONDS }).catch(() => undefined);
+  }
+
+  private async isBlocked(chatId: string): Promise<boolean> {
+    if (this.blocked.has(chatId)) return true;
+    if (!this.redis) return false;
+    const stored = await this.redis.exists(`blocked:${chatId}`).catch(() => 0);
+    if (stored) this.blocked.add(chatId);
+    return stored > 0;
+  }
+
+  private async pace(chatId: string): Promise<void> {
+    let bucket = this.chats.get(chatId);
+    if (!bucket) {
+      const { perChatBurst, perChatPerSecond } = this.config.telegram.rate;
+      bucket = new TokenBucket(perChatBurst, perChatPerSecond);
+      this.chats.set(chatId, bucket);
+      if (this.chats.size > 10_000) for (const [id, b] of this.chats) if (b.idle) this.chats.delete(id);
+    }
+    const wait = Math.max(bucket.take(), this.global.take());
+    if (wait > 0) await sleep(wait);
+  }
+
+  private describe(error: unknown): { code?: number; retryAfter?: number; description: string } {
+    const apiError = error as ApiError;
+    const code = apiError.response?.error_code ?? apiError.code;
+    return {
+      code: typeof code === 'number' ? code : undefined,
+      retryAfter: apiError.response?.parameters?.retry_after,
+      description: apiError.response?.description ?? (error as Error).message,
+    };
+  }
+}

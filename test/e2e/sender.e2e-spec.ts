@@ -1,0 +1,84 @@
+import request from 'supertest';
+import { MetricsService } from 'src/metrics/metrics.service';
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { Notifier } from 'src/telegram/notifier.service';
+import { BlockedChatError } from 'src/telegram/outgoing/telegram-sender';
+import { say } from '../support/bot-helpers';
+import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { prepareTestEnvironment } from '../support/test-environment';
+
+describe('talking to Telegram politely', () => {
+  let standIn: BotApiStandIn;
+  let sut: TestApp;
+  let notifier: Notifier;
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    sut = await startTestApp(await prepareTestEnvironment(), standIn, { TELEGRAM_RATE_LIMIT: 'on' });
+    notifier = sut.app.get(Notifier);
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+    await standIn?.stop();
+  });
+
+  it('waits out a 429 for its retry_after, then delivers', async () => {
+    const user = { id: 50_001, first_name: 'Ora' };
+    await say(standIn, user, '/start');
+    standIn.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 });
+    const started = Date.now();
+    await notifier.send(user.id, 'after the wait');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const calls = standIn.calls('sendMessage').filter((c) => c.params.text === 'after the wait');
+    expect(calls.map((c) => c.ok)).toEqual([false, true]);
+  });
+
+  it('retries a 5xx with back-off', async () => {
+    standIn.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 2);
+    await notifier.send(50_001, 'through the storm');
+    expect(standIn.calls('sendMessage').filter((c) => c.params.text === 'through the storm').map((c) => c.ok)).toEqual([false, false, true]);
+  });
+
+  it('stops writing to a user who blocked the bot, until they come back', async () => {
+    const user = { id: 50_002, first_name: 'Pia' };
+    await say(standIn, user, '/start');
+    standIn.blockUser(user.id);
+    await expect(notifier.send(user.id, 'are you there?')).rejects.toThrow(/blocked/);
+    const before = standIn.calls('sendMessage').length;
+    await expect(notifier.send(user.id, 'still there?')).rejects.toBeInstanceOf(BlockedChatError);
+    expect(standIn.calls('sendMessage').length).toBe(before);
+
+    standIn.unblockUser(user.id);
+    await standIn.deliver({
+      update_id: standIn.nextUpdateId(),
+      my_chat_member: {
+        chat: { id: user.id, type: 'private', first_name: 'Pia' },
+        from: { id: user.id, is_bot: false, first_name: 'Pia' },
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { status: 'kicked', user: standIn.botUser(), until_date: 0 },
+        new_chat_member: { status: 'member', user: standIn.botUser() },
+      },
+    });
+    expect(await say(standIn, user, '/balance')).toContain('5 credits');
+  });
+
+  it('paces messages to one chat after a short burst', async () => {
+    const user = { id: 50_003, first_name: 'Quy' };
+    await say(standIn, user, '/start');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 7 }, (_, i) => notifier.send(user.id, `message ${i}`)));
+    // A burst of five, then one a second: the seventh waits about two seconds.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('counts outgoing calls and their errors in the metrics', async () => {
+    const text = await sut.app.get(MetricsService).registry.metrics();
+    expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="ok"\} \d+/);
+    expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="429"\} 1/);
+    expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="403"\} 1/);
+    const scraped = await request(sut.server).get('/metrics').expect(200);
+    expect(scraped.text).toContain('tarot_telegram_calls_total');
+  });
+});
