@@ -1,11 +1,17 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cache } from 'cache-manager';
+import { AppConfig } from 'src/config/app-config';
 import { MetricsService } from 'src/metrics/metrics.service';
+import { CacheBreaker } from './cache-breaker';
+import { CacheStats } from './cache-stats';
 import { CACHE_NAMESPACE, CACHE_TYPES, CacheType } from './cache-types';
 import { REDIS_CLIENT, RedisClient } from './redis.provider';
 
 const SCAN_PAGE = 500;
+const EVICTION_BATCH = 100;
+/** How often writes may look at Redis's memory: never on a read, at most this often on writes. */
+const MEMORY_CHECK_EVERY_MS = 10_000;
 
 /** What the cache counted since start, per type. */
 export interface CacheCounters {
@@ -24,6 +30,9 @@ export interface CacheCounters {
 export class AppCacheService {
   private readonly logger = new Logger('Cache');
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly breaker = new CacheBreaker();
+  private lastMemoryCheck = 0;
+  private evicted = 0;
   readonly counters: Record<CacheType, CacheCounters> = {
     user_data: { hits: 0, misses: 0, errors: 0, oversize: 0 },
     reading_history: { hits: 0, misses: 0, errors: 0, oversize: 0 },
@@ -34,6 +43,7 @@ export class AppCacheService {
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient | null,
     private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
   ) {}
 
   static key(type: CacheType, id: string): string {
@@ -43,6 +53,11 @@ export class AppCacheService {
   /** The key as the store writes it in Redis (Keyv adds its namespace twice). */
   static storeKey(key: string): string {
     return `${CACHE_NAMESPACE}::${CACHE_NAMESPACE}:${key}`;
+  }
+
+  /** The budget of the whole cache in Redis (the seed's max_size_mb). */
+  get budgetBytes(): number {
+    return this.config.cache.budgetMb * 1024 * 1024;
   }
 
   async getOrSet<T>(type: CacheType, id: string, getter: () => Promise<T>): Promise<T> {
@@ -72,6 +87,7 @@ export class AppCacheService {
   /** Deletes every key matching a glob pattern (`user_data:*`) with SCAN, never KEYS. */
   async invalidate(pattern: string): Promise<number> {
     if (!this.redis) return this.invalidateInMemory(pattern);
+    if (!this.redis.isReady) return 0;
     let deleted = 0;
     for await (const keys of this.redis.scanIterator({ MATCH: AppCacheService.storeKey(pattern), COUNT: SCAN_PAGE })) {
       if (keys.length > 0) deleted += await this.redis.unlink(keys);
@@ -80,17 +96,19 @@ export class AppCacheService {
   }
 
   private async readThrough<T>(type: CacheType, key: string, getter: () => Promise<T>): Promise<T> {
-    try {
-      const cached = await this.cache.get<T>(key);
-      // Only `undefined` is a miss: 0, "", false and null are values the getter once returned.
-      if (cached !== undefined) {
-        this.counters[type].hits++;
-        this.metrics.cache.inc({ type, result: 'hit' });
-        return cached;
+    if (!this.breaker.open) {
+      try {
+        const cached = await this.cache.get<T>(key);
+        this.breaker.success();
+        // Only `undefined` is a miss: 0, "", false and null are values the getter once returned.
+        if (cached !== undefined) {
+          this.counters[type].hits++;
+          this.metrics.cache.inc({ type, result: 'hit' });
+          return cached;
+        }
+      } catch (error) {
+        this.failed(type, `read of ${key}`, error);
       }
-    } catch (error) {
-      this.counters[type].errors++;
-      this.logger.warn(`Cache read of ${key} failed, reading the source: ${(error as Error).message}`);
     }
     this.counters[type].misses++;
     this.metrics.cache.inc({ type, result: 'miss' });
@@ -100,7 +118,8 @@ export class AppCacheService {
   }
 
   private async store<T>(type: CacheType, key: string, value: T): Promise<void> {
-    const { ttlSeconds, maxBytes } = CACHE_TYPES[type];
+    if (this.breaker.open) return;
+    const { ttlSeconds, maxBytes } = this.config.cache.types[type];
     const size = Buffer.byteLength(JSON.stringify(value) ?? '');
     if (size > maxBytes) {
       this.counters[type].oversize++;
@@ -108,11 +127,96 @@ export class AppCacheService {
       return;
     }
     try {
+      await this.evictIfOverBudget(type);
       await this.cache.set(key, value, ttlSeconds * 1000);
+      this.breaker.success();
     } catch (error) {
-      this.counters[type].errors++;
-      this.logger.warn(`Cache write of ${key} failed: ${(error as Error).message}`);
+      this.failed(type, `write of ${key}`, error);
     }
+  }
+
+  private failed(type: CacheType, what: string, error: unknown): void {
+    this.counters[type].errors++;
+    this.breaker.failure();
+    this.logger.warn(`Cache ${what} failed, going to the source: ${(error as Error).message}`);
+  }
+
+  /**
+   * The seed's LRU eviction: when Redis uses more than the budget, the type being written loses
+   * its least recently used keys (largest OBJECT IDLETIME first), a batch at a time. Looked at on
+   * writes only, at most every ten seconds.
+   */
+  async evictIfOverBudget(type: CacheType, force = false): Promise<number> {
+    if (!this.redis || (!force && Date.now() - this.lastMemoryCheck < MEMORY_CHECK_EVERY_MS)) return 0;
+    this.lastMemoryCheck = Date.now();
+    const used = await this.memoryBytes();
+    if (used === null || used <= this.budgetBytes) return 0;
+    const idle: { key: string; idle: number }[] = [];
+    for await (const keys of this.redis.scanIterator({ MATCH: AppCacheService.storeKey(`${type}:*`), COUNT: SCAN_PAGE })) {
+      const multi = this.redis.multi();
+      for (const key of keys) multi.objectIdleTime(key);
+      const times = (await multi.exec()) as unknown as (number | null)[];
+      keys.forEach((key, i) => idle.push({ key, idle: Number(times[i] ?? 0) }));
+    }
+    const oldest = idle.sort((a, b) => b.idle - a.idle).slice(0, EVICTION_BATCH).map((e) => e.key);
+    if (oldest.length > 0) await this.redis.unlink(oldest);
+    this.evicted += oldest.length;
+    this.logger.warn(`Cache over its budget (${used} > ${this.budgetBytes} bytes): evicted ${oldest.length} ${type} keys`);
+    return oldest.length;
+  }
+
+  async stats(): Promise<CacheStats> {
+    const keys = await this.keysPerType();
+    const types = Object.fromEntries(
+      (Object.keys(CACHE_TYPES) as CacheType[]).map((type) => {
+        const c = this.counters[type];
+        const total = c.hits + c.misses;
+        return [type, { ...c, hitRatio: total ? c.hits / total : null, keys: keys[type] }];
+      }),
+    ) as CacheStats['types'];
+    return {
+      store: this.redis ? 'redis' : 'memory',
+      available: !this.breaker.open && (this.redis ? this.redis.isReady : true),
+      types,
+      memoryBytes: await this.memoryBytes(),
+      budgetBytes: this.budgetBytes,
+      evicted: this.evicted,
+    };
+  }
+
+  private async memoryBytes(): Promise<number | null> {
+    if (!this.redis) return null;
+    try {
+      const info = await this.redis.info('memory');
+      const match = /used_memory:(\d+)/.exec(info);
+      return match ? Number(match[1]) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async keysPerType(): Promise<Record<CacheType, number>> {
+    const counts = { user_data: 0, reading_history: 0, card_data: 0 };
+    const prefix = AppCacheService.storeKey('');
+    try {
+      if (this.redis) {
+        for await (const keys of this.redis.scanIterator({ MATCH: `${prefix}*`, COUNT: SCAN_PAGE })) {
+          for (const key of keys) {
+            const type = key.slice(prefix.length).split(':')[0] as CacheType;
+            if (type in counts) counts[type]++;
+          }
+        }
+      } else {
+        const store = this.cache.stores[0]?.store as Map<string, unknown> | undefined;
+        for (const key of store instanceof Map ? store.keys() : []) {
+          const type = String(key).slice(CACHE_NAMESPACE.length + 1).split(':')[0] as CacheType;
+          if (type in counts) counts[type]++;
+        }
+      }
+    } catch {
+      // Stats must answer during an outage too; the counts are then unknown (zero).
+    }
+    return counts;
   }
 
   private async invalidateInMemory(pattern: string): Promise<number> {

@@ -2,7 +2,9 @@ import { CacheModule as NestCacheModule } from '@nestjs/cache-manager';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import KeyvRedis from '@keyv/redis';
 import { Keyv } from 'keyv';
+import { AppConfig } from 'src/config/app-config';
 import { AppCacheService } from './app-cache.service';
+import { CacheController } from './cache.controller';
 import { CACHE_NAMESPACE } from './cache-types';
 import { REDIS_CLIENT, RedisClient, redisClientProvider } from './redis.provider';
 
@@ -24,8 +26,9 @@ class RedisModule implements OnApplicationShutdown {
   imports: [
     RedisModule,
     NestCacheModule.registerAsync({
-      inject: [REDIS_CLIENT],
-      useFactory: (redis: RedisClient | null) => ({
+      inject: [REDIS_CLIENT, AppConfig],
+      useFactory: (redis: RedisClient | null, config: AppConfig) => ({
+        ttl: config.cache.defaultTtlSeconds * 1000,
         stores: [
           redis
             ? new Keyv({ store: new KeyvRedis(redis, { namespace: CACHE_NAMESPACE }), namespace: CACHE_NAMESPACE })
@@ -34,6 +37,7 @@ class RedisModule implements OnApplicationShutdown {
       }),
     }),
   ],
+  controllers: [CacheController],
   providers: [AppCacheService],
   exports: [AppCacheService, RedisModule],
 })

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { CACHE_TYPES, CacheType } from 'src/cache/cache-types';
 import { Environment } from './environment';
 
 export type BotMode = 'polling' | 'webhook';
@@ -30,6 +31,11 @@ export class AppConfig {
   readonly database: { url: string | undefined; dataDir: string };
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
   readonly admin: { tokens: AdminToken[] | undefined; tokenFile: string };
+  readonly cache: {
+    budgetMb: number;
+    defaultTtlSeconds: number;
+    types: Record<CacheType, { ttlSeconds: number; maxBytes: number }>;
+  };
   readonly catalogPath: string | undefined;
   readonly llm: { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number } | undefined;
   readonly logLevel: string;
@@ -62,6 +68,11 @@ export class AppConfig {
         return { name, token };
       }),
       tokenFile: resolve(dataDir, 'admin-token'),
+    };
+    this.cache = {
+      budgetMb: env.CACHE_BUDGET_MB ?? 1000,
+      defaultTtlSeconds: env.CACHE_DEFAULT_TTL ?? 3600,
+      types: CACHE_TYPES,
     };
     this.catalogPath = env.CATALOG_PATH ? resolve(env.CATALOG_PATH) : undefined;
     this.llm = env.LLM_BASE_URL

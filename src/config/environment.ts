@@ -87,6 +87,12 @@ export class Environment {
   @IsOptional() @IsIn(['on', 'off'], { message: 'must be "on" or "off"' })
   TELEGRAM_RATE_LIMIT?: string;
 
+  @IsOptional() @IsInt({ message: 'must be a whole number of megabytes' }) @Min(1) @Max(1_000_000)
+  CACHE_BUDGET_MB?: number;
+
+  @IsOptional() @IsInt({ message: 'must be a whole number of seconds' }) @Min(1) @Max(31_536_000)
+  CACHE_DEFAULT_TTL?: number;
+
   @IsOptional() @IsInt({ message: 'must be a whole number of messages a second' }) @Min(1) @Max(1000)
   TELEGRAM_GLOBAL_RATE?: number;
 
@@ -106,10 +112,10 @@ const KNOWN_KEYS: string[] = [
   'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_PATH',
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'PORT', 'LOCAL_BOT_API_PORT',
-  'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE',
+  'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'TELEGRAM_GLOBAL_RATE']);
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
