@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -14,6 +14,7 @@ import { UsersService } from 'src/users/users.service';
 import { PastReadingsService } from './past-readings.service';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingsService } from './readings.service';
+import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
 import { ReadingWriter, WrittenReading } from './reading-writer.service';
 
 const TYPING_EVERY_MS = 4_000;
@@ -26,7 +27,7 @@ export type GenerationResult = 'completed' | 'gone' | 'insufficient' | 'failed';
  * stores it and takes the credits with a single guarded statement.
  */
 @Injectable()
-export class ReadingGenerator {
+export class ReadingGenerator implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ReadingGenerator.name);
   private readonly running = new Set<Promise<unknown>>();
 
@@ -56,6 +57,17 @@ export class ReadingGenerator {
   /** Waits for generations in flight (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Shutdown: readings being written get the grace period to be stored and paid; one cut off
+   * stays `in_progress` with its questions answered, for the recovery pass of a live instance.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS).unref());
+    if ((await Promise.race([this.settle(), timeout])) === 'timeout') {
+      this.logger.warn(`Shutting down with ${this.running.size} readings unfinished; the recovery pass will complete them`);
+    }
   }
 
   async generate(readingId: number, sessionId: number, price: number): Promise<GenerationResult> {

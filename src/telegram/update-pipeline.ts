@@ -6,10 +6,14 @@ import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { ActivityTracker } from 'src/users/activity-tracker.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { BotContext } from './bot-context';
 import { TelegramSender } from './outgoing/telegram-sender';
 import { UpdateGate } from './update-gate.service';
+
+/** How long shutdown waits for running handlers and readings before closing the database. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The commands a user who is not (or no longer) registered may still send. */
 const OPEN_COMMANDS = new Set(['/start']);
@@ -34,6 +38,7 @@ function commandOf(ctx: BotContext): string | undefined {
 export class UpdatePipeline implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Updates');
   private readonly failures = new Set<number>();
+  private inFlight = 0;
   /** Set at shutdown: the webhook then answers 503 so Telegram keeps the updates. */
   closed = false;
 
@@ -47,8 +52,12 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     private readonly metrics: MetricsService,
   ) {}
 
-  beforeApplicationShutdown(): void {
+  /** Stop taking updates, then let the ones being handled finish (within the deadline). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
+    if (this.inFlight > 0) this.logger.warn(`Shutting down with ${this.inFlight} updates still running`);
   }
 
   middleware(): MiddlewareFn<BotContext> {
@@ -70,6 +79,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       return;
     }
     const started = Date.now();
+    this.inFlight++;
     try {
       await this.gate.withUserLock(String(from.id), () => this.guarded(ctx, next));
       await this.gate.done(update.update_id);
@@ -79,6 +89,8 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       this.failures.add(update.update_id);
       this.record(update.update_id, type, from.id, 'failed', Date.now() - started);
       throw error;
+    } finally {
+      this.inFlight--;
     }
   }
 

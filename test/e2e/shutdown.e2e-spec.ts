@@ -1,0 +1,51 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter';
+import { Interpreter } from 'src/readings/interpreter/interpretation';
+import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { nextReply, say } from '../support/bot-helpers';
+import { chooseSpread } from '../support/reading-helpers';
+import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { prepareTestEnvironment } from '../support/test-environment';
+
+describe('graceful shutdown', () => {
+  let standIn: BotApiStandIn;
+  let sut: TestApp;
+  const builtin = new BuiltinInterpreter();
+  const slow: Interpreter = { interpret: async (input, seed) => (await sleep(1_500), builtin.interpret(input, seed)) };
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    sut = await startTestApp(await prepareTestEnvironment(), standIn, {}, (builder) =>
+      builder.overrideProvider(READING_INTERPRETER).useValue(slow),
+    );
+  });
+
+  afterAll(async () => {
+    await standIn?.stop();
+  });
+
+  it('lets a reading in flight be stored, paid and delivered before the database closes', async () => {
+    const user = { id: 70_001, first_name: 'Sid' };
+    await say(standIn, user, '/start');
+    await chooseSpread(standIn, user, 'single');
+    const mark = standIn.mark();
+    await standIn.sendText(user, '/skip');
+    expect(await nextReply(standIn, user.id, mark)).toContain('Shuffling');
+    const [{ id: userId }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    const { dataSource } = sut;
+    await sut.close();
+    expect(dataSource.isInitialized).toBe(false);
+    const delivered = standIn
+      .calls('sendMessage')
+      .filter((c) => c.index >= mark && String(c.params.text).includes('credits spent'));
+    expect(delivered).toHaveLength(1);
+    await dataSource.initialize();
+    try {
+      const [reading] = await dataSource.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
+      expect(reading.status).toBe('completed');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
