@@ -7,10 +7,12 @@ import { createServer } from 'node:http';
 import { AppModule } from './app.module';
 import { setUpApp } from './app-setup';
 import { AppConfig } from './config/app-config';
-import { ConfigValidationError } from './config/environment';
+import { ConfigValidationError, preflightEnvironment } from './config/environment';
+import { redactSecrets } from './config/secrets';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
+  preflightEnvironment();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
@@ -28,6 +30,6 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Cannot start: ${message}\n`);
+  process.stderr.write(`Cannot start: ${redactSecrets(message)}\n`);
   process.exit(1);
 });

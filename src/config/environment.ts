@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { loadEnvFile } from 'node:process';
 import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
@@ -148,4 +150,13 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (problems.length > 0) throw new ConfigValidationError(problems.sort());
   return env;
+}
+
+/**
+ * What main.ts runs before Nest starts: reads `.env` when there is one (variables already set
+ * win) and validates, so a bad configuration stops the process with exactly one message.
+ */
+export function preflightEnvironment(envFile = '.env'): Environment {
+  if (existsSync(envFile)) loadEnvFile(envFile);
+  return validateEnvironment(process.env);
 }

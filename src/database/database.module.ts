@@ -21,7 +21,7 @@ class DatabaseTargetModule {}
     DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       inject: [DatabaseTarget],
-      useFactory: (target: DatabaseTarget) => dataSourceOptions(target),
+      useFactory: (target: DatabaseTarget) => ({ ...dataSourceOptions(target), retryAttempts: 4, retryDelay: 2000 }),
       dataSourceFactory: async (options?: DataSourceOptions) => {
         const dataSource = new AppDataSource(options!);
         await dataSource.initialize();

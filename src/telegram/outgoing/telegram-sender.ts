@@ -24,6 +24,13 @@ interface ApiError {
   response?: { error_code?: number; description?: string; parameters?: { retry_after?: number } };
 }
 
+/** Telegraf's network errors carry the request URL, and with it the bot token. */
+function scrubToken(error: unknown, token: string | undefined): void {
+  if (!token || !(error instanceof Error)) return;
+  error.message = error.message.split(token).join('[token]');
+  if (error.stack) error.stack = error.stack.split(token).join('[token]');
+}
+
 export class BlockedChatError extends Error {
   constructor(readonly chatId: string) {
     super(`Chat ${chatId} blocked the bot; not sending`);
@@ -66,6 +73,7 @@ export class TelegramSender {
         this.metrics.telegramCalls.inc({ method, outcome: 'ok' });
         return result;
       } catch (error) {
+        scrubToken(error, this.config.telegram.token);
         const { code, retryAfter, description } = this.describe(error);
         this.metrics.telegramCalls.inc({ method, outcome: code ? String(code) : 'network' });
         if (code === 403 && chatId !== undefined && /blocked|deactivated|kicked/i.test(description)) {
