@@ -19,7 +19,7 @@ export class AccountsUpdate {
     const from = ctx.from!;
     const language = this.i18n.resolveLanguage(from.language_code);
     const { user, outcome } = await this.accounts.start(String(from.id), { language });
-    ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
+    if (user.preferences.languageChosen) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
     const name = from.first_name || this.i18n.t(ctx.state.lang, 'start.anonymous');
     const key = outcome === 'new' ? 'start.new' : 'start.returning';
     await ctx.reply(this.i18n.t(ctx.state.lang, key, { name, count: user.credits }), { parse_mode: 'HTML' });

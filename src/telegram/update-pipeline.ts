@@ -111,7 +111,12 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
     if (user) {
       ctx.state.user = user;
-      if (user.preferences.language) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
+      // Telegram's language_code decides, unless the user chose a language in /preferences.
+      if (user.preferences.languageChosen) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
+      else if (user.status === 'active' && user.preferences.language !== ctx.state.lang) {
+        // Messages sent outside an update (a finished reading) follow Telegram's language too.
+        await this.users.updatePreferences(user.id, user.telegramId, { language: ctx.state.lang });
+      }
     }
     if (isPaymentUpdate(ctx)) return next();
     const refusal = this.refusal(ctx, user);

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Message, PluralForms } from './message';
 import { en, MessageKey } from './messages.en';
+import { ru } from './messages.ru';
+import { uk } from './messages.uk';
 
-export const LANGUAGES = ['en'] as const;
+export const LANGUAGES = ['en', 'uk', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
 export type MessageParams = Record<string, string | number>;
 
-const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en };
+const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en, uk, ru };
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -132,6 +132,8 @@ export const en = {
   'preferences.chooseDeck': 'Choose a deck',
   'preferences.saved': 'Saved.',
   'language.en': 'English',
+  'language.uk': 'Українська',
+  'language.ru': 'Русский',
 
   'buy.menu': {
     one: '💫 <b>Buy credits with Telegram Stars</b>\nYou have <b>{count} credit</b>. Credits are spent only when a reading is delivered.',

@@ -2,13 +2,15 @@ import type { Interpretation, InterpretationInput, Interpreter } from './interpr
 import type { PhraseBook } from './phrase-book';
 import { PhrasePicker } from './phrase-picker';
 import { PHRASES_EN } from './phrases.en';
+import { RU_PHRASES } from './phrases.ru';
+import { UK_PHRASES } from './phrases.uk';
 import { SeededRandom } from './seeded-random';
 import { analyseSpread } from './spread-analysis';
 import { writeGuidance } from './guidance-writer';
 import { writeJourney } from './journey-writer';
 import { writeTheme } from './theme-writer';
 
-const DEFAULT_BOOKS: Record<string, PhraseBook> = { en: PHRASES_EN };
+const DEFAULT_BOOKS: Record<string, PhraseBook> = { en: PHRASES_EN, uk: UK_PHRASES, ru: RU_PHRASES };
 
 /**
  * Writes a reading from the cards' own texts, the positions and the spread as a whole.
