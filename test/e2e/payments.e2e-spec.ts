@@ -345,6 +345,21 @@ describe('money', () => {
       await sut.dataSource.query(`UPDATE users SET credits = credits - 3 WHERE id = $1`, [id]);
     });
 
+    it('counts the flows in the Prometheus metrics', async () => {
+      const { text } = await request(sut.server).get('/metrics').expect(200);
+      expect(text).toMatch(/tarot_updates_total\{type="message",outcome="ok"\} \d+/);
+      expect(text).toMatch(/tarot_updates_total\{type="pre_checkout_query",outcome="ok"\} \d+/);
+      expect(text).toMatch(/tarot_update_duration_seconds_bucket\{le="0.1",type="message"\} \d+/);
+      expect(text).toMatch(/tarot_readings_total\{spread="celtic_cross",status="completed"\} 1/);
+      expect(text).toMatch(/tarot_credits_granted_total\{source="telegram_stars"\} \d+/);
+      expect(text).toMatch(/tarot_credits_spent_total\{kind="reading_cost"\} 15/);
+      expect(text).toMatch(/tarot_payments_total\{kind="purchase",outcome="granted"\} \d+/);
+      expect(text).toMatch(/tarot_payments_total\{kind="refund",outcome="telegram"\} \d+/);
+      expect(text).toMatch(/tarot_cache_requests_total\{type="user_data",result="hit"\} \d+/);
+      expect(text).toContain('# TYPE tarot_llm_latency_seconds histogram');
+      expect(text).toContain('# TYPE tarot_rate_limit_rejections_total counter');
+    });
+
     it('lists transactions with filters and a cursor', async () => {
       const { id } = await userRow(20_001);
       const { body } = await request(sut.server).get(`/api/v1/users/${id}/transactions?limit=1`).set(auth).expect(200);
