@@ -92,6 +92,8 @@ export class HistoryUpdate {
       return;
     }
     const name = this.spreadName(lang, reading.spreadType);
+    const picture = this.renderer.picture(lang, reading.spreadType, name, reading.cards);
+    if (picture) await ctx.replyWithPhoto({ source: picture.png, filename: 'spread.png' }, { caption: picture.caption });
     await ctx.reply(this.renderer.cards(lang, name, reading.cards, reading.question), { parse_mode: 'HTML' });
     for (const part of this.renderer.storedText(reading.interpretation)) await ctx.reply(part, { parse_mode: 'HTML' });
   }

@@ -134,7 +134,9 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
         { text: this.i18n.t(language, 'read.pastButton'), callbackData: callbackData('past', 0) },
       ],
     ];
+    const picture = this.renderer.picture(language, written.spreadKey, written.spreadName, written.cards);
     try {
+      if (picture) await this.notifier.sendPhoto(user.telegramId, picture.png, picture.caption);
       for (const message of messages) await this.notifier.send(user.telegramId, message);
       await this.notifier.send(user.telegramId, footer, keyboard);
     } catch (error) {

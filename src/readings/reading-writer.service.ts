@@ -12,6 +12,7 @@ import { DrawnCard, QuestionnaireResponses } from './reading.entity';
 import { ReadingTexts } from './reading-texts.service';
 
 export interface WrittenReading {
+  spreadKey: string;
   cards: DrawnCard[];
   interpretation: Interpretation;
   spreadName: string;
@@ -74,6 +75,6 @@ export class ReadingWriter {
       positionKey: card.position.key,
       positionName: card.position.name,
     }));
-    return { cards, interpretation, spreadName: spreadText.name };
+    return { spreadKey, cards, interpretation, spreadName: spreadText.name };
   }
 }

@@ -30,6 +30,11 @@ export class Notifier {
     });
   }
 
+  /** A picture with a plain-text caption (at most 1,024 characters). */
+  async sendPhoto(chatId: string | number, png: Buffer, caption: string): Promise<void> {
+    await this.bot.telegram.sendPhoto(chatId, { source: png, filename: 'spread.png' }, { caption });
+  }
+
   /** "typing…" for a few seconds; failures are not worth more than a debug line. */
   async typing(chatId: string | number): Promise<void> {
     await this.bot.telegram.sendChatAction(chatId, 'typing').catch((error: Error) => this.logger.debug(error.message));

@@ -83,6 +83,12 @@ describe('readings', () => {
     const mark = standIn.mark();
     await standIn.sendText(user, '/skip');
     await waitForDelivery(standIn, user.id, mark);
+    const photo = standIn.calls('sendPhoto').find((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    expect(photo?.ok).toBe(true);
+    expect(String(photo!.params.caption).length).toBeLessThanOrEqual(1024);
+    expect(String(photo!.params.caption)).toContain('Celtic Cross');
+    const interpretation = standIn.calls('sendMessage').find((c) => c.index >= mark && String(c.params.text).includes('The spread as a whole'));
+    expect(photo!.index).toBeLessThan(interpretation!.index);
     const [cards] = textsSince(standIn, user.id, mark).filter((t) => t.includes('<b>Celtic Cross</b>'));
     expect(cards.split('\n').filter((line) => /^\d+\. /.test(line))).toHaveLength(10);
     const [reading] = await readingsOf(user.id);

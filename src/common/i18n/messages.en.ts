@@ -82,6 +82,7 @@ export const en = {
   'read.cardsHeader': '🃏 <b>{name}</b>',
   'read.cardLine': '{index}. <b>{position}</b>: {card}',
   'read.cardLineReversed': '{index}. <b>{position}</b>: {card} <i>(reversed)</i>',
+  'read.reversedWord': 'reversed',
   'read.questionLine': '<i>Your question:</i> {question}',
   'read.themeHeader': '✨ <b>The spread as a whole</b>',
   'read.journeyHeader': '🔮 <b>The cards</b>',

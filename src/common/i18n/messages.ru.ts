@@ -102,6 +102,7 @@ export const ru: Record<MessageKey, Message> = {
   'read.cardsHeader': '🃏 <b>{name}</b>',
   'read.cardLine': '{index}. <b>{position}</b>: {card}',
   'read.cardLineReversed': '{index}. <b>{position}</b>: {card} <i>(перевёрнута)</i>',
+  'read.reversedWord': 'перевёрнута',
   'read.questionLine': '<i>Ваш вопрос:</i> {question}',
   'read.themeHeader': '✨ <b>Расклад в целом</b>',
   'read.journeyHeader': '🔮 <b>Карты</b>',

@@ -103,6 +103,7 @@ export const uk: Record<MessageKey, Message> = {
   'read.cardsHeader': '🃏 <b>{name}</b>',
   'read.cardLine': '{index}. <b>{position}</b>: {card}',
   'read.cardLineReversed': '{index}. <b>{position}</b>: {card} <i>(перевернута)</i>',
+  'read.reversedWord': 'перевернута',
   'read.questionLine': '<i>Ваше запитання:</i> {question}',
   'read.themeHeader': '✨ <b>Розклад загалом</b>',
   'read.journeyHeader': '🔮 <b>Карти</b>',

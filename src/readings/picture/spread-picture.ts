@@ -1,0 +1,134 @@
+import { Resvg } from '@resvg/resvg-js';
+import { cardDefinitions } from './card-art';
+import { CardFace } from './card-face';
+import { GlyphTextWriter } from './glyph-text-writer';
+import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, MARGIN, type PictureGeometry, placeCards } from './picture-geometry';
+import { PictureFonts } from './picture-fonts';
+import { layoutFor } from './spread-layouts';
+import { ellipsize, escapeXml, wrapText } from './svg-text';
+
+export interface PictureCard {
+  /** As shown to the user, in their language. */
+  name: string;
+  arcana: 'major' | 'minor';
+  suit: 'wands' | 'cups' | 'swords' | 'pentacles' | null;
+  /** Majors 0–21; minors 1–14 (ace, two to ten, page, knight, queen, king). */
+  number: number;
+  reversed: boolean;
+  positionName: string;
+}
+
+export interface PictureRequest {
+  spreadKey: string;
+  spreadName: string;
+  cards: PictureCard[];
+}
+
+const TITLE_SIZE = 26;
+const TITLE_LINE_HEIGHT = 32;
+const LABEL_COLOUR = '#eadfc4';
+const TITLE_COLOUR = '#f3dfa6';
+const SKY = '#1d1638';
+
+/**
+ * Draws a drawn spread as one PNG: the cards laid out in the spread's shape (reversed ones upside
+ * down), each position labelled, under the spread's name. Synchronous and CPU-bound; bench/picture.ts
+ * measures it (a Celtic Cross takes a few tens of milliseconds).
+ */
+export class SpreadPicture {
+  private readonly fonts = PictureFonts.load();
+  private readonly definitions = cardDefinitions();
+
+  render(request: PictureRequest): Buffer {
+    // All text is drawn as outlines (see GlyphTextWriter), so resvg needs no fonts, and must not look for the system's.
+    return new Resvg(this.svg(request), { font: { loadSystemFonts: false }, background: SKY, logLevel: 'off' }).render().asPng();
+  }
+
+  /** The picture as SVG, before rasterising. */
+  svg(request: PictureRequest): string {
+    if (!request.cards.length) throw new Error('a spread picture needs at least one card');
+    const text = new GlyphTextWriter(this.fonts);
+    const layout = layoutFor(request.spreadKey, request.cards.length);
+    const title = wrapText(
+      request.spreadName || ' ',
+      placeCards(layout, 0).width - 2 * MARGIN,
+      (line) => text.width(line, 'title', TITLE_SIZE),
+      2,
+    );
+    const geometry = placeCards(layout, MARGIN + title.length * TITLE_LINE_HEIGHT);
+    const { width, height } = geometry;
+    const face = new CardFace(text);
+    const body = [
+      stars(width, height),
+      ...title.map((line, i) =>
+        text.line(line, width / 2, MARGIN + TITLE_SIZE * 0.8 + i * TITLE_LINE_HEIGHT, {
+          role: 'title',
+          size: TITLE_SIZE,
+          fill: TITLE_COLOUR,
+          anchor: 'middle',
+        }),
+      ),
+      ...request.cards.map((card, i) => this.card(face, card, geometry, i)),
+      ...this.labels(text, request, geometry),
+    ];
+    return [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+      `<title>${escapeXml(request.spreadName)}</title>`,
+      `<defs>${this.definitions}${text.definitions()}</defs>`,
+      ...body,
+      '</svg>',
+    ].join('\n');
+  }
+
+  private card(face: CardFace, card: PictureCard, geometry: PictureGeometry, index: number): string {
+    const placed = geometry.cards[index];
+    const turn = placed.turn + (card.reversed ? 180 : 0);
+    const { box } = placed;
+    const shadow = `<rect x="${round(box.left + 4)}" y="${round(box.top + 5)}" width="${round(box.width)}" height="${round(box.height)}" rx="${round(9 * placed.scale)}" fill="#000" fill-opacity="0.35"/>`;
+    return `${shadow}<g transform="translate(${round(placed.x)} ${round(placed.y)}) rotate(${turn}) scale(${placed.scale})">${face.svg(card)}</g>`;
+  }
+
+  /** Labels stay upright whatever the card does; a crossing card's label joins the one it crosses. */
+  private labels(text: GlyphTextWriter, request: PictureRequest, geometry: PictureGeometry): string[] {
+    const owners = new Map<number, number[]>();
+    geometry.cards.forEach((placed, i) => {
+      const owner = placed.labelWith ?? i;
+      owners.set(owner, [...(owners.get(owner) ?? []), i]);
+    });
+    const measure = (line: string): number => text.width(line, 'label', LABEL_FONT_SIZE);
+    const lines: string[] = [];
+    for (const [owner, members] of owners) {
+      const box = geometry.cards[owner]?.label;
+      if (!box) continue;
+      const rows = members.flatMap((i) => {
+        const label = `${i + 1} · ${request.cards[i].positionName}`;
+        return members.length === 1 ? wrapText(label, box.width, measure, 2) : [ellipsize(label, box.width, measure)];
+      });
+      rows.slice(0, 2).forEach((row, i) => {
+        const baseline = box.top + LABEL_FONT_SIZE + i * LABEL_LINE_HEIGHT;
+        lines.push(text.line(row, box.left + box.width / 2, baseline, { role: 'label', size: LABEL_FONT_SIZE, fill: LABEL_COLOUR, anchor: 'middle' }));
+      });
+    }
+    return lines;
+  }
+}
+
+/** A quiet, deterministic sky: the same picture size always gets the same stars. */
+function stars(width: number, height: number): string {
+  let seed = (width * 31 + height) >>> 0;
+  const next = (): number => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const count = Math.round((width * height) / 9000);
+  const dots: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const radius = 0.5 + next() * 1.3;
+    dots.push(`<circle cx="${round(next() * width)}" cy="${round(next() * height)}" r="${round(radius)}" fill-opacity="${round(0.25 + next() * 0.5)}"/>`);
+  }
+  return `<g fill="#fff6dd">${dots.join('')}</g>`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
