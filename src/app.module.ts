@@ -22,6 +22,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { NotifierModule } from './telegram/notifier.module';
 import { TelegramModule } from './telegram/telegram.module';
 import { UsersModule } from './users/users.module';
+import { WebChatModule } from './web-chat/web-chat.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { UsersModule } from './users/users.module';
     AccountsModule,
     HealthModule,
     TelegramModule,
+    WebChatModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

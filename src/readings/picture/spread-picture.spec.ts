@@ -32,6 +32,12 @@ describe('SpreadPicture', () => {
     expect(size.height).toBeLessThanOrEqual(1280);
   });
 
+  it('renders the same PNG off the event loop as on it', async () => {
+    const request = sampleRequest('celtic_cross');
+
+    expect((await sut.renderAsync(request)).equals(sut.render(request))).toBe(true);
+  });
+
   it('draws a reversed card differently from the same card upright', () => {
     const upright = sampleRequest('three_card');
     upright.cards = upright.cards.map((card) => ({ ...card, reversed: false }));

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { cardDefinitions } from './card-art';
 import { CardFace } from './card-face';
 import { GlyphTextWriter } from './glyph-text-writer';
@@ -29,19 +29,25 @@ const TITLE_LINE_HEIGHT = 32;
 const LABEL_COLOUR = '#eadfc4';
 const TITLE_COLOUR = '#f3dfa6';
 const SKY = '#1d1638';
+// All text is drawn as outlines (see GlyphTextWriter), so resvg needs no fonts, and must not look for the system's.
+const RENDER_OPTIONS: ResvgRenderOptions = { font: { loadSystemFonts: false }, background: SKY, logLevel: 'off' };
 
 /**
  * Draws a drawn spread as one PNG: the cards laid out in the spread's shape (reversed ones upside
- * down), each position labelled, under the spread's name. Synchronous and CPU-bound; bench/picture.ts
- * measures it (a Celtic Cross takes a few tens of milliseconds).
+ * down), each position labelled, under the spread's name. CPU-bound: a Celtic Cross takes a few tens of
+ * milliseconds (bench/picture.ts), which render() spends on the event loop and renderAsync() mostly off it.
  */
 export class SpreadPicture {
   private readonly fonts = PictureFonts.load();
   private readonly definitions = cardDefinitions();
 
   render(request: PictureRequest): Buffer {
-    // All text is drawn as outlines (see GlyphTextWriter), so resvg needs no fonts, and must not look for the system's.
-    return new Resvg(this.svg(request), { font: { loadSystemFonts: false }, background: SKY, logLevel: 'off' }).render().asPng();
+    return new Resvg(this.svg(request), RENDER_OPTIONS).render().asPng();
+  }
+
+  /** The same PNG, rasterised on libuv's thread pool: only building the SVG and encoding the PNG hold the event loop. */
+  async renderAsync(request: PictureRequest): Promise<Buffer> {
+    return (await renderAsync(this.svg(request), RENDER_OPTIONS)).asPng();
   }
 
   /** The picture as SVG, before rasterising. */
@@ -113,20 +119,20 @@ export class SpreadPicture {
   }
 }
 
-/** A quiet, deterministic sky: the same picture size always gets the same stars. */
+/** A quiet, deterministic sky: the same picture size always gets the same stars, in three brightnesses of one path each. */
 function stars(width: number, height: number): string {
   let seed = (width * 31 + height) >>> 0;
   const next = (): number => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     return seed / 2 ** 32;
   };
+  const layers: string[][] = [[], [], []];
   const count = Math.round((width * height) / 9000);
-  const dots: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const radius = 0.5 + next() * 1.3;
-    dots.push(`<circle cx="${round(next() * width)}" cy="${round(next() * height)}" r="${round(radius)}" fill-opacity="${round(0.25 + next() * 0.5)}"/>`);
+    const [x, y, r] = [round(next() * width), round(next() * height), round(0.5 + next() * 1.3)];
+    layers[Math.floor(next() * layers.length)].push(`M${round(x - r)} ${y}a${r} ${r} 0 1 0 ${round(2 * r)} 0a${r} ${r} 0 1 0 ${round(-2 * r)} 0`);
   }
-  return `<g fill="#fff6dd">${dots.join('')}</g>`;
+  return layers.map((circles, i) => `<path d="${circles.join('')}" fill="#fff6dd" fill-opacity="${round(0.3 + i * 0.2)}"/>`).join('');
 }
 
 function round(value: number): number {

@@ -76,6 +76,7 @@ export class BotApiController {
         file.originalname,
         file.mimetype,
         file.size ?? file.buffer?.length ?? 0,
+        file.buffer,
       );
     }
     return { raw, fromForm: parser !== this.json };

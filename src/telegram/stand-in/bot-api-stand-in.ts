@@ -11,8 +11,10 @@ import { BotMessageFactory } from './bot-message-factory';
 import { BotSetupMethodHandler } from './bot-setup-method-handler';
 import { CallRecorder } from './call-recorder';
 import { CallbackQueryRegistry } from './callback-query-registry';
+import type { ChatListener } from './chat-events';
 import { ChatRegistry } from './chat-registry';
 import { FaultInjector } from './fault-injector';
+import { FileStore, type StoredFile } from './file-store';
 import { IdGenerator } from './id-generator';
 import { LocalUserController } from './local-user-controller';
 import { MessageMethodHandler } from './message-method-handler';
@@ -68,6 +70,7 @@ export class BotApiStandIn {
   private readonly queue = new UpdateQueue();
   private readonly ledger = new PaymentLedger();
   private readonly preCheckouts = new PreCheckoutRegistry();
+  private readonly files = new FileStore();
   private readonly chats: ChatRegistry;
   private readonly callbacks: CallbackQueryRegistry;
   private readonly identity: BotIdentity;
@@ -76,6 +79,7 @@ export class BotApiStandIn {
   private readonly processor: BotApiCallProcessor;
   private readonly users: UserActionSimulator;
   private server: Server | null = null;
+  private localUsers: LocalUserController | null = null;
   private baseUrl: string | null = null;
   private readonly inFlight = new Set<ServerResponse>();
 
@@ -95,7 +99,7 @@ export class BotApiStandIn {
       this.nowSeconds,
     );
     const formatter = new MessageTextFormatter();
-    const messages = new BotMessageFactory(this.chats, this.faults, this.ids, this.nowSeconds);
+    const messages = new BotMessageFactory(this.chats, this.faults, this.ids, this.nowSeconds, this.files);
     this.setup = new BotSetupMethodHandler(this.dispatcher, this.queue);
     const messageMethods = new MessageMethodHandler(
       this.chats,
@@ -154,7 +158,8 @@ export class BotApiStandIn {
     if (this.server) throw new Error(`the Telegram stand-in is already listening on ${this.baseUrl}`);
     const app = express();
     app.disable('x-powered-by');
-    app.use('/_standin', new LocalUserController(this).router());
+    this.localUsers = new LocalUserController(this);
+    app.use('/_standin', this.localUsers.router());
     new BotApiController(this.processor).register(app);
     app.use((request: express.Request, response: express.Response) => {
       response.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
@@ -182,6 +187,8 @@ export class BotApiStandIn {
     this.queue.release();
     this.preCheckouts.releaseAll();
     this.recorder.rejectWaiters('the Telegram stand-in stopped');
+    this.localUsers?.closeStreams();
+    this.localUsers = null;
     const server = this.server;
     if (!server) return;
     this.server = null;
@@ -196,6 +203,7 @@ export class BotApiStandIn {
   /** Forgets users, chats, payments, queued updates, calls and faults; keeps the bot's webhook and commands unless all. */
   reset(options: ResetOptions = {}): void {
     this.chats.clear();
+    this.files.clear();
     this.ledger.clear();
     this.callbacks.clear();
     this.preCheckouts.releaseAll();
@@ -282,6 +290,20 @@ export class BotApiStandIn {
   /** Both sides of a chat, oldest first. */
   chatHistory(chatId: number): ChatEntry[] {
     return this.chats.history(chatId);
+  }
+
+  /** Follows one chat's changes as they happen (messages, edits, deletions, chat actions, callback answers). */
+  watchChat(chatId: number, listener: ChatListener): () => void {
+    return this.chats.watch(chatId, listener);
+  }
+
+  /** A photo the bot sent, by any of its file_ids: uploaded bytes or the URL it was sent by. */
+  file(fileId: string): StoredFile | undefined {
+    return this.files.get(fileId);
+  }
+
+  invoiceForLink(link: string): InvoiceRecord | undefined {
+    return structuredClone(this.ledger.invoiceForLink(link));
   }
 
   knownUsers(): TgUser[] {

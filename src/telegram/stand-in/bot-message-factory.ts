@@ -1,6 +1,7 @@
 import { BotApiError } from './bot-api-error';
 import type { ChatRegistry } from './chat-registry';
 import type { FaultInjector } from './fault-injector';
+import type { FileStore } from './file-store';
 import type { IdGenerator } from './id-generator';
 import type { ParamReader } from './param-reader';
 import type { TgChat, TgInlineKeyboardMarkup, TgMessage, TgPhotoSize, TgUser } from './telegram-objects.types';
@@ -18,6 +19,7 @@ export class BotMessageFactory {
     private readonly faults: FaultInjector,
     private readonly ids: IdGenerator,
     private readonly nowSeconds: () => number,
+    private readonly files: FileStore,
   ) {}
 
   /** The private chat a call targets; unknown users' chats do not exist, blocked users refuse messages. */
@@ -65,6 +67,10 @@ export class BotMessageFactory {
       file_size: Math.round((width * height) / 6),
     }));
     if (typeof source === 'string' && !/^(https?|attach):\/\//.test(source)) sizes[sizes.length - 1].file_id = source;
+    this.files.remember(
+      sizes.map((size) => size.file_id),
+      source,
+    );
     return sizes;
   }
 

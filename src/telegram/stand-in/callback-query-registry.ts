@@ -2,6 +2,7 @@ import { BotApiError } from './bot-api-error';
 
 interface SentQuery {
   sentAt: number;
+  chatId?: number;
   answer?: Record<string, unknown>;
 }
 
@@ -14,14 +15,16 @@ export class CallbackQueryRegistry {
     private readonly answerWindowMs: number,
   ) {}
 
-  register(id: string): void {
-    this.queries.set(id, { sentAt: this.now() });
+  register(id: string, chatId?: number): void {
+    this.queries.set(id, { sentAt: this.now(), chatId });
   }
 
-  answer(id: string, answer: Record<string, unknown>): void {
+  /** Records the answer; returns the chat the query came from, when known. */
+  answer(id: string, answer: Record<string, unknown>): number | undefined {
     const query = this.queries.get(id);
     if (!query || query.answer || this.now() - query.sentAt > this.answerWindowMs) throw BotApiError.queryTooOld();
     query.answer = answer;
+    return query.chatId;
   }
 
   answerOf(id: string): Record<string, unknown> | undefined {

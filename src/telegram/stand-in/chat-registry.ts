@@ -1,4 +1,5 @@
 import { BotApiError } from './bot-api-error';
+import { type ChatEvent, ChatEvents, type ChatListener } from './chat-events';
 import type { IdGenerator } from './id-generator';
 import type { ChatEntry, PlayingUser } from './stand-in-api.types';
 import type { TgChat, TgMessage, TgUser } from './telegram-objects.types';
@@ -10,10 +11,11 @@ interface ChatState {
   entries: ChatEntry[];
 }
 
-/** Users who have talked to the bot, their private chats, and the history of both sides. */
+/** Users who have talked to the bot, their private chats, the history of both sides, and a live feed of changes. */
 export class ChatRegistry {
   private readonly users = new Map<number, TgUser>();
   private readonly chats = new Map<number, ChatState>();
+  private readonly events = new ChatEvents();
 
   constructor(private readonly ids: IdGenerator) {}
 
@@ -75,6 +77,7 @@ export class ChatRegistry {
     const entry: ChatEntry = { side, message: structuredClone(message), deleted: false };
     if (replyKeyboard !== undefined) entry.replyKeyboard = replyKeyboard;
     this.state(message.chat.id).entries.push(entry);
+    this.events.emit(message.chat.id, { type: 'message', entry: structuredClone(entry) });
   }
 
   /** The live (not deleted) entry for a message, or undefined. */
@@ -84,14 +87,27 @@ export class ChatRegistry {
 
   replace(chatId: number, message: TgMessage): void {
     const entry = this.find(chatId, message.message_id);
-    if (entry) entry.message = structuredClone(message);
+    if (!entry) return;
+    entry.message = structuredClone(message);
+    this.events.emit(chatId, { type: 'edit', entry: structuredClone(entry) });
   }
 
   markDeleted(chatId: number, messageId: number): boolean {
     const entry = this.find(chatId, messageId);
     if (!entry) return false;
     entry.deleted = true;
+    this.events.emit(chatId, { type: 'delete', messageId });
     return true;
+  }
+
+  /** Follows a chat's changes (also before the user's first message); returns the function that stops following. */
+  watch(chatId: number, listener: ChatListener): () => void {
+    return this.events.subscribe(chatId, listener);
+  }
+
+  /** Tells the chat's watchers about something that is not a stored message (a chat action, a callback answer). */
+  announce(chatId: number, event: ChatEvent): void {
+    this.events.emit(chatId, event);
   }
 
   /** The bot's messages in a chat as they are now (edits applied, deletions left out). */
@@ -110,6 +126,7 @@ export class ChatRegistry {
   clear(): void {
     this.users.clear();
     this.chats.clear();
+    this.events.emitAll({ type: 'reset' });
   }
 
   private state(chatId: number): ChatState {

@@ -10,10 +10,26 @@
  *        the user pays an invoice message or invoice link; answers {ok, reason?, error_message?, charge_id?}
  *   GET  /_standin/users/:id/messages
  *        the chat, both sides, oldest first: {ok, messages: [{side, message_id, date, text, buttons, invoice, ...}]}
+ *   GET  /_standin/users/:id/events
+ *        the same chat as server-sent events: a snapshot, then every change as it happens (see ChatEventStream)
+ *   GET  /_standin/files/:fileId
+ *        a photo the bot sent (its bytes, or a redirect to the URL it was sent by)
+ *   GET  /_standin/commands[?language_code=ru&user_id=42]
+ *        the command menu that user sees, resolved through the scopes as Telegram does: {ok, commands}
+ *   GET  /_standin/invoice?link=https://t.me/$abc
+ *        an invoice link's title, description and price: {ok, invoice}
+ *   GET  /_standin/bot
+ *        the bot's own user: {ok, bot}
  *   GET  /_standin/calls[?method=sendMessage]
  *        the Bot API calls the bot made: {ok, calls}
+ *
+ * Every route answers CORS requests from any origin: the stand-in only ever listens locally.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { ChatEventStream, type WatchableChats } from './chat-event-stream';
+import { chatView } from './chat-view';
+import type { StoredFile } from './file-store';
+import type { InvoiceRecord } from './payment-ledger';
 import type {
   ButtonPressReport,
   CallRecord,
@@ -24,28 +40,62 @@ import type {
   PlayingUserProfile,
   UserMessageReport,
 } from './stand-in-api.types';
+import type { TgBotCommand, TgUser } from './telegram-objects.types';
 
 /** The part of the stand-in the local-mode interface drives. */
-export interface LocalUserPort {
+export interface LocalUserPort extends WatchableChats {
   sendText(user: PlayingUserProfile, text: string): Promise<UserMessageReport>;
   pressButton(user: number, messageId: number, callbackData: string): Promise<ButtonPressReport>;
   payInvoice(user: number, ref: number | string, options?: PayInvoiceOptions): Promise<PaymentResult>;
   chatHistory(chatId: number): ChatEntry[];
   calls(method?: string): CallRecord[];
+  commands(languageCode?: string, scope?: Record<string, unknown>): TgBotCommand[];
+  file(fileId: string): StoredFile | undefined;
+  invoiceForLink(link: string): InvoiceRecord | undefined;
+  botUser(): TgUser;
 }
 
 type Body = Record<string, unknown>;
 
 export class LocalUserController {
-  constructor(private readonly standIn: LocalUserPort) {}
+  private readonly streams: ChatEventStream;
+
+  constructor(private readonly standIn: LocalUserPort) {
+    this.streams = new ChatEventStream(standIn);
+  }
 
   router(): Router {
     const router = express.Router();
+    router.use(allowAnyOrigin);
     router.use(express.json({ type: () => true }));
     router.post('/users/:id/messages', this.route((id, body) => this.postMessage(id, body)));
     router.post('/users/:id/callbacks', this.route((id, body) => this.postCallback(id, body)));
     router.post('/users/:id/pay', this.route((id, body) => this.postPayment(id, body)));
     router.get('/users/:id/messages', this.route((id) => this.getMessages(id)));
+    router.get('/users/:id/events', (request, response) => {
+      const userId = Number(request.params.id);
+      if (!Number.isSafeInteger(userId) || userId <= 0) {
+        response.status(400).json({ ok: false, error: 'user id must be a positive integer' });
+        return;
+      }
+      this.streams.serve(userId, request, response);
+    });
+    router.get('/files/:fileId', (request, response) => this.getFile(String(request.params.fileId), response));
+    router.get('/commands', (request, response) => {
+      const languageCode = typeof request.query.language_code === 'string' ? request.query.language_code : undefined;
+      const userId = typeof request.query.user_id === 'string' ? Number(request.query.user_id) : undefined;
+      response.json({ ok: true, commands: this.menu(languageCode, userId) });
+    });
+    router.get('/invoice', (request, response) => {
+      const invoice = typeof request.query.link === 'string' ? this.standIn.invoiceForLink(request.query.link) : undefined;
+      if (!invoice) {
+        response.status(404).json({ ok: false, error: 'unknown invoice link' });
+        return;
+      }
+      const { title, description, currency, totalAmount, subscriptionPeriod } = invoice;
+      response.json({ ok: true, invoice: { title, description, currency, total_amount: totalAmount, subscription_period: subscriptionPeriod } });
+    });
+    router.get('/bot', (_request, response) => response.json({ ok: true, bot: this.standIn.botUser() }));
     router.get('/calls', (request, response) => {
       const method = typeof request.query.method === 'string' ? request.query.method : undefined;
       response.json({ ok: true, calls: this.standIn.calls(method) });
@@ -57,6 +107,40 @@ export class LocalUserController {
       response.status(400).json({ ok: false, error: error instanceof Error ? error.message : String(error) });
     });
     return router;
+  }
+
+  /** Ends the open event streams (the stand-in is stopping). */
+  closeStreams(): void {
+    this.streams.closeAll();
+  }
+
+  /** Telegram's order for a private chat: the chat's own scope, all private chats, then the default; each by language first. */
+  private menu(languageCode: string | undefined, userId: number | undefined): TgBotCommand[] {
+    const scopes: Array<Record<string, unknown> | undefined> = [
+      ...(userId && Number.isSafeInteger(userId) ? [{ type: 'chat', chat_id: userId }] : []),
+      { type: 'all_private_chats' },
+      undefined,
+    ];
+    for (const scope of scopes) {
+      for (const language of languageCode ? [languageCode, undefined] : [undefined]) {
+        const commands = this.standIn.commands(language, scope);
+        if (commands.length) return commands;
+      }
+    }
+    return [];
+  }
+
+  private getFile(fileId: string, response: Response): void {
+    const file = this.standIn.file(fileId);
+    if (!file) {
+      response.status(404).json({ ok: false, error: 'no such file' });
+      return;
+    }
+    if (file.kind === 'url') {
+      response.redirect(file.url);
+      return;
+    }
+    response.set({ 'Content-Type': file.mimeType, 'Cache-Control': 'private, max-age=86400, immutable' }).send(file.bytes);
   }
 
   private async postMessage(userId: number, body: Body): Promise<Body> {
@@ -116,23 +200,14 @@ function delivery(report: DeliveryReport): Body {
   return { update_id: report.update.update_id, delivered_via: report.via, webhook_status: report.status, error: report.error };
 }
 
-function chatView(entry: ChatEntry): Body {
-  const { message } = entry;
-  return {
-    side: entry.side,
-    message_id: message.message_id,
-    date: message.date,
-    edit_date: message.edit_date,
-    text: message.text,
-    caption: message.caption,
-    photo: message.photo ? true : undefined,
-    media_group_id: message.media_group_id,
-    buttons: message.reply_markup?.inline_keyboard,
-    reply_keyboard: entry.replyKeyboard,
-    invoice: message.invoice,
-    successful_payment: message.successful_payment,
-    refunded_payment: message.refunded_payment,
-  };
+function allowAnyOrigin(request: Request, response: Response, next: NextFunction): void {
+  response.set({
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type',
+  });
+  if (request.method === 'OPTIONS') response.status(204).end();
+  else next();
 }
 
 function requireString(body: Body, field: string): string {

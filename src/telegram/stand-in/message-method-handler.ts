@@ -159,9 +159,10 @@ export class MessageMethodHandler {
   }
 
   private sendChatAction({ reader }: MethodContext): boolean {
-    this.messages.targetChat(reader);
+    const chat = this.messages.targetChat(reader);
     const action = reader.string('action');
     if (!CHAT_ACTIONS.has(action)) throw BotApiError.badRequest('wrong parameter action in request');
+    this.chats.announce(chat.id, { type: 'action', action });
     return true;
   }
 
@@ -171,7 +172,9 @@ export class MessageMethodHandler {
     const url = reader.optionalString('url');
     if (text !== undefined) answer.text = text;
     if (url !== undefined) answer.url = url;
-    this.callbacks.answer(reader.string('callback_query_id'), answer);
+    const callbackQueryId = reader.string('callback_query_id');
+    const chatId = this.callbacks.answer(callbackQueryId, answer);
+    if (chatId !== undefined) this.chats.announce(chatId, { type: 'callback_answer', callbackQueryId, answer });
     return true;
   }
 

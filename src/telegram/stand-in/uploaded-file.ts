@@ -5,6 +5,8 @@ export class UploadedFile {
     readonly fileName: string,
     readonly mimeType: string,
     readonly size: number,
+    /** The bytes, kept so that the local web chat can show uploaded photos. */
+    readonly content?: Buffer,
   ) {}
 
   toJSON(): Record<string, unknown> {

@@ -65,7 +65,7 @@ export class UserActionSimulator {
       );
     }
     const callbackQueryId = ids.queryId();
-    callbacks.register(callbackQueryId);
+    callbacks.register(callbackQueryId, userId);
     const report = await this.deliver({
       callback_query: {
         id: callbackQueryId,

@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import { request as httpRequest } from 'node:http';
+
+const PASSED_BACK = ['content-type', 'cache-control', 'location', 'x-accel-buffering'];
+
+/**
+ * Forwards the page's /web-chat/api/* calls to the stand-in's /_standin/* on its own port, so the page
+ * stays same-origin. Streams both ways, which keeps server-sent events live.
+ */
+export class StandInProxy {
+  forward(apiRoot: string, path: string, request: Request, response: Response): void {
+    const target = new URL(apiRoot);
+    const body = request.method === 'POST' ? Buffer.from(JSON.stringify(request.body ?? {})) : undefined;
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: `/_standin${path}`,
+        headers: { accept: request.headers.accept ?? '*/*', ...(body && { 'content-type': 'application/json', 'content-length': body.length }) },
+      },
+      (answer) => {
+        response.status(answer.statusCode ?? 502);
+        for (const header of PASSED_BACK) {
+          const value = answer.headers[header];
+          if (value !== undefined) response.setHeader(header, value);
+        }
+        response.flushHeaders();
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!response.headersSent) response.status(502).json({ ok: false, error: `the Bot API stand-in did not answer: ${error.message}` });
+      else response.end();
+    });
+    response.on('close', () => upstream.destroy());
+    upstream.end(body);
+  }
+}

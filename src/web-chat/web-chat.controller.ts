@@ -1,0 +1,72 @@
+import { All, Controller, Get, NotFoundException, OnModuleInit, Param, Req, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AppConfig } from 'src/config/app-config';
+import { LocalBotApi } from 'src/telegram/local-bot-api';
+import { StandInProxy } from './stand-in-proxy';
+import { WebChatAssets } from './web-chat-assets';
+
+const API_PREFIX = '/web-chat/api';
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data: blob: https:; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+};
+
+/**
+ * The local web chat: the page at / and its files under /web-chat/, and /web-chat/api/* proxied to the
+ * Bot API stand-in. Local mode only: with a real bot token every route answers 404.
+ */
+@ApiExcludeController()
+@Controller()
+export class WebChatController implements OnModuleInit {
+  private local: LocalBotApi | undefined;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+    private readonly assets: WebChatAssets,
+    private readonly proxy: StandInProxy,
+  ) {}
+
+  onModuleInit(): void {
+    // The telegram module keeps LocalBotApi to itself; it is looked up rather than re-exported for this one reader.
+    this.local = this.moduleRef.get(LocalBotApi, { strict: false });
+  }
+
+  @Get()
+  page(@Res() response: Response): void {
+    this.apiRoot();
+    this.send(response, 'index.html');
+  }
+
+  @Get('web-chat/:file')
+  file(@Param('file') name: string, @Res() response: Response): void {
+    this.apiRoot();
+    if (name === 'index.html') throw new NotFoundException();
+    this.send(response, name);
+  }
+
+  @All('web-chat/api/*path')
+  api(@Req() request: Request, @Res() response: Response): void {
+    const apiRoot = this.apiRoot();
+    const path = request.originalUrl.slice(API_PREFIX.length);
+    if (!path.startsWith('/') || path.split(/[/?]/).some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) throw new NotFoundException();
+    this.proxy.forward(apiRoot, path, request, response);
+  }
+
+  private send(response: Response, name: string): void {
+    const asset = this.assets.get(name);
+    if (!asset) throw new NotFoundException();
+    response.set({ ...PAGE_HEADERS, 'Content-Type': asset.contentType }).send(asset.body);
+  }
+
+  private apiRoot(): string {
+    const apiRoot = this.config.localMode ? this.local?.apiRoot : undefined;
+    if (!apiRoot) throw new NotFoundException();
+    return apiRoot;
+  }
+}

@@ -1,0 +1,266 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import request from 'supertest';
+import { LOCAL_BOT_TOKEN, LocalBotApi } from 'src/telegram/local-bot-api';
+import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { prepareTestEnvironment } from '../support/test-environment';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const OUTPUT = resolve(__dirname, '..', '..', 'test-output', 'web-chat');
+const WAIT_MS = 15_000;
+// Runs in the page: remembers every text the header's status line shows (such as "typing"), however briefly.
+const RECORD_STATUSES = `{
+  const status = document.getElementById('bot-status');
+  window.statuses = [];
+  new MutationObserver(() => window.statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+}`;
+
+/** The parts of an <img> the test reads (the spec compiles without the DOM library). */
+interface LoadedImage {
+  complete: boolean;
+  naturalWidth: number;
+  naturalHeight: number;
+}
+
+/** How many entries the chat shows: a mark, to wait for what comes after it. */
+function chatLength(page: Page): Promise<number> {
+  return page.locator('.messages > li').count();
+}
+
+/** The first bot message after `mark` that shows `text`, once it is on screen. */
+async function botReply(page: Page, mark: number, text: string | RegExp): Promise<Locator> {
+  const message = page.locator(`.messages > li.message.bot:nth-child(n+${mark + 1})`, { hasText: text }).first();
+  await message.waitFor({ state: 'visible', timeout: WAIT_MS });
+  return message;
+}
+
+/** Types and sends a message; returns the mark before it. */
+async function send(page: Page, text: string): Promise<number> {
+  const mark = await chatLength(page);
+  await page.getByLabel('Message').fill(text);
+  await page.getByLabel('Message').press('Enter');
+  return mark;
+}
+
+/**
+ * What a newcomer does after `npm start` without a bot token: opens http://localhost:3000/ in a
+ * browser and uses the whole product there, played by a real headless Chromium.
+ */
+describe('the web chat in a browser (local mode)', () => {
+  if (!existsSync(CHROMIUM)) {
+    it('needs Chromium to drive the page (skipped: chromium not installed)', () => {
+      process.stdout.write('\nskipped: chromium not installed (apt-get install chromium)\n');
+      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
+    });
+    return;
+  }
+
+  let sut: TestApp;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const environment = await prepareTestEnvironment();
+    const unused = await startStandIn();
+    await unused.stop();
+    sut = await startTestApp(environment, unused, {
+      TELEGRAM_BOT_TOKEN: undefined,
+      TELEGRAM_API_ROOT: undefined,
+      LOCAL_BOT_API_PORT: '0',
+    });
+    url = await sut.listen();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    page = await browser.newPage({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    page.setDefaultTimeout(WAIT_MS);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sut?.close();
+  });
+
+  it('serves the page at / with its script and style, same-origin', async () => {
+    const response = await request(sut.server).get('/');
+    if (response.status === 404) throw new Error('GET / answered 404 in local mode: is WebChatModule imported in AppModule?');
+    expect(response.status).toBe(200);
+
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.text).toContain('src="/web-chat/chat.js"');
+    await request(sut.server).get('/web-chat/chat.js').expect(200).expect('content-type', /javascript/);
+    await request(sut.server).get('/web-chat/chat.css').expect(200).expect('content-type', /css/);
+    await request(sut.server).get('/web-chat/api/bot').expect(200);
+  });
+
+  it('plays a new user through /start, buying Stars credits and a three-card reading with its picture', async () => {
+    await page.goto(url);
+    await page.locator('#user-button').click();
+    await page.getByLabel('First name').fill('Tess');
+    await page.getByLabel('Language').selectOption('en');
+    await page.getByRole('button', { name: 'Start chatting' }).click();
+    await page.locator('#bot-status', { hasText: 'bot' }).waitFor({ timeout: WAIT_MS });
+    expect(await page.locator('#user-name').textContent()).toBe('Tess');
+    await page.evaluate(RECORD_STATUSES);
+
+    let mark = await send(page, '/start');
+    const welcome = await botReply(page, mark, 'Welcome, Tess!');
+    expect(await welcome.locator('b').allTextContents()).toContain('5 credits');
+    expect(await page.locator('.message.user', { hasText: '/start' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Commands' }).click();
+    const menu = page.getByRole('listbox', { name: 'Bot commands' });
+    await menu.waitFor({ timeout: WAIT_MS });
+    expect(await menu.textContent()).toContain('/read');
+    mark = await chatLength(page);
+    await menu.getByRole('button', { name: /^\/buy/ }).click();
+    const offer = await botReply(page, mark, 'Buy credits with Telegram Stars');
+    mark = await chatLength(page);
+    await offer.getByRole('button', { name: '50 credits · 500 ⭐' }).click();
+
+    const invoice = await botReply(page, mark, 'Invoice');
+    expect(await invoice.locator('.invoice-title').textContent()).toBe('50 tarot credits');
+    await invoice.getByRole('button', { name: 'Pay 500 ⭐' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm payment' });
+    await dialog.waitFor({ timeout: WAIT_MS });
+    expect(await dialog.textContent()).toContain('Total 500 ⭐');
+    mark = await chatLength(page);
+    await dialog.getByRole('button', { name: 'Pay 500 ⭐' }).click();
+    await page.locator('.service', { hasText: 'You paid 500 ⭐' }).waitFor({ timeout: WAIT_MS });
+    const thanks = await botReply(page, mark, 'Thank you!');
+    expect(await thanks.textContent()).toContain('50 credits were added. Your balance: 55 credits.');
+    expect(await dialog.isVisible()).toBe(false);
+
+    mark = await send(page, '/read');
+    const spreads = await botReply(page, mark, 'Prices are in credits');
+    expect(await spreads.textContent()).toContain('you have 55 credits');
+    mark = await chatLength(page);
+    await spreads.getByRole('button', { name: 'Past · Present · Future · 12 credits' }).click();
+    const chosen = await botReply(page, mark, 'You chose Past · Present · Future (12 credits)');
+    expect(await chosen.locator('b').first().textContent()).toBe('Past · Present · Future');
+
+    mark = await send(page, 'What should I focus on this month?');
+    const pictureMessage = page.locator(`.messages > li.message.bot:nth-child(n+${mark + 1})`, { has: page.locator('.photo img') }).first();
+    const picture = pictureMessage.locator('.photo img');
+    await picture.waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.waitForFunction((image) => (image as unknown as LoadedImage).complete, await picture.elementHandle(), { timeout: WAIT_MS });
+    const size = await picture.evaluate((image) => {
+      const { naturalWidth, naturalHeight } = image as unknown as LoadedImage;
+      return { width: naturalWidth, height: naturalHeight };
+    });
+    expect(size.width).toBeGreaterThan(400);
+    expect(size.height).toBeGreaterThan(300);
+    expect(await pictureMessage.textContent()).toContain('1. Past — ');
+    await botReply(page, mark, 'The spread as a whole');
+    const footer = await botReply(page, mark, 'credits spent');
+    expect(await footer.textContent()).toContain('12 credits spent; 43 credits left.');
+    expect(await footer.getByRole('button').count()).toBeGreaterThan(0);
+    const order = await page.locator('.messages > li').evaluateAll((items) =>
+      items.map((item) => (item.querySelector('.photo') ? 'picture' : (item.textContent ?? '').includes('The spread as a whole') ? 'interpretation' : '')),
+    );
+    expect(order.indexOf('picture')).toBeLessThan(order.indexOf('interpretation'));
+    expect(await page.evaluate('window.statuses')).toContain('typing');
+
+    // A phone as tall as the whole chat, so the sticky header and composer sit at its ends in the picture.
+    await page.locator('#toast').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+    await page.setViewportSize({ width: 360, height });
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: resolve(OUTPUT, 'finished-reading.png'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('switches to another user, whose chat is their own, and back', async () => {
+    await page.locator('#user-button').click();
+    await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /^A\s*Ann/ }).click();
+    await page.locator('#empty').waitFor({ state: 'visible', timeout: WAIT_MS });
+    expect(await page.locator('.message').count()).toBe(0);
+
+    await page.locator('#user-button').click();
+    await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Tess/ }).click();
+    await botReply(page, 0, 'credits spent');
+    expect(await page.locator('.message.bot .photo img').count()).toBe(1);
+  }, 30_000);
+
+  it("shows the bot's formatting, markup-like text as text, and its edits and deletions as they happen", async () => {
+    const bot = async (method: string, params: Record<string, unknown>): Promise<{ message_id: number }> => {
+      const response = await fetch(`${sut.app.get(LocalBotApi).apiRoot}/bot${LOCAL_BOT_TOKEN}/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params),
+      });
+      const body = (await response.json()) as { ok: boolean; result: { message_id: number }; description?: string };
+      if (!body.ok) throw new Error(`${method}: ${body.description}`);
+      return body.result;
+    };
+    await page.locator('#user-button').click();
+    await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Борис/ }).click();
+    await send(page, 'привет');
+    await page.locator('.message.user', { hasText: 'привет' }).waitFor();
+    const mark = await chatLength(page);
+
+    const rich = await bot('sendMessage', {
+      chat_id: 1002,
+      parse_mode: 'HTML',
+      text: '<b>Bold</b> <i>soft</i> <a href="https://example.org/deck">deck</a> <tg-spoiler>hidden</tg-spoiler> &lt;script&gt;alert(1)&lt;/script&gt; <code>x &amp; y</code>',
+    });
+    await bot('sendMessage', { chat_id: 1002, text: 'evil link', entities: [{ type: 'text_link', offset: 0, length: 4, url: 'javascript:alert(1)' }] });
+
+    const message = await botReply(page, mark, 'Bold');
+    expect(await message.locator('b').textContent()).toBe('Bold');
+    expect(await message.locator('i').textContent()).toBe('soft');
+    expect(await message.locator('a').getAttribute('href')).toBe('https://example.org/deck');
+    expect(await message.locator('.tg-spoiler').textContent()).toBe('hidden');
+    expect(await message.locator('code').textContent()).toBe('x & y');
+    expect(await message.textContent()).toContain('<script>alert(1)</script>');
+    expect(await page.locator('.messages script').count()).toBe(0);
+    const evil = await botReply(page, mark, 'evil link');
+    expect(await evil.locator('a').count()).toBe(0);
+
+    await bot('editMessageText', { chat_id: 1002, message_id: rich.message_id, text: 'Changed my mind' });
+    const edited = await botReply(page, mark, 'Changed my mind');
+    expect(await edited.textContent()).toContain('edited');
+    expect(await page.locator('.message.bot', { hasText: 'Bold' }).count()).toBe(0);
+    await bot('deleteMessage', { chat_id: 1002, message_id: rich.message_id });
+    await edited.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
+
+describe('the web chat with a real bot token', () => {
+  let standIn: BotApiStandIn;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+  }, 60_000);
+
+  afterAll(async () => {
+    await sut?.close();
+    await standIn?.stop();
+  });
+
+  it('is not served at all', async () => {
+    await request(sut.server).get('/').expect(404);
+    await request(sut.server).get('/web-chat/chat.js').expect(404);
+    await request(sut.server).get('/web-chat/api/users/1/messages').expect(404);
+  });
+});
