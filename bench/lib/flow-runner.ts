@@ -61,7 +61,8 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 /**
  * Runs `iteration` in `workers` loops without a pause. The measured window opens once the warm-up
  * time has passed and every worker has finished an iteration (the loop is in its steady state), and
- * lasts `durationMs`; what ends inside it counts. No iteration starts after it closes.
+ * lasts `durationMs` (longer if a worker has not finished an iteration inside it yet); what ends
+ * inside it counts. No iteration starts after it closes.
  */
 export async function runWorkers(
   workers: number,
@@ -86,7 +87,12 @@ export async function runWorkers(
   let closing: Promise<void> | undefined;
   let closeTimer: NodeJS.Timeout | undefined;
 
-  const close = () => {
+  // The window closes after durationMs, and not before every worker has finished an iteration inside it
+  // (a flow slower than the window would otherwise measure nothing).
+  const measured = new Set<number>();
+  let durationElapsed = false;
+  const maybeClose = () => {
+    if (window.endedAt || !durationElapsed || measured.size < workers) return;
     window.endedAt = now();
     closing = options.onClose();
   };
@@ -94,7 +100,10 @@ export async function runWorkers(
     if (opening || warm.size < workers || now() - startedAt < options.warmupMs) return;
     window.startedAt = now();
     opening = options.onOpen();
-    closeTimer = setTimeout(close, options.durationMs);
+    closeTimer = setTimeout(() => {
+      durationElapsed = true;
+      maybeClose();
+    }, options.durationMs);
   };
   const warmupTimer = setTimeout(maybeOpen, options.warmupMs);
 
@@ -124,9 +133,12 @@ export async function runWorkers(
       } catch (error) {
         outcome = { webhook: [], errors: [{ kind: 'driver', detail: (error as Error).message }] };
       }
-      record(outcome, now());
+      const endedAt = now();
+      record(outcome, endedAt);
+      if (window.startedAt && endedAt >= window.startedAt) measured.add(worker);
       warm.add(worker);
       maybeOpen();
+      maybeClose();
     }
   };
   await Promise.all(Array.from({ length: workers }, (_, i) => loop(i)));

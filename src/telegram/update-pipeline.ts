@@ -65,6 +65,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   }
 
   private async handle(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+    this.sender.attach(ctx.telegram);
     const update = ctx.update as Update;
     const type = Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown';
     const from = ctx.from;

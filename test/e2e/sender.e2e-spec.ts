@@ -73,10 +73,20 @@ describe('talking to Telegram politely', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
   });
 
+  it('paces and retries the handlers\' own replies too', async () => {
+    const user = { id: 50_004, first_name: 'Rio' };
+    await say(standIn, user, '/start');
+    standIn.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 });
+    const mark = standIn.mark();
+    expect(await say(standIn, user, '/balance')).toContain('5 credits');
+    const replies = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    expect(replies.map((c) => c.ok)).toEqual([false, true]);
+  });
+
   it('counts outgoing calls and their errors in the metrics', async () => {
     const text = await sut.app.get(MetricsService).registry.metrics();
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="ok"\} \d+/);
-    expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="429"\} 1/);
+    expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="429"\} 2/);
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="403"\} 1/);
     const scraped = await request(sut.server).get('/metrics').expect(200);
     expect(scraped.text).toContain('tarot_telegram_calls_total');

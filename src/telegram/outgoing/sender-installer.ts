@@ -4,9 +4,7 @@ import { Telegraf } from 'telegraf';
 import { BotContext } from '../bot-context';
 import { TelegramSender } from './telegram-sender';
 
-type CallApi = (method: string, payload: Record<string, unknown>, options?: unknown) => Promise<unknown>;
-
-/** Routes every Bot API call of the bot (handlers' replies and the Notifier alike) through the sender. */
+/** Routes the bot's own client (the Notifier's, start-up calls) through the sender; the pipeline attaches each update's. */
 @Injectable()
 export class SenderInstaller implements OnModuleInit {
   constructor(
@@ -15,9 +13,6 @@ export class SenderInstaller implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const telegram = this.bot.telegram as unknown as { callApi: CallApi };
-    const original = telegram.callApi.bind(this.bot.telegram);
-    telegram.callApi = (method, payload, options) =>
-      this.sender.call(method, payload ?? {}, () => original(method, payload, options));
+    this.sender.attach(this.bot.telegram);
   }
 }

@@ -17,6 +17,9 @@ const CHAT_METHODS = new Set([
   'deleteMessage',
 ]);
 const MAX_ATTEMPTS = 4;
+const ATTACHED = Symbol('attached to the sender');
+
+type CallApi = (method: string, payload: Record<string, unknown>, options?: unknown) => Promise<unknown>;
 const BLOCKED_TTL_SECONDS = 30 * 86400;
 
 interface ApiError {
@@ -87,6 +90,18 @@ export class TelegramSender {
         await sleep(wait);
       }
     }
+  }
+
+  /**
+   * Routes a Telegram client's calls through this sender. Telegraf makes a client per update
+   * for the handlers' replies, besides the bot's own; each one is attached once.
+   */
+  attach(telegram: object): void {
+    const client = telegram as { callApi: CallApi; [ATTACHED]?: true };
+    if (client[ATTACHED]) return;
+    const original = client.callApi.bind(telegram);
+    client.callApi = (method, payload, options) => this.call(method, payload ?? {}, () => original(method, payload, options));
+    client[ATTACHED] = true;
   }
 
   /** The user wrote again (or unblocked the bot): messages may go to them once more. */
