@@ -1,4 +1,5 @@
 import { Global, Logger, Module } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
@@ -25,6 +26,12 @@ class DatabaseTargetModule {}
       dataSourceFactory: async (options?: DataSourceOptions) => {
         const dataSource = new AppDataSource(options!);
         await dataSource.initialize();
+        // A connection the server terminates just as the pool hands it out emits 'error' before
+        // TypeORM listens; without a listener Node would exit.
+        const pool = (dataSource.driver as unknown as { master: EventEmitter }).master;
+        pool.on('connect', (client: EventEmitter) =>
+          client.on('error', (error: Error) => new Logger('Database').warn(`Connection lost: ${error.message}`)),
+        );
         const applied = await dataSource.migrate();
         if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
         return dataSource;

@@ -41,8 +41,9 @@ export class ReadingsUpdate {
     const key = callbackPattern('spread').exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
     const user = ctx.state.user!;
     const lang = ctx.state.lang;
-    const outcome = await this.flow.choose(user, key);
+    // Answered first: a redelivered press must not fail after the reading was created.
     await ctx.answerCbQuery();
+    const outcome = await this.flow.choose(user, key);
     if (outcome.kind === 'unknown_spread') {
       await ctx.reply(this.i18n.t(lang, 'read.unknownSpread'));
       return;

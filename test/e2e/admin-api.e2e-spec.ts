@@ -78,6 +78,19 @@ describe('the internal REST API', () => {
       expect((await request(sut.server).get('/api/v1/users?status=gone').set(auth).expect(400)).body.message).toContain('status');
     });
 
+    it('answers 413 for an over-large body and 400 for malformed JSON, not 500', async () => {
+      await request(sut.server)
+        .post(`/api/v1/users/${userId}/credits/grant`)
+        .set(auth)
+        .send({ amount: 1, reason: 'x'.repeat(200_000) })
+        .expect(413);
+      await request(sut.server)
+        .post(`/api/v1/users/${userId}/credits/grant`)
+        .set({ ...auth, 'Content-Type': 'application/json' })
+        .send('{"amount": 1,')
+        .expect(400);
+    });
+
     it('answers 404 with a code for an unknown user', async () => {
       const { body } = await request(sut.server).get('/api/v1/users/999999').set(auth).expect(404);
       expect(body.code).toBe('USER001');

@@ -37,6 +37,12 @@ export class HttpExceptionHandler {
       response.status(status).json({ statusCode: status, code: error.code, message: error.message, ...error.details });
       return;
     }
+    const clientError = error as { status?: unknown; expose?: unknown; message?: string };
+    if (typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500 && clientError.expose === true) {
+      // Errors of the body parser (too large, malformed JSON) are the client's, not ours.
+      response.status(clientError.status).json({ statusCode: clientError.status, message: clientError.message });
+      return;
+    }
     if (error instanceof HttpException) {
       const body = error.getResponse();
       const payload = typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body;
