@@ -3,12 +3,37 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
 
-const CLAIM_MS = 120_000;
+/**
+ * Claims and user locks are short and renewed while their holder works, so that an instance
+ * that dies mid-update frees both within seconds and Telegram's next delivery is handled.
+ */
+const CLAIM_MS = 15_000;
+const LOCK_MS = 15_000;
+const RENEW_EVERY_MS = 5_000;
 const DONE_MS = 24 * 3600_000;
-const LOCK_MS = 30_000;
+/** How long a delivery waits for another delivery of the same update (Telegram waits longer for an answer). */
+const CLAIM_WAIT_MS = 20_000;
+const CLAIM_POLL_MS = 50;
 const LOCK_WAIT_MS = 25_000;
 const LOCK_POLL_MS = 10;
+const DONE = 'done';
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RENEW_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+/**
+ * What a claim found: this instance handles the update now, it was handled before, or another
+ * delivery of it is being handled (here or on another instance) and Telegram should try later.
+ */
+export type ClaimResult = 'claimed' | 'handled' | 'in_progress';
+
+/** A claimed update: renewed until `done` or `release` is called. */
+export interface UpdateClaim {
+  readonly result: ClaimResult;
+  /** Marks the update handled for a day (Telegram redelivers within that). */
+  done(): Promise<void>;
+  /** Gives the update back after a failure, so that Telegram's next delivery is handled. */
+  release(): Promise<void>;
+}
 
 /**
  * Two guarantees Telegram does not give: an update is handled once even when redelivered, and
@@ -18,31 +43,64 @@ const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return r
 @Injectable()
 export class UpdateGate {
   private readonly logger = new Logger(UpdateGate.name);
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new Map<number, { done: boolean; at: number }>();
+  private readonly failures = new Map<number, number>();
   private readonly queues = new Map<string, Promise<void>>();
+  /** Who holds a claim: this process, so that only it renews it or gives it back. */
+  private readonly instance = randomUUID();
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
 
-  /** True if this instance may handle the update; false if it is, or was, handled elsewhere. */
-  async claim(updateId: number): Promise<boolean> {
-    if (!this.redis) return this.claimInMemory(updateId);
-    try {
-      return (await this.redis.set(`update:${updateId}`, 'claimed', { NX: true, PX: CLAIM_MS })) === 'OK';
-    } catch (error) {
-      this.logger.warn(`Cannot check update ${updateId} for redelivery (${(error as Error).message}); handling it`);
-      return this.claimInMemory(updateId);
+  /**
+   * Claims the update for this instance. Another delivery of it being handled is waited for (a
+   * while): it is then answered as handled, or taken over if its holder failed or died.
+   */
+  async claim(updateId: number): Promise<UpdateClaim> {
+    const key = `update:${updateId}`;
+    const deadline = Date.now() + CLAIM_WAIT_MS;
+    let result: ClaimResult;
+    let inMemory = !this.redis;
+    for (;;) {
+      try {
+        result = inMemory ? this.claimInMemory(updateId) : await this.claimShared(key);
+      } catch (error) {
+        this.logger.warn(`Cannot check update ${updateId} for redelivery (${(error as Error).message}); handling it`);
+        inMemory = true;
+        result = this.claimInMemory(updateId);
+      }
+      if (result !== 'in_progress' || Date.now() >= deadline) break;
+      await sleep(CLAIM_POLL_MS);
     }
+    if (result !== 'claimed') return { result, done: async () => undefined, release: async () => undefined };
+    const stopRenewing = this.renewWhileHeld(key, this.instance, CLAIM_MS);
+    return {
+      result,
+      done: async () => {
+        stopRenewing();
+        if (inMemory) this.seen.set(updateId, { done: true, at: Date.now() });
+        this.failures.delete(updateId);
+        await this.redis?.set(key, DONE, { PX: DONE_MS }).catch(() => undefined);
+      },
+      release: async () => {
+        stopRenewing();
+        this.seen.delete(updateId);
+        await this.redis?.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [this.instance] }).catch(() => undefined);
+      },
+    };
   }
 
-  /** Marks a claimed update handled for a day (Telegram redelivers within that). */
-  async done(updateId: number): Promise<void> {
-    await this.redis?.set(`update:${updateId}`, 'done', { PX: DONE_MS }).catch(() => undefined);
-  }
-
-  /** Gives a claimed update back after a failure, so Telegram's redelivery is handled. */
-  async release(updateId: number): Promise<void> {
-    this.seen.delete(updateId);
-    await this.redis?.del(`update:${updateId}`).catch(() => undefined);
+  /** Counts a failed attempt at the update (across instances) and returns how many there were. */
+  async countFailure(updateId: number): Promise<number> {
+    const local = (this.failures.get(updateId) ?? 0) + 1;
+    this.failures.set(updateId, local);
+    if (!this.redis) return local;
+    const key = `update-failures:${updateId}`;
+    try {
+      const [count] = await this.redis.multi().incr(key).pExpire(key, DONE_MS).exec();
+      return Number(count);
+    } catch {
+      return local;
+    }
   }
 
   /** Runs `work` while holding the user's lock: in-process FIFO first, then the shared lock. */
@@ -59,6 +117,22 @@ export class UpdateGate {
       release();
       if (this.queues.get(userKey) === tail) this.queues.delete(userKey);
     }
+  }
+
+  private async claimShared(key: string): Promise<ClaimResult> {
+    if ((await this.redis!.set(key, this.instance, { NX: true, PX: CLAIM_MS })) === 'OK') return 'claimed';
+    return (await this.redis!.get(key)) === DONE ? 'handled' : 'in_progress';
+  }
+
+  private claimInMemory(updateId: number): ClaimResult {
+    const now = Date.now();
+    if (this.seen.size > 50_000) {
+      for (const [id, { at }] of this.seen) if (now - at > DONE_MS) this.seen.delete(id);
+    }
+    const known = this.seen.get(updateId);
+    if (known) return known.done ? 'handled' : 'in_progress';
+    this.seen.set(updateId, { done: false, at: now });
+    return 'claimed';
   }
 
   private async withSharedLock<T>(userKey: string, work: () => Promise<T>): Promise<T> {
@@ -79,20 +153,23 @@ export class UpdateGate {
         await sleep(LOCK_POLL_MS);
       }
     }
+    const stopRenewing = this.renewWhileHeld(key, token, LOCK_MS);
     try {
       return await work();
     } finally {
+      stopRenewing();
       await this.redis.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [token] }).catch(() => undefined);
     }
   }
 
-  private claimInMemory(updateId: number): boolean {
-    const now = Date.now();
-    if (this.seen.size > 50_000) {
-      for (const [id, at] of this.seen) if (now - at > DONE_MS) this.seen.delete(id);
-    }
-    if (this.seen.has(updateId)) return false;
-    this.seen.set(updateId, now);
-    return true;
+  /** Extends a key this instance holds every few seconds; returns the function that stops it. */
+  private renewWhileHeld(key: string, token: string, ttlMs: number): () => void {
+    if (!this.redis) return () => undefined;
+    const redis = this.redis;
+    const timer = setInterval(() => {
+      redis.eval(RENEW_IF_OWNER, { keys: [key], arguments: [token, String(ttlMs)] }).catch(() => undefined);
+    }, RENEW_EVERY_MS);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 }

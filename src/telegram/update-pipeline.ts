@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { MiddlewareFn } from 'telegraf';
+import { MiddlewareFn, TelegramError } from 'telegraf';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { AppConfig } from 'src/config/app-config';
 import { Update } from 'telegraf/types';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
@@ -15,6 +17,15 @@ import { UpdateGate } from './update-gate.service';
 /** How long shutdown waits for running handlers and readings before closing the database. */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
+/**
+ * How many deliveries of a failing update are tried in webhook mode before the user is told
+ * that something went wrong: a database or Redis hiccup heals within them, a bug does not.
+ */
+export const ATTEMPTS_PER_UPDATE = 3;
+
+/** What the webhook should answer for an update that was not handled to the end. */
+export type Unfinished = 'failed' | 'in_progress';
+
 /** The commands a user who is not (or no longer) registered may still send. */
 const OPEN_COMMANDS = new Set(['/start']);
 
@@ -22,6 +33,11 @@ const OPEN_COMMANDS = new Set(['/start']);
 function isPaymentUpdate(ctx: BotContext): boolean {
   const message = ctx.message as Record<string, unknown> | undefined;
   return 'pre_checkout_query' in ctx.update || Boolean(message?.successful_payment || message?.refunded_payment);
+}
+
+/** Telegram refused the request itself (the user blocked the bot, a message is gone): asking again will not help. */
+function refusedByTelegram(error: unknown): boolean {
+  return error instanceof TelegramError && error.code >= 400 && error.code < 500 && error.code !== 429;
 }
 
 function commandOf(ctx: BotContext): string | undefined {
@@ -32,12 +48,15 @@ function commandOf(ctx: BotContext): string | undefined {
 /**
  * What every update goes through before a handler: private chats only, redelivery handled
  * once, one update per user at a time, the user loaded (from the cache), the status guard,
- * the per-minute message limit, and activity noted.
+ * the per-minute message limit, and activity noted. A failure (in the pipeline or a handler)
+ * is left to Telegram's next delivery in webhook mode, up to ATTEMPTS_PER_UPDATE; after that,
+ * or when polling, the error handler apologises to the user.
  */
 @Injectable()
 export class UpdatePipeline implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Updates');
-  private readonly failures = new Set<number>();
+  private readonly unfinished = new Map<number, Unfinished>();
+  private readonly redelivered: boolean;
   private inFlight = 0;
   /** Set at shutdown: the webhook then answers 503 so Telegram keeps the updates. */
   closed = false;
@@ -50,7 +69,11 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     private readonly i18n: I18nService,
     private readonly sender: TelegramSender,
     private readonly metrics: MetricsService,
-  ) {}
+    config: AppConfig,
+  ) {
+    // Telegram delivers a webhook update again until it is answered 200; a polled one, never.
+    this.redelivered = config.telegram.mode === 'webhook';
+  }
 
   /** Stop taking updates, then let the ones being handled finish (within the deadline). */
   async beforeApplicationShutdown(): Promise<void> {
@@ -75,24 +98,38 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       return;
     }
     if (!from) return;
-    if (!(await this.gate.claim(update.update_id))) {
-      this.record(update.update_id, type, from.id, 'duplicate', 0);
+    const claim = await this.gate.claim(update.update_id);
+    if (claim.result !== 'claimed') {
+      if (claim.result === 'in_progress') this.unfinished.set(update.update_id, 'in_progress');
+      this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
       return;
     }
     const started = Date.now();
     this.inFlight++;
     try {
       await this.gate.withUserLock(String(from.id), () => this.guarded(ctx, next));
-      await this.gate.done(update.update_id);
+      await claim.done();
       this.record(update.update_id, type, from.id, ctx.state.outcome ?? 'ok', Date.now() - started);
     } catch (error) {
-      await this.gate.release(update.update_id);
-      this.failures.add(update.update_id);
       this.record(update.update_id, type, from.id, 'failed', Date.now() - started);
+      if (await this.deliverAgain(update.update_id, error)) {
+        this.logger.warn(`update ${update.update_id} failed (${(error as Error).message}); answered so that Telegram delivers it again`);
+        this.unfinished.set(update.update_id, 'failed');
+        await claim.release();
+        return;
+      }
+      // Last attempt: the error handler tells the user, and the update counts as handled.
+      await claim.done();
       throw error;
     } finally {
       this.inFlight--;
     }
+  }
+
+  /** Whether a failed update is left for Telegram's next delivery rather than answered with an apology. */
+  private async deliverAgain(updateId: number, error: unknown): Promise<boolean> {
+    if (!this.redelivered || error instanceof DomainException || refusedByTelegram(error)) return false;
+    return (await this.gate.countFailure(updateId)) < ATTEMPTS_PER_UPDATE;
   }
 
   /** One log line and the metrics for every update; never the text the user sent. */
@@ -102,9 +139,11 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     this.logger.log({ update_id: updateId, type, user: userId, outcome, ms });
   }
 
-  /** True (once) if the update failed before a handler could answer it. */
-  takeFailure(updateId: number): boolean {
-    return this.failures.delete(updateId);
+  /** Why the update was not handled to the end, if it was not (asked once, by the webhook). */
+  takeUnfinished(updateId: number): Unfinished | undefined {
+    const unfinished = this.unfinished.get(updateId);
+    this.unfinished.delete(updateId);
+    return unfinished;
   }
 
   private async guarded(ctx: BotContext, next: () => Promise<void>): Promise<void> {

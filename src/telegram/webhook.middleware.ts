@@ -7,6 +7,7 @@ import { Update } from 'telegraf/types';
 import { AppConfig } from 'src/config/app-config';
 import { BotContext } from './bot-context';
 import { UpdatePipeline } from './update-pipeline';
+import { updateShapeProblem } from './update-shape';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -16,15 +17,12 @@ function sameSecret(presented: unknown, expected: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function isUpdate(body: unknown): body is Update {
-  const id = (body as { update_id?: unknown } | null)?.update_id;
-  return typeof body === 'object' && body !== null && Number.isSafeInteger(id) && (id as number) >= 0;
-}
 
 /**
  * Telegram's webhook: the secret header checked in constant time, the body handed to Telegraf
- * untouched (Telegram adds fields every release), and an answer once the update is handled:
- * 200 when it was, 500 when it failed so that Telegram delivers it again.
+ * untouched once the fields the bot reads are checked (Telegram adds fields every release), and an
+ * answer once the update is handled: 200 when it was (or was before), 500 when it failed and 503
+ * while another delivery of it is still being handled, so that Telegram delivers it again.
  */
 @Injectable()
 export class WebhookMiddleware implements NestMiddleware {
@@ -49,16 +47,17 @@ export class WebhookMiddleware implements NestMiddleware {
       response.status(503).json({ ok: false, description: 'Shutting down' });
       return;
     }
-    if (!isUpdate(request.body)) {
-      response.status(400).json({ ok: false, description: 'Not a Telegram update' });
+    const problem = updateShapeProblem(request.body);
+    if (problem) {
+      this.logger.warn(`Refused a webhook body that is not an update: ${problem}`);
+      response.status(400).json({ ok: false, description: `Not a Telegram update: ${problem}` });
       return;
     }
-    const update = request.body;
+    const update = request.body as Update;
     await this.bot.handleUpdate(update);
-    if (this.pipeline.takeFailure(update.update_id)) {
-      response.status(500).json({ ok: false, description: 'Update failed; deliver again' });
-      return;
-    }
-    response.status(200).json({ ok: true });
+    const unfinished = this.pipeline.takeUnfinished(update.update_id);
+    if (unfinished === 'failed') response.status(500).json({ ok: false, description: 'Update failed; deliver it again' });
+    else if (unfinished === 'in_progress') response.status(503).json({ ok: false, description: 'Update is being handled; deliver it again later' });
+    else response.status(200).json({ ok: true });
   }
 }

@@ -3,10 +3,11 @@ import { TelegrafArgumentsHost } from 'nestjs-telegraf';
 import { Response } from 'express';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { BotContext } from 'src/telegram/bot-context';
+import { DomainException } from './domain.exception';
 import { BotExceptionHandler } from './bot-exception.handler';
 import { HttpExceptionHandler } from './http-exception.handler';
 
-/** The one global filter: REST errors become coded JSON answers, bot errors a friendly reply. */
+/** The one global filter: REST errors become coded JSON answers, the domain's bot errors a friendly reply. */
 @Catch()
 @Injectable()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -19,6 +20,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     if (host.getType<string>() === 'telegraf') {
+      // Anything unexpected goes back to the update pipeline, which decides between Telegram's
+      // redelivery and an apology; an expected refusal of the domain is answered here.
+      if (!(error instanceof DomainException)) throw error;
       const ctx = TelegrafArgumentsHost.create(host).getContext<BotContext>();
       await this.bot.handle(error, ctx);
       return;

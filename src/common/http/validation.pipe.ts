@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { inspectBody } from './body-inspection';
 
 function describe(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
@@ -8,20 +9,30 @@ function describe(errors: ValidationError[], parent = ''): { field: string; prob
   });
 }
 
+function badRequest(fields: { field: string; problems: string[] }[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    code: 'VALIDATION',
+    message: fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join('. '),
+    fields,
+  });
+}
+
+/** Refuses what class-transformer cannot safely walk (see inspectBody) before it walks it. */
+class InspectingValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const found = inspectBody(value);
+    if (found) throw badRequest([{ field: found.field || (metadata.data ?? metadata.type), problems: [found.problem] }]);
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are rejected, and every 400 names the fields at fault. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InspectingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const fields = describe(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        code: 'VALIDATION',
-        message: fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join('. '),
-        fields,
-      });
-    },
+    exceptionFactory: (errors) => badRequest(describe(errors)),
   });
 }
