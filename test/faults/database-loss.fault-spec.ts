@@ -294,6 +294,26 @@ describeFault('database loss: connections terminated while updates flow', () => 
       });
     });
 
+    it('apologises at the third failed delivery of an update and answers it 200, so that a lasting fault does not loop', async () => {
+      const user: Player = { id: 90_103, first_name: 'Stuck', language_code: 'en' };
+      await standIn.sendText(user, '/start');
+      const [update] = relay.take(user.id);
+      const mark = standIn.mark();
+      const statuses = await withTableAway('transactions', async () => {
+        const seen: number[] = [];
+        for (let i = 0; i < 3; i++) seen.push((await relay.post(hook, update)).status);
+        return seen;
+      });
+      const after = await relay.post(hook, update);
+      const replies = repliesTo(user, mark);
+      expect({ statuses, after: after.status, apologies: replies.filter((t) => t.includes(GENERIC_ERROR)).length, welcomed: replies.filter((t) => t.includes('Welcome')).length }).toEqual({
+        statuses: [500, 500, 200],
+        after: 200,
+        apologies: 1,
+        welcomed: 0,
+      });
+    });
+
     it('answers a button press delivered again after its first delivery failed', async () => {
       const user: Player = { id: 90_102, first_name: 'Presser', language_code: 'en' };
       await step(user, '/start', () => standIn.sendText(user, '/start'), (t) => t.includes('Welcome'));
