@@ -69,6 +69,11 @@ export class AppCacheService {
     return work;
   }
 
+  /** A value someone `set`; undefined on a miss or when Redis is unavailable. */
+  get<T>(type: CacheType, id: string): Promise<T | undefined> {
+    return this.read<T>(type, AppCacheService.key(type, id));
+  }
+
   async set<T>(type: CacheType, id: string, value: T): Promise<void> {
     await this.store(type, AppCacheService.key(type, id), value);
   }
@@ -96,6 +101,15 @@ export class AppCacheService {
   }
 
   private async readThrough<T>(type: CacheType, key: string, getter: () => Promise<T>): Promise<T> {
+    const cached = await this.read<T>(type, key);
+    if (cached !== undefined) return cached;
+    const value = await getter();
+    await this.store(type, key, value);
+    return value;
+  }
+
+  /** The cached value; undefined on a miss or when Redis is unavailable. */
+  private async read<T>(type: CacheType, key: string): Promise<T | undefined> {
     if (!this.breaker.open) {
       try {
         const cached = await this.cache.get<T>(key);
@@ -112,9 +126,7 @@ export class AppCacheService {
     }
     this.counters[type].misses++;
     this.metrics.cache.inc({ type, result: 'miss' });
-    const value = await getter();
-    await this.store(type, key, value);
-    return value;
+    return undefined;
   }
 
   private async store<T>(type: CacheType, key: string, value: T): Promise<void> {

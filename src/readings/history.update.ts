@@ -10,6 +10,7 @@ import { Reading } from './reading.entity';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingTexts } from './reading-texts.service';
 import { ReadingsService } from './readings.service';
+import { SpreadPictureSender } from './spread-picture-sender.service';
 import { TodayService } from './today.service';
 
 /** /today, /past and opening a past reading. */
@@ -20,6 +21,7 @@ export class HistoryUpdate {
     private readonly past: PastReadingsService,
     private readonly readings: ReadingsService,
     private readonly renderer: ReadingRenderer,
+    private readonly pictures: SpreadPictureSender,
     private readonly texts: ReadingTexts,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
@@ -92,8 +94,7 @@ export class HistoryUpdate {
       return;
     }
     const name = this.spreadName(lang, reading.spreadType);
-    const picture = this.renderer.picture(lang, reading.spreadType, name, reading.cards);
-    if (picture) await ctx.replyWithPhoto({ source: picture.png, filename: 'spread.png' }, { caption: picture.caption });
+    await this.pictures.send(ctx.chat!.id, lang, reading.spreadType, name, reading.cards);
     await ctx.reply(this.renderer.cards(lang, name, reading.cards, reading.question), { parse_mode: 'HTML' });
     for (const part of this.renderer.storedText(reading.interpretation)) await ctx.reply(part, { parse_mode: 'HTML' });
   }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppCacheService } from 'src/cache/app-cache.service';
+import { Reading } from './reading.entity';
 import { ReadingsService } from './readings.service';
 
 export const PAST_PAGE_SIZE = 5;
+/**
+ * How many of a user's newest readings share their one `reading_history` entry (50 pages, about
+ * 25 kB of JSON, well under the type's 500 kB limit); older pages are read from the database.
+ */
+export const CACHED_HISTORY = 250;
 
 /** One entry of /past, small enough to cache. */
 export interface PastEntry {
@@ -19,7 +25,21 @@ export interface PastPage {
   pages: number;
 }
 
-/** /past: the user's readings, newest first, five a page, served from the `reading_history` cache. */
+/** What the cache holds per user: the newest readings and how many there are in all. */
+interface CachedHistory {
+  entries: PastEntry[];
+  total: number;
+}
+
+function entryOf(reading: Reading): PastEntry {
+  return { id: reading.id, spreadType: reading.spreadType, status: reading.status, createdAt: reading.createdAt.toISOString() };
+}
+
+/**
+ * /past: the user's readings, newest first, five a page. The newest are cached as one
+ * `reading_history:<userId>` entry, so that a new or changed reading forgets them with a single
+ * delete rather than a scan for every page's key.
+ */
 @Injectable()
 export class PastReadingsService {
   constructor(
@@ -27,19 +47,20 @@ export class PastReadingsService {
     private readonly cache: AppCacheService,
   ) {}
 
-  page(userId: number, page: number): Promise<PastPage> {
-    return this.cache.getOrSet('reading_history', `${userId}:${page}`, async () => {
-      const { items, total } = await this.readings.page(userId, PAST_PAGE_SIZE, page * PAST_PAGE_SIZE);
-      return {
-        entries: items.map((r) => ({ id: r.id, spreadType: r.spreadType, status: r.status, createdAt: r.createdAt.toISOString() })),
-        page,
-        pages: Math.max(1, Math.ceil(total / PAST_PAGE_SIZE)),
-      };
+  async page(userId: number, page: number): Promise<PastPage> {
+    const history = await this.cache.getOrSet<CachedHistory>('reading_history', String(userId), async () => {
+      const { items, total } = await this.readings.page(userId, CACHED_HISTORY, 0);
+      return { entries: items.map(entryOf), total };
     });
+    const pages = Math.max(1, Math.ceil(history.total / PAST_PAGE_SIZE));
+    const start = page * PAST_PAGE_SIZE;
+    if (start < CACHED_HISTORY) return { entries: history.entries.slice(start, start + PAST_PAGE_SIZE), page, pages };
+    const { items } = await this.readings.page(userId, PAST_PAGE_SIZE, start);
+    return { entries: items.map(entryOf), page, pages };
   }
 
-  /** Called after a reading lands or changes: the user's history pages are rebuilt on next view. */
+  /** Called after a reading lands or changes: the user's history is rebuilt on the next view. */
   async forget(userId: number): Promise<void> {
-    await this.cache.invalidate(`reading_history:${userId}:*`);
+    await this.cache.delete('reading_history', String(userId));
   }
 }

@@ -12,6 +12,7 @@ import { Notifier } from 'src/telegram/notifier.service';
 import { User } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';
 import { PastReadingsService } from './past-readings.service';
+import { SpreadPictureSender } from './spread-picture-sender.service';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingsService } from './readings.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
@@ -41,6 +42,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     private readonly renderer: ReadingRenderer,
     private readonly history: PastReadingsService,
     private readonly notifier: Notifier,
+    private readonly pictures: SpreadPictureSender,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
     private readonly metrics: MetricsService,
@@ -134,9 +136,8 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
         { text: this.i18n.t(language, 'read.pastButton'), callbackData: callbackData('past', 0) },
       ],
     ];
-    const picture = this.renderer.picture(language, written.spreadKey, written.spreadName, written.cards);
     try {
-      if (picture) await this.notifier.sendPhoto(user.telegramId, picture.png, picture.caption);
+      await this.pictures.send(user.telegramId, language, written.spreadKey, written.spreadName, written.cards);
       for (const message of messages) await this.notifier.send(user.telegramId, message);
       await this.notifier.send(user.telegramId, footer, keyboard);
     } catch (error) {

@@ -17,6 +17,7 @@ import { ReadingFlowService } from './reading-flow.service';
 import { ReadingGenerator } from './reading-generator.service';
 import { ReadingRecoveryJob } from './reading-recovery.job';
 import { ReadingRenderer } from './reading-renderer';
+import { SpreadPictureSender } from './spread-picture-sender.service';
 import { ReadingTexts } from './reading-texts.service';
 import { ReadingWriter } from './reading-writer.service';
 import { ReadingsController } from './readings.controller';
@@ -31,6 +32,7 @@ import { TodayService } from './today.service';
     ReadingsService,
     ReadingTexts,
     ReadingRenderer,
+    SpreadPictureSender,
     ReadingWriter,
     ReadingFlowService,
     ReadingGenerator,

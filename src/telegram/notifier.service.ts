@@ -30,9 +30,14 @@ export class Notifier {
     });
   }
 
-  /** A picture with a plain-text caption (at most 1,024 characters). */
-  async sendPhoto(chatId: string | number, png: Buffer, caption: string): Promise<void> {
-    await this.bot.telegram.sendPhoto(chatId, { source: png, filename: 'spread.png' }, { caption });
+  /**
+   * A picture with a plain-text caption (at most 1,024 characters): PNG bytes to upload, or the
+   * file_id of one Telegram already holds. Returns the file_id of the largest size Telegram keeps.
+   */
+  async sendPhoto(chatId: string | number, photo: Buffer | string, caption: string): Promise<string | undefined> {
+    const file = typeof photo === 'string' ? photo : { source: photo, filename: 'spread.png' };
+    const sent = await this.bot.telegram.sendPhoto(chatId, file, { caption });
+    return sent.photo.at(-1)?.file_id;
   }
 
   /** "typing…" for a few seconds; failures are not worth more than a debug line. */

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PastReadingsService } from 'src/readings/past-readings.service';
 import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
@@ -256,6 +257,44 @@ describe('readings', () => {
     mark = standIn.mark();
     await standIn.pressButton(user, (page2.result as { message_id: number }).message_id, keyboard2[0][0].callback_data);
     await eventually(async () => expect(textsSince(standIn, user.id, mark).join('\n')).toContain('Reading number 5.'));
+
+    // Opened again, the same picture goes by the file_id Telegram gave it the first time: no drawing, no upload.
+    const firstOpen = mark;
+    const photosOf = () => standIn.calls('sendPhoto').filter((c) => c.index >= firstOpen && Number(c.params.chat_id) === user.id);
+    mark = standIn.mark();
+    await standIn.pressButton(user, (page2.result as { message_id: number }).message_id, keyboard2[0][0].callback_data);
+    await eventually(async () => expect(textsSince(standIn, user.id, mark).join('\n')).toContain('Reading number 5.'));
+    const [uploaded, reused] = photosOf();
+    expect(typeof uploaded.params.photo).toBe('object');
+    const fileId = (uploaded.result as { photo: { file_id: string }[] }).photo.at(-1)!.file_id;
+    expect({ photo: reused.params.photo, ok: reused.ok, caption: reused.params.caption }).toEqual({ photo: fileId, ok: true, caption: uploaded.params.caption });
+  });
+
+  it('keeps the newest 250 readings of /past in one cache entry, reads older pages from the database, and forgets on a change', async () => {
+    const user: Player = { id: 10_012, first_name: 'Fay' };
+    await say(standIn, user, '/start');
+    const { id: userId } = await userRow(user.id);
+    await sut.dataSource.query(
+      `INSERT INTO readings (user_id, spread_type, cards, interpretation, status, created_at)
+       SELECT $1, 'three_card', '[]', 'r' || n, 'completed', now() - make_interval(mins => n) FROM generate_series(1, 253) AS n`,
+      [userId],
+    );
+    const past = sut.app.get(PastReadingsService);
+    const ids = (await sut.dataSource.query(`SELECT id FROM readings WHERE user_id = $1 ORDER BY created_at DESC, id DESC`, [userId])).map(
+      (r: { id: number }) => r.id,
+    );
+    const first = await past.page(userId, 0);
+    expect({ ids: first.entries.map((e) => e.id), pages: first.pages }).toEqual({ ids: ids.slice(0, 5), pages: 51 });
+    expect((await past.page(userId, 49)).entries.map((e) => e.id)).toEqual(ids.slice(245, 250));
+    expect((await past.page(userId, 50)).entries.map((e) => e.id)).toEqual(ids.slice(250, 253));
+
+    await sut.dataSource.query(`INSERT INTO readings (user_id, spread_type, cards, interpretation, status) VALUES ($1, 'single', '[]', '', 'in_progress')`, [userId]);
+    expect((await past.page(userId, 0)).entries).toHaveLength(5);
+    expect((await past.page(userId, 0)).pages).toBe(51); // cached: the insert above went around the app
+    await past.forget(userId);
+    const fresh = await past.page(userId, 0);
+    expect({ newest: fresh.entries[0].status, pages: fresh.pages }).toEqual({ newest: 'in_progress', pages: 51 });
+    expect((await past.page(userId, 50)).entries).toHaveLength(4);
   });
 
   it('serves a user\'s readings and one reading on the REST API', async () => {

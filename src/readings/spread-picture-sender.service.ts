@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { TelegramError } from 'telegraf';
+import { AppCacheService } from 'src/cache/app-cache.service';
+import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { Notifier } from 'src/telegram/notifier.service';
+import { cardById } from './deck/deck';
+import { pictureCaption } from './picture/picture-caption';
+import { PictureRequest, SpreadPicture } from './picture/spread-picture';
+import { DrawnCard } from './reading.entity';
+
+/** Part of every picture's cache key: bump it when the design changes, so pictures are drawn anew. */
+const DESIGN_VERSION = 1;
+
+/**
+ * Sends the picture of a drawn spread before its text. A picture Telegram already holds (same
+ * spread, cards, orientations and language) goes by its file_id: no drawing and no upload, as
+ * Telegram recommends. A new one is rasterised off the event loop, uploaded, and its file_id
+ * kept in the `card_data` cache.
+ */
+@Injectable()
+export class SpreadPictureSender {
+  private readonly logger = new Logger(SpreadPictureSender.name);
+  private readonly spreadPicture = new SpreadPicture();
+
+  constructor(
+    private readonly notifier: Notifier,
+    private readonly cache: AppCacheService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  /** Sends the captioned picture; a spread that cannot be drawn is logged and skipped (the text still goes). */
+  async send(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<void> {
+    const request = this.request(spreadKey, spreadName, cards);
+    const caption = pictureCaption(spreadName, request.cards, this.i18n.t(language, 'read.reversedWord'));
+    const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
+    const fileId = await this.cache.get<string>('card_data', id);
+    if (fileId) {
+      try {
+        await this.notifier.sendPhoto(chatId, fileId, caption);
+        return;
+      } catch (error) {
+        // Telegram no longer knows the file (another bot token, a wiped test server): upload it again.
+        if (!(error instanceof TelegramError && error.code === 400)) throw error;
+        this.logger.warn(`Telegram refused a kept picture (${error.message}); drawing it again`);
+      }
+    }
+    let png: Buffer;
+    try {
+      png = await this.spreadPicture.renderAsync(request);
+    } catch (error) {
+      this.logger.warn(`Could not draw the ${spreadKey} spread: ${(error as Error).message}`);
+      return;
+    }
+    const uploaded = await this.notifier.sendPhoto(chatId, png, caption);
+    if (uploaded) await this.cache.set('card_data', id, uploaded);
+  }
+
+  private request(spreadKey: string, spreadName: string, cards: DrawnCard[]): PictureRequest {
+    return {
+      spreadKey,
+      spreadName,
+      cards: cards.map((card) => {
+        const facts = cardById(card.cardId);
+        return {
+          name: card.name,
+          arcana: facts?.arcana ?? 'major',
+          suit: facts?.suit ?? null,
+          number: facts?.number ?? 0,
+          reversed: card.reversed,
+          positionName: card.positionName,
+        };
+      }),
+    };
+  }
+}
