@@ -1,8 +1,8 @@
 /*
  * Load benchmark of the bot in webhook mode against real PostgreSQL and Redis.
  *
- *   npm run bench -- [--concurrency 64] [--duration 20] [--warmup 3] [--flows start,balance,reading]
- *                    [--ceiling-duration 10] [--profile] [--keep-db] [--entry dist/src/main.js]
+ *   npm run bench -- [--concurrency 64] [--duration 20] [--warmup 3] [--flows start,balance,reading] [--think-ms 1000]
+ *                    [--ceiling-duration 10] [--profile] [--keep-db] [--entry dist/src/main.js | --source]
  *   npm run bench -- --print [bench/results/latest.json]     (the table of a saved report)
  *
  * See bench/README.md for what is measured and how to read the figures.
@@ -15,7 +15,7 @@ import { ADMIN_TOKEN, Bench, BOT_TOKEN, WEBHOOK_SECRET } from './lib/bench';
 import { moveIdSequences, runCeiling, type ReplayUser } from './lib/ceiling';
 import { CpuMeter } from './lib/cpu';
 import { APP_LOG, Cleanup, log, RESULTS, ROOT, say, stamp } from './lib/log';
-import { parseOptions, timeBound, type Options } from './lib/options';
+import { DEFAULT_ENTRY, parseOptions, timeBound, type Options } from './lib/options';
 import { codeVersion, table, targets, type Report } from './lib/report';
 import { databaseUrl, dropDatabase, flushRedisDb, freePort, recreateDatabase } from './lib/services';
 import { StandInClient } from './lib/stand-in-client';
@@ -144,6 +144,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
       flows: options.flows,
       ceilingDurationS: options.ceilingDurationS,
       profile: options.profile,
+      thinkMs: options.thinkMs,
       keepDb: options.keepDb,
       entry: options.entry,
       redisDb: options.redisDb,
@@ -165,6 +166,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
     say(`  balance: one unmeasured /balance for each of ${users.length} users`);
     await Promise.all(users.map((user) => bench.balanceIteration(user)));
     report.flows.push(await bench.measure('balance', (w) => bench.balanceIteration(users[w])));
+    if (options.thinkMs) report.flows.push(await bench.measure('balance paced', (w) => bench.balanceIteration(users[w]), options.thinkMs));
     statements.balance = await bench.captureStatements('balance', () => bench.balanceIteration(users[0]));
   }
   let captured: CapturedStatement[] | undefined;
@@ -173,6 +175,8 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
     const readers = await bench.registeredUsers(c, c);
     replayUsers = await bench.grantCredits(readers, 1_000_000);
     report.flows.push(await bench.measure('reading', (w) => bench.readingIteration(readers[w])));
+    // Two updates per reading: the same pace of about one update per think time as /balance.
+    if (options.thinkMs) report.flows.push(await bench.measure('reading paced', (w) => bench.readingIteration(readers[w]), 2 * options.thinkMs));
     // One more reading, alone, by a new user whose ids are in distinct ranges, with its statements captured.
     await moveIdSequences(dbUrl);
     const started = await bench.startIteration();
@@ -212,7 +216,8 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
   const printed = table(report);
   const json = JSON.stringify(report, null, 2);
   // Profiled runs (slower) and runs of another build are for comparison: latest.json stays the plain run's.
-  const variant = `${options.profile ? '-profile' : ''}${options.entry ? '-entry' : ''}`;
+  const build = options.entry === undefined ? '-source' : options.entry === DEFAULT_ENTRY ? '' : '-entry';
+  const variant = `${options.profile ? '-profile' : ''}${build}`;
   const file = join(RESULTS, `${stamp(report.measuredAt)}${variant}.json`);
   writeFileSync(file, json);
   if (!variant) writeFileSync(join(RESULTS, 'latest.json'), json);

@@ -39,6 +39,8 @@ const READING_FAILURES = ['could not finish this reading', 'no longer covers thi
 export interface FlowReport extends FlowSummary {
   name: string;
   concurrency: number;
+  /** Mean pause of each chat between iterations (ms); 0 for the closed loop. */
+  thinkMs: number;
   errors: { total: number; byKind: Record<string, number>; samples: string[] };
   sql: { statements: number; perIteration: number; perUpdate: number };
   /** Redis commands the app sent (per flow: average per iteration, by command). */
@@ -255,7 +257,7 @@ export class Bench {
   // -- measuring --
 
   /** Runs a flow: an unmeasured warm-up, then the measured run with its SQL count, errors and memory. */
-  async measure(name: string, iteration: (worker: number) => Promise<IterationOutcome>): Promise<FlowReport> {
+  async measure(name: string, iteration: (worker: number) => Promise<IterationOutcome>, thinkMs = 0): Promise<FlowReport> {
     const { concurrency, durationS, warmupS } = this.options;
     await this.quiet();
     this.standIn.takeFailures();
@@ -270,12 +272,14 @@ export class Bench {
       at[i].retries = this.webhookClient.retriedOnStaleSocket;
       at[i].cpu = await this.cpu.sample();
     };
-    say(`  ${name}: ${concurrency} chats; ${durationS} s measured after a warm-up of at least ${warmupS} s`);
+    const pace = thinkMs ? `, each pausing ${thinkMs / 2}–${(thinkMs * 3) / 2} ms between iterations` : ', no pause';
+    say(`  ${name}: ${concurrency} chats${pace}; ${durationS} s measured after a warm-up of at least ${warmupS} s`);
     const window = await runWorkers(
       concurrency,
       {
         warmupMs: warmupS * 1000,
         durationMs: durationS * 1000,
+        thinkMs,
         onOpen: async () => {
           warmupFailures = this.standIn.takeFailures();
           await sample(0);
@@ -320,6 +324,7 @@ export class Bench {
     return {
       name,
       concurrency,
+      thinkMs,
       ...summarize(window),
       errors: { total: errors.length, byKind, samples: [...new Set(errors.map((e) => `${e.kind}: ${e.detail}`))].slice(0, 10) },
       sql: { statements, perIteration: perFlow(statements), perUpdate: window.updates ? Math.round((statements / window.updates) * 100) / 100 : 0 },

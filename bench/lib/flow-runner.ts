@@ -1,4 +1,5 @@
 /** Runs one flow with N workers (one chat each at a time), and gathers the figures of its steady state. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { now } from './http';
 import { percentiles, type Percentiles } from './stats';
 
@@ -47,6 +48,11 @@ export interface WindowOptions {
   /** The least time before the window opens; it also waits until every worker has finished one iteration. */
   warmupMs: number;
   durationMs: number;
+  /**
+   * Mean pause of each worker between its iterations (ms), drawn from 0.5–1.5 × this, and a first
+   * start spread over it: chats that write at a human pace instead of a closed loop. 0: no pause.
+   */
+  thinkMs?: number;
   /** Called when the window opens and closes (samples counters, starts and stops a profile). */
   onOpen: () => Promise<void>;
   onClose: () => Promise<void>;
@@ -59,7 +65,7 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 }
 
 /**
- * Runs `iteration` in `workers` loops without a pause. The measured window opens once the warm-up
+ * Runs `iteration` in `workers` loops, without a pause or with a think time between iterations. The measured window opens once the warm-up
  * time has passed and every worker has finished an iteration (the loop is in its steady state), and
  * lasts `durationMs` (longer if a worker has not finished an iteration inside it yet); what ends
  * inside it counts. No iteration starts after it closes.
@@ -125,7 +131,9 @@ export async function runWorkers(
     for (const { name, ms } of outcome.phases ?? []) push(window.phases, name, ms);
   };
 
+  const think = options.thinkMs ?? 0;
   const loop = async (worker: number) => {
+    if (think) await sleep(Math.random() * think);
     while (!window.endedAt) {
       let outcome: IterationOutcome;
       try {
@@ -139,6 +147,7 @@ export async function runWorkers(
       warm.add(worker);
       maybeOpen();
       maybeClose();
+      if (think && !window.endedAt) await sleep(think * (0.5 + Math.random()));
     }
   };
   await Promise.all(Array.from({ length: workers }, (_, i) => loop(i)));

@@ -7,14 +7,19 @@ export interface Options {
   flows: FlowName[];
   ceilingDurationS: number;
   profile: boolean;
+  /** Mean pause of each chat between iterations in the paced passes (ms); 0 skips them. */
+  thinkMs: number;
   keepDb: boolean;
-  /** A compiled main.js to run instead of src/main.ts under @swc-node/register. */
+  /** The compiled main.js to run (the build `npm run bench` makes, as deployed); undefined with --source. */
   entry: string | undefined;
   adminDatabaseUrl: string;
   redisUrl: string;
   redisDb: number;
   database: string;
 }
+
+/** What `nest build` makes and the Docker image runs. */
+export const DEFAULT_ENTRY = 'dist/src/main.js';
 
 export type FlowName = 'start' | 'balance' | 'reading';
 export const FLOW_NAMES: FlowName[] = ['start', 'balance', 'reading'];
@@ -42,7 +47,8 @@ export function parseOptions(argv: string[]): Options {
     flows,
     ceilingDurationS: number('ceiling-duration', 10, 1, 600),
     profile: argv.includes('--profile'),
-    entry: value('entry'),
+    thinkMs: Math.round(number('think-ms', 1000, 0, 60_000)),
+    entry: argv.includes('--source') ? undefined : (value('entry') ?? DEFAULT_ENTRY),
     keepDb: argv.includes('--keep-db'),
     adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -53,5 +59,6 @@ export function parseOptions(argv: string[]): Options {
 
 /** Seconds the whole bench may take: the flows, the ceiling, and five minutes for start, setup and cleanup. */
 export function timeBound(options: Options): number {
-  return (options.durationS + options.warmupS) * options.flows.length * 1.5 + options.ceilingDurationS + 300;
+  const passes = options.flows.length + (options.thinkMs > 0 ? options.flows.filter((f) => f !== 'start').length : 0);
+  return (options.durationS + options.warmupS) * passes * 1.5 + options.ceilingDurationS + 300;
 }
