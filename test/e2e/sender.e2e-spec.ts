@@ -2,10 +2,13 @@ import request from 'supertest';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { Notifier } from 'src/telegram/notifier.service';
-import { BlockedChatError } from 'src/telegram/outgoing/telegram-sender';
+import { REDIS_CLIENT } from 'src/cache/redis.provider';
+import { AppConfig } from 'src/config/app-config';
+import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
 import { say } from '../support/bot-helpers';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
+import { eventually } from '../support/eventually';
 
 describe('talking to Telegram politely', () => {
   let standIn: BotApiStandIn;
@@ -62,6 +65,23 @@ describe('talking to Telegram politely', () => {
     });
     expect(await say(standIn, user, '/balance')).toContain('5 credits');
   });
+
+  it('shares a block between instances through Redis, and a return within seconds', async () => {
+    if (!redisAvailable()) return expect(process.env.REQUIRE_SERVICES).not.toBe('1');
+    // Another instance's sender: the same Redis, its own memory.
+    const elsewhere = new TelegramSender(sut.app.get(AppConfig), sut.app.get(MetricsService), sut.app.get(REDIS_CLIENT));
+    const chatId = 50_003;
+    let sent = 0;
+    const send = () => elsewhere.call('sendMessage', { chat_id: chatId, text: 'hi' }, async () => ++sent);
+    await send(); // it now trusts "not blocked" for a few seconds
+    await sut.app.get(TelegramSender).markBlocked(String(chatId));
+    await eventually(() => expect(send()).rejects.toBeInstanceOf(BlockedChatError), 8000, 250);
+    const before = sent;
+    await expect(send()).rejects.toBeInstanceOf(BlockedChatError);
+    await sut.app.get(TelegramSender).unblock(String(chatId));
+    await eventually(() => send(), 8000, 250);
+    expect({ whileBlocked: before, after: sent }).toEqual({ whileBlocked: before, after: before + 1 });
+  }, 30_000);
 
   it('paces messages to one chat after a short burst', async () => {
     const user = { id: 50_003, first_name: 'Quy' };

@@ -21,6 +21,10 @@ const ATTACHED = Symbol('attached to the sender');
 
 type CallApi = (method: string, payload: Record<string, unknown>, options?: unknown) => Promise<unknown>;
 const BLOCKED_TTL_SECONDS = 30 * 86400;
+/** How long an instance trusts what it last learned about a chat being blocked, before asking Redis again. */
+const BLOCKED_TRUSTED_MS = 5_000;
+/** Chats remembered at most (then forgotten at once; Redis still knows). */
+const BLOCKED_KNOWN_MAX = 50_000;
 
 interface ApiError {
   code?: number;
@@ -51,7 +55,8 @@ export class TelegramSender {
   private readonly logger = new Logger('TelegramSender');
   private readonly global: TokenBucket;
   private readonly chats = new Map<string, TokenBucket>();
-  private readonly blocked = new Set<string>();
+  /** What this instance last learned about chats blocking the bot; Redis holds it for every instance. */
+  private readonly blockedKnown = new Map<string, { blocked: boolean; until: number }>();
 
   constructor(
     private readonly config: AppConfig,
@@ -106,21 +111,28 @@ export class TelegramSender {
 
   /** The user wrote again (or unblocked the bot): messages may go to them once more. */
   async unblock(chatId: string): Promise<void> {
-    if (!this.blocked.delete(chatId) && !this.redis) return;
+    this.remember(chatId, false);
     await this.redis?.del(`blocked:${chatId}`).catch(() => undefined);
   }
 
   async markBlocked(chatId: string): Promise<void> {
-    this.blocked.add(chatId);
+    this.remember(chatId, true);
     await this.redis?.set(`blocked:${chatId}`, '1', { EX: BLOCKED_TTL_SECONDS }).catch(() => undefined);
   }
 
+  /** Asks Redis at most every few seconds per chat: another instance may have learned otherwise since. */
   private async isBlocked(chatId: string): Promise<boolean> {
-    if (this.blocked.has(chatId)) return true;
-    if (!this.redis) return false;
-    const stored = await this.redis.exists(`blocked:${chatId}`).catch(() => 0);
-    if (stored) this.blocked.add(chatId);
-    return stored > 0;
+    const known = this.blockedKnown.get(chatId);
+    if (!this.redis) return known?.blocked ?? false;
+    if (known && known.until > Date.now()) return known.blocked;
+    const blocked = (await this.redis.exists(`blocked:${chatId}`).catch(() => 0)) > 0;
+    this.remember(chatId, blocked);
+    return blocked;
+  }
+
+  private remember(chatId: string, blocked: boolean): void {
+    if (this.blockedKnown.size >= BLOCKED_KNOWN_MAX) this.blockedKnown.clear();
+    this.blockedKnown.set(chatId, { blocked, until: Date.now() + BLOCKED_TRUSTED_MS });
   }
 
   private async pace(chatId: string): Promise<void> {
