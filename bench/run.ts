@@ -119,6 +119,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
     port,
     log,
     entry: options.entry ? resolve(options.entry) : undefined,
+    extraNodeArgs: options.nodeArgs,
     maxLifetimeS: timeBound(options) + 60,
   });
   cleanup.add('stop the app', () => app.stop());
@@ -145,6 +146,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
       ceilingDurationS: options.ceilingDurationS,
       profile: options.profile,
       thinkMs: options.thinkMs,
+      nodeArgs: options.nodeArgs,
       keepDb: options.keepDb,
       entry: options.entry,
       redisDb: options.redisDb,
@@ -217,7 +219,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
   const json = JSON.stringify(report, null, 2);
   // Profiled runs (slower) and runs of another build are for comparison: latest.json stays the plain run's.
   const build = options.entry === undefined ? '-source' : options.entry === DEFAULT_ENTRY ? '' : '-entry';
-  const variant = `${options.profile ? '-profile' : ''}${build}`;
+  const variant = `${options.profile ? '-profile' : ''}${build}${options.nodeArgs.length ? '-node-args' : ''}`;
   const file = join(RESULTS, `${stamp(report.measuredAt)}${variant}.json`);
   writeFileSync(file, json);
   if (!variant) writeFileSync(join(RESULTS, 'latest.json'), json);

@@ -10,6 +10,8 @@ export interface Options {
   /** Mean pause of each chat between iterations in the paced passes (ms); 0 skips them. */
   thinkMs: number;
   keepDb: boolean;
+  /** Extra node flags for the app (e.g. a heap limit), split at spaces. */
+  nodeArgs: string[];
   /** The compiled main.js to run (the build `npm run bench` makes, as deployed); undefined with --source. */
   entry: string | undefined;
   adminDatabaseUrl: string;
@@ -48,6 +50,7 @@ export function parseOptions(argv: string[]): Options {
     ceilingDurationS: number('ceiling-duration', 10, 1, 600),
     profile: argv.includes('--profile'),
     thinkMs: Math.round(number('think-ms', 1000, 0, 60_000)),
+    nodeArgs: (value('node-args') ?? '').split(' ').filter(Boolean),
     entry: argv.includes('--source') ? undefined : (value('entry') ?? DEFAULT_ENTRY),
     keepDb: argv.includes('--keep-db'),
     adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
