@@ -53,13 +53,6 @@ describeFault('database loss: connections terminated while updates flow', () => 
     environment = await prepareFaultEnvironment('databaseLoss');
     standIn = await startStandIn();
     sut = await startTestApp(environment, standIn, { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://faults.example.test/hook', WEBHOOK_SECRET });
-    // Workaround for the connection race of the last test here (a connection killed as it is
-    // handed out crashes the process): every new connection gets an error listener at once.
-    // FAULTS_NO_WORKAROUNDS=1 leaves the app as it is.
-    if (process.env.FAULTS_NO_WORKAROUNDS !== '1') {
-      const pool = (sut.dataSource.driver as unknown as { master: { on(event: 'connect', listener: (client: { on(e: 'error', l: () => void): void }) => void): void } }).master;
-      pool.on('connect', (client) => client.on('error', () => undefined));
-    }
     baseUrl = await sut.listen();
     hook = `${baseUrl}/telegram/webhook`;
     relay = new WebhookRelay(standIn, [hook], WEBHOOK_SECRET, seededRandom(9));
