@@ -96,8 +96,8 @@ export class ReadingFlowService {
     const questions = this.texts.questionnaire(language, spread?.questionnaire ?? null);
     return this.dataSource.transaction(async (manager) => {
       const next = { ...conversation, answers: [...conversation.answers] };
-      if (conversation.step === 'question') {
-        await this.readings.setQuestion(manager, conversation.readingId, trimmed);
+      const question = conversation.step === 'question' ? { text: trimmed } : undefined;
+      if (question) {
         next.step = 'questionnaire';
         next.questionIndex = 0;
       } else {
@@ -105,6 +105,7 @@ export class ReadingFlowService {
         next.questionIndex = conversation.questionIndex + 1;
       }
       if (next.questionIndex < questions.length) {
+        if (question) await this.readings.setQuestion(manager, conversation.readingId, question.text);
         await this.sessions.advance(manager, session.id, { ...next });
         return {
           kind: 'ask',
@@ -114,7 +115,8 @@ export class ReadingFlowService {
           first: conversation.step === 'question',
         };
       }
-      return this.readyToGenerate(manager, session, next, spread?.questionnaire ?? null, questions);
+      // The last answer, or the question of a spread without a questionnaire: stored with the responses.
+      return this.readyToGenerate(manager, session, next, spread?.questionnaire ?? null, questions, question);
     });
   }
 
@@ -124,13 +126,16 @@ export class ReadingFlowService {
     conversation: ReadingConversation,
     questionnaire: string | null,
     questions: string[],
+    question?: { text: string | null },
   ): Promise<AnswerOutcome> {
     conversation.step = 'generating';
     await this.sessions.advance(manager, session.id, { ...conversation });
-    await this.readings.setResponses(manager, conversation.readingId, {
-      questionnaire,
-      answers: questions.map((question, i) => ({ question, answer: conversation.answers[i] ?? null })),
-    });
+    await this.readings.setResponses(
+      manager,
+      conversation.readingId,
+      { questionnaire, answers: questions.map((asked, i) => ({ question: asked, answer: conversation.answers[i] ?? null })) },
+      question,
+    );
     return { kind: 'generate', readingId: conversation.readingId, sessionId: session.id, price: conversation.price };
   }
 

@@ -73,9 +73,9 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
   }
 
   async generate(readingId: number, sessionId: number, price: number): Promise<GenerationResult> {
-    const reading = await this.readings.findOne(readingId);
-    if (!reading || reading.status !== 'in_progress') return 'gone';
-    const user = (await this.users.findById(reading.userId))!;
+    const reading = await this.readings.findWithUser(readingId);
+    if (!reading?.user || reading.status !== 'in_progress') return 'gone';
+    const user = reading.user;
     const language = this.i18n.resolveLanguage(user.preferences?.language);
     const spread = this.catalog.spread(reading.spreadType);
     const typing = setInterval(() => void this.notifier.typing(user.telegramId), TYPING_EVERY_MS);

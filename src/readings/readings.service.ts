@@ -23,12 +23,17 @@ export class ReadingsService {
     await manager.update(Reading, { id, status: 'in_progress' }, { question });
   }
 
-  /** Marks the questions answered: from here on the reading can be generated (or recovered). */
-  async setResponses(manager: EntityManager, id: number, responses: QuestionnaireResponses): Promise<void> {
-    await manager.query(`UPDATE readings SET questionnaire_responses = $2 WHERE id = $1 AND status = 'in_progress'`, [
-      id,
-      JSON.stringify(responses),
-    ]);
+  /**
+   * Marks the questions answered: from here on the reading can be generated (or recovered). A
+   * spread without a questionnaire stores the user's question in the same statement.
+   */
+  async setResponses(manager: EntityManager, id: number, responses: QuestionnaireResponses, question?: { text: string | null }): Promise<void> {
+    const params: unknown[] = [id, JSON.stringify(responses)];
+    if (question) params.push(question.text);
+    await manager.query(
+      `UPDATE readings SET questionnaire_responses = $2${question ? ', question = $3' : ''} WHERE id = $1 AND status = 'in_progress'`,
+      params,
+    );
   }
 
   /**
@@ -60,6 +65,11 @@ export class ReadingsService {
 
   findOne(id: number): Promise<Reading | null> {
     return this.readings.findOneBy({ id });
+  }
+
+  /** The reading and its user, in one statement. */
+  findWithUser(id: number): Promise<Reading | null> {
+    return this.readings.findOne({ where: { id }, relations: { user: true } });
   }
 
   async page(userId: number, limit: number, offset: number): Promise<ReadingPage> {
