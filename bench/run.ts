@@ -15,7 +15,7 @@ import { ADMIN_TOKEN, Bench, BOT_TOKEN, WEBHOOK_SECRET } from './lib/bench';
 import { moveIdSequences, runCeiling, type ReplayUser } from './lib/ceiling';
 import { CpuMeter } from './lib/cpu';
 import { APP_LOG, Cleanup, log, RESULTS, ROOT, say, stamp } from './lib/log';
-import { DEFAULT_ENTRY, parseOptions, timeBound, type Options } from './lib/options';
+import { DEFAULT_ENTRY, DEPLOYED_NODE_ARGS, parseOptions, timeBound, type Options } from './lib/options';
 import { codeVersion, table, targets, type Report } from './lib/report';
 import { databaseUrl, dropDatabase, flushRedisDb, freePort, recreateDatabase } from './lib/services';
 import { StandInClient } from './lib/stand-in-client';
@@ -219,7 +219,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
   const json = JSON.stringify(report, null, 2);
   // Profiled runs (slower) and runs of another build are for comparison: latest.json stays the plain run's.
   const build = options.entry === undefined ? '-source' : options.entry === DEFAULT_ENTRY ? '' : '-entry';
-  const variant = `${options.profile ? '-profile' : ''}${build}${options.nodeArgs.length ? '-node-args' : ''}`;
+  const variant = `${options.profile ? '-profile' : ''}${build}${options.nodeArgs.join(' ') === DEPLOYED_NODE_ARGS ? '' : '-node-args'}`;
   const file = join(RESULTS, `${stamp(report.measuredAt)}${variant}.json`);
   writeFileSync(file, json);
   if (!variant) writeFileSync(join(RESULTS, 'latest.json'), json);

@@ -10,7 +10,7 @@ export interface Options {
   /** Mean pause of each chat between iterations in the paced passes (ms); 0 skips them. */
   thinkMs: number;
   keepDb: boolean;
-  /** Extra node flags for the app (e.g. a heap limit), split at spaces. */
+  /** Node flags for the app, split at spaces: the deployed heap limit unless --node-args says otherwise. */
   nodeArgs: string[];
   /** The compiled main.js to run (the build `npm run bench` makes, as deployed); undefined with --source. */
   entry: string | undefined;
@@ -19,6 +19,9 @@ export interface Options {
   redisDb: number;
   database: string;
 }
+
+/** The heap limit the Docker image (NODE_OPTIONS) and `npm run start:prod` give the app. */
+export const DEPLOYED_NODE_ARGS = '--max-old-space-size=320';
 
 /** What `nest build` makes and the Docker image runs. */
 export const DEFAULT_ENTRY = 'dist/src/main.js';
@@ -50,7 +53,7 @@ export function parseOptions(argv: string[]): Options {
     ceilingDurationS: number('ceiling-duration', 10, 1, 600),
     profile: argv.includes('--profile'),
     thinkMs: Math.round(number('think-ms', 1000, 0, 60_000)),
-    nodeArgs: (value('node-args') ?? '').split(' ').filter(Boolean),
+    nodeArgs: (value('node-args') ?? DEPLOYED_NODE_ARGS).split(' ').filter(Boolean),
     entry: argv.includes('--source') ? undefined : (value('entry') ?? DEFAULT_ENTRY),
     keepDb: argv.includes('--keep-db'),
     adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
