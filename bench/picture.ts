@@ -1,7 +1,8 @@
 /*
  * How long SpreadPicture takes per spread: npx ts-node -r tsconfig-paths/register bench/picture.ts [renders]
  * Prints the median and slowest wall-clock time of N renders (default 20, after two warm-up renders) and the
- * median CPU time, which other processes on a busy machine do not inflate (rendering is synchronous, one thread).
+ * median CPU time, which other processes on a busy machine do not inflate. It times the synchronous render()
+ * (one thread); the bot uses renderAsync(), the same work on libuv's thread pool.
  */
 import { sampleRequest } from 'src/readings/picture/picture.fixtures';
 import { BUILT_IN_LAYOUTS } from 'src/readings/picture/spread-layouts';

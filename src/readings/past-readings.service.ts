@@ -49,13 +49,13 @@ export class PastReadingsService {
 
   async page(userId: number, page: number): Promise<PastPage> {
     const history = await this.cache.getOrSet<CachedHistory>('reading_history', String(userId), async () => {
-      const { items, total } = await this.readings.page(userId, CACHED_HISTORY, 0);
+      const { items, total } = await this.readings.summaries(userId, CACHED_HISTORY, 0);
       return { entries: items.map(entryOf), total };
     });
     const pages = Math.max(1, Math.ceil(history.total / PAST_PAGE_SIZE));
     const start = page * PAST_PAGE_SIZE;
     if (start < CACHED_HISTORY) return { entries: history.entries.slice(start, start + PAST_PAGE_SIZE), page, pages };
-    const { items } = await this.readings.page(userId, PAST_PAGE_SIZE, start);
+    const { items } = await this.readings.summaries(userId, PAST_PAGE_SIZE, start);
     return { entries: items.map(entryOf), page, pages };
   }
 

@@ -72,6 +72,18 @@ export class ReadingsService {
     return this.readings.findOne({ where: { id }, relations: { user: true } });
   }
 
+  /** A page of the user's readings, newest first, with only what a list shows (no texts or cards). */
+  async summaries(userId: number, limit: number, offset: number): Promise<ReadingPage> {
+    const [items, total] = await this.readings.findAndCount({
+      select: { id: true, spreadType: true, status: true, createdAt: true },
+      where: { userId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items, total };
+  }
+
   async page(userId: number, limit: number, offset: number): Promise<ReadingPage> {
     const [items, total] = await this.readings.findAndCount({
       where: { userId },

@@ -41,7 +41,7 @@ export class SpreadPictureSender {
         return;
       } catch (error) {
         // Telegram no longer knows the file (another bot token, a wiped test server): upload it again.
-        if (!(error instanceof TelegramError && error.code === 400)) throw error;
+        if (!(error instanceof TelegramError && error.code === 400 && /file/i.test(error.description))) throw error;
         this.logger.warn(`Telegram refused a kept picture (${error.message}); drawing it again`);
       }
     }

@@ -10,6 +10,8 @@ import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
 const CLAIM_MS = 15_000;
 const LOCK_MS = 15_000;
 const RENEW_EVERY_MS = 5_000;
+/** Longer than any handler should run (the LLM is not awaited by handlers); renewal stops then. */
+const MAX_HOLD_MS = 180_000;
 const DONE_MS = 24 * 3600_000;
 /** How long a delivery waits for another delivery of the same update (Telegram waits longer for an answer). */
 const CLAIM_WAIT_MS = 20_000;
@@ -46,8 +48,6 @@ export class UpdateGate {
   private readonly seen = new Map<number, { done: boolean; at: number }>();
   private readonly failures = new Map<number, number>();
   private readonly queues = new Map<string, Promise<void>>();
-  /** Who holds a claim: this process, so that only it renews it or gives it back. */
-  private readonly instance = randomUUID();
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
 
@@ -57,12 +57,14 @@ export class UpdateGate {
    */
   async claim(updateId: number): Promise<UpdateClaim> {
     const key = `update:${updateId}`;
+    /** This delivery's token: only it renews the claim or gives it back. */
+    const owner = randomUUID();
     const deadline = Date.now() + CLAIM_WAIT_MS;
     let result: ClaimResult;
     let inMemory = !this.redis;
     for (;;) {
       try {
-        result = inMemory ? this.claimInMemory(updateId) : await this.claimShared(key);
+        result = inMemory ? this.claimInMemory(updateId) : await this.claimShared(key, owner);
       } catch (error) {
         this.logger.warn(`Cannot check update ${updateId} for redelivery (${(error as Error).message}); handling it`);
         inMemory = true;
@@ -72,7 +74,7 @@ export class UpdateGate {
       await sleep(CLAIM_POLL_MS);
     }
     if (result !== 'claimed') return { result, done: async () => undefined, release: async () => undefined };
-    const stopRenewing = this.renewWhileHeld(key, this.instance, CLAIM_MS);
+    const stopRenewing = this.renewWhileHeld(key, owner, CLAIM_MS);
     return {
       result,
       done: async () => {
@@ -84,7 +86,7 @@ export class UpdateGate {
       release: async () => {
         stopRenewing();
         this.seen.delete(updateId);
-        await this.redis?.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [this.instance] }).catch(() => undefined);
+        await this.redis?.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [owner] }).catch(() => undefined);
       },
     };
   }
@@ -119,8 +121,8 @@ export class UpdateGate {
     }
   }
 
-  private async claimShared(key: string): Promise<ClaimResult> {
-    if ((await this.redis!.set(key, this.instance, { NX: true, PX: CLAIM_MS })) === 'OK') return 'claimed';
+  private async claimShared(key: string, owner: string): Promise<ClaimResult> {
+    if ((await this.redis!.set(key, owner, { NX: true, PX: CLAIM_MS })) === 'OK') return 'claimed';
     return (await this.redis!.get(key)) === DONE ? 'handled' : 'in_progress';
   }
 
@@ -162,12 +164,29 @@ export class UpdateGate {
     }
   }
 
-  /** Extends a key this instance holds every few seconds; returns the function that stops it. */
+  /**
+   * Extends a key this delivery holds every few seconds, for at most MAX_HOLD_MS (a handler stuck
+   * longer must not hold a user's lock for good); returns the function that stops it.
+   */
   private renewWhileHeld(key: string, token: string, ttlMs: number): () => void {
     if (!this.redis) return () => undefined;
     const redis = this.redis;
+    const until = Date.now() + MAX_HOLD_MS;
     const timer = setInterval(() => {
-      redis.eval(RENEW_IF_OWNER, { keys: [key], arguments: [token, String(ttlMs)] }).catch(() => undefined);
+      if (Date.now() > until) {
+        this.logger.warn(`Stopped renewing ${key}: held for over ${MAX_HOLD_MS / 1000} s`);
+        clearInterval(timer);
+        return;
+      }
+      redis
+        .eval(RENEW_IF_OWNER, { keys: [key], arguments: [token, String(ttlMs)] })
+        .then((renewed) => {
+          if (renewed === 0) {
+            this.logger.warn(`Lost ${key} while still working (it expired or was taken over)`);
+            clearInterval(timer);
+          }
+        })
+        .catch(() => undefined);
     }, RENEW_EVERY_MS);
     timer.unref();
     return () => clearInterval(timer);

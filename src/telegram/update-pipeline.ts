@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { MiddlewareFn, TelegramError } from 'telegraf';
+import { MiddlewareFn } from 'telegraf';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AppConfig } from 'src/config/app-config';
 import { Update } from 'telegraf/types';
@@ -11,8 +11,8 @@ import { UsersService } from 'src/users/users.service';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { BotContext } from './bot-context';
-import { TelegramSender } from './outgoing/telegram-sender';
-import { UpdateGate } from './update-gate.service';
+import { gaveUpOnTelegram, TelegramSender } from './outgoing/telegram-sender';
+import { UpdateClaim, UpdateGate } from './update-gate.service';
 
 /** How long shutdown waits for running handlers and readings before closing the database. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,11 +35,6 @@ function isPaymentUpdate(ctx: BotContext): boolean {
   return 'pre_checkout_query' in ctx.update || Boolean(message?.successful_payment || message?.refunded_payment);
 }
 
-/** Telegram refused the request itself (the user blocked the bot, a message is gone): asking again will not help. */
-function refusedByTelegram(error: unknown): boolean {
-  return error instanceof TelegramError && error.code >= 400 && error.code < 500 && error.code !== 429;
-}
-
 function commandOf(ctx: BotContext): string | undefined {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
   return text?.startsWith('/') ? text.split(/[\s@]/)[0].toLowerCase() : undefined;
@@ -49,8 +44,8 @@ function commandOf(ctx: BotContext): string | undefined {
  * What every update goes through before a handler: private chats only, redelivery handled
  * once, one update per user at a time, the user loaded (from the cache), the status guard,
  * the per-minute message limit, and activity noted. A failure (in the pipeline or a handler)
- * is left to Telegram's next delivery in webhook mode, up to ATTEMPTS_PER_UPDATE; after that,
- * or when polling, the error handler apologises to the user.
+ * is left to Telegram's next delivery in webhook mode (see deliverAgain); otherwise the error
+ * handler apologises to the user.
  */
 @Injectable()
 export class UpdatePipeline implements BeforeApplicationShutdown {
@@ -98,44 +93,58 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       return;
     }
     if (!from) return;
-    const claim = await this.gate.claim(update.update_id);
-    if (claim.result !== 'claimed') {
-      if (claim.result === 'in_progress') this.unfinished.set(update.update_id, 'in_progress');
-      this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
-      return;
-    }
-    const started = Date.now();
+    // Counted from the claim on, which may wait for another delivery: shutdown waits for both.
     this.inFlight++;
     try {
-      await this.gate.withUserLock(String(from.id), () => this.guarded(ctx, next));
+      const claim = await this.gate.claim(update.update_id);
+      if (claim.result !== 'claimed') {
+        if (claim.result === 'in_progress' && this.redelivered) this.unfinished.set(update.update_id, 'in_progress');
+        this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
+        return;
+      }
+      await this.handleClaimed(ctx, next, claim, type, from.id);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async handleClaimed(ctx: BotContext, next: () => Promise<void>, claim: UpdateClaim, type: string, userId: number): Promise<void> {
+    const updateId = ctx.update.update_id;
+    const started = Date.now();
+    try {
+      await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next));
       await claim.done();
-      this.record(update.update_id, type, from.id, ctx.state.outcome ?? 'ok', Date.now() - started);
+      this.record(updateId, type, userId, ctx.state.outcome ?? 'ok', Date.now() - started);
     } catch (error) {
-      this.record(update.update_id, type, from.id, 'failed', Date.now() - started);
-      if (await this.deliverAgain(update.update_id, error)) {
-        this.logger.warn(`update ${update.update_id} failed (${(error as Error).message}); answered so that Telegram delivers it again`);
-        this.unfinished.set(update.update_id, 'failed');
+      this.record(updateId, type, userId, 'failed', Date.now() - started);
+      if (await this.deliverAgain(ctx, error)) {
+        this.logger.warn(`update ${updateId} failed (${(error as Error).message}); answered so that Telegram delivers it again`);
+        this.unfinished.set(updateId, 'failed');
         await claim.release();
         return;
       }
       // Last attempt: the error handler tells the user, and the update counts as handled.
       await claim.done();
       throw error;
-    } finally {
-      this.inFlight--;
     }
   }
 
-  /** Whether a failed update is left for Telegram's next delivery rather than answered with an apology. */
-  private async deliverAgain(updateId: number, error: unknown): Promise<boolean> {
-    if (!this.redelivered || error instanceof DomainException || refusedByTelegram(error)) return false;
-    return (await this.gate.countFailure(updateId)) < ATTEMPTS_PER_UPDATE;
+  /**
+   * Whether a failed update is left for Telegram's next delivery rather than answered with an
+   * apology: not when polling (no redelivery), not for the domain's refusals, not when a Bot API
+   * call failed (the sender retried it already, and the handler's work before it is saved), and
+   * not after ATTEMPTS_PER_UPDATE, except for payments, which Telegram must keep delivering.
+   */
+  private async deliverAgain(ctx: BotContext, error: unknown): Promise<boolean> {
+    if (!this.redelivered || error instanceof DomainException || gaveUpOnTelegram(error)) return false;
+    if (isPaymentUpdate(ctx)) return true;
+    return (await this.gate.countFailure(ctx.update.update_id)) < ATTEMPTS_PER_UPDATE;
   }
 
   /** One log line and the metrics for every update; never the text the user sent. */
   private record(updateId: number, type: string, userId: number, outcome: string, ms: number): void {
     this.metrics.updates.inc({ type, outcome });
-    if (outcome !== 'duplicate') this.metrics.updateDuration.observe({ type }, ms / 1000);
+    if (outcome !== 'duplicate' && outcome !== 'in_progress') this.metrics.updateDuration.observe({ type }, ms / 1000);
     this.logger.log({ update_id: updateId, type, user: userId, outcome, ms });
   }
 

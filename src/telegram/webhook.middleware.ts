@@ -17,11 +17,15 @@ function sameSecret(presented: unknown, expected: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+function hasUpdateId(body: unknown): boolean {
+  const id = (body as { update_id?: unknown } | null)?.update_id;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && Number.isSafeInteger(id) && (id as number) >= 0;
+}
 
 /**
  * Telegram's webhook: the secret header checked in constant time, the body handed to Telegraf
- * untouched once the fields the bot reads are checked (Telegram adds fields every release), and an
- * answer once the update is handled: 200 when it was (or was before), 500 when it failed and 503
+ * untouched once the fields the bot reads are checked (Telegram adds fields every release; an
+ * update that breaks them is dropped with an error log), and an answer once the update is handled: 200 when it was (or was before), 500 when it failed and 503
  * while another delivery of it is still being handled, so that Telegram delivers it again.
  */
 @Injectable()
@@ -48,9 +52,15 @@ export class WebhookMiddleware implements NestMiddleware {
       return;
     }
     const problem = updateShapeProblem(request.body);
-    if (problem) {
-      this.logger.warn(`Refused a webhook body that is not an update: ${problem}`);
+    if (problem && !hasUpdateId(request.body)) {
       response.status(400).json({ ok: false, description: `Not a Telegram update: ${problem}` });
+      return;
+    }
+    if (problem) {
+      // An update (it has an id) that the bot cannot read: dropped, loudly, rather than answered
+      // with an error that Telegram would retry for hours while the updates behind it wait.
+      this.logger.error(`Dropped update ${(request.body as Update).update_id}: ${problem}`);
+      response.status(200).json({ ok: false, description: `Ignored: ${problem}` });
       return;
     }
     const update = request.body as Update;

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { PurchasesService } from 'src/payments/purchases.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { eventually } from '../support/eventually';
+import { requestInvoice } from '../support/payment-helpers';
 import { startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
 import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
 
@@ -84,6 +86,60 @@ describe('webhook mode with two app instances', () => {
     await request(a.server).post(WEBHOOK_PATH).set('X-Telegram-Bot-Api-Secret-Token', WEBHOOK_SECRET).send({ hello: 1 }).expect(400);
     const [{ n }] = await a.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE telegram_id = 9`);
     expect(n).toBe(0);
+  });
+
+  it('drops an update whose known fields break the Bot API types (200, logged), and changes nothing', async () => {
+    const from = { id: 8101, is_bot: false, first_name: 'Odd' };
+    const broken = { update_id: 81_010, message: { message_id: 1, date: 1, chat: { id: 8101, type: 'private' }, from: { ...from, id: 'x' }, text: '/start' } };
+    const mark = standIn.mark();
+    const response = await request(a.server).post(WEBHOOK_PATH).set('X-Telegram-Bot-Api-Secret-Token', WEBHOOK_SECRET).send(broken).expect(200);
+    expect(response.body).toEqual({ ok: false, description: 'Ignored: message.from.id' });
+    const nested = { update_id: 81_011, message: { message_id: 1, date: 1, chat: { id: 8101, type: 'private' }, from, text: 12 } };
+    await request(a.server).post(WEBHOOK_PATH).set('X-Telegram-Bot-Api-Secret-Token', WEBHOOK_SECRET).send(nested).expect(200);
+    await request(a.server).post(WEBHOOK_PATH).set('X-Telegram-Bot-Api-Secret-Token', WEBHOOK_SECRET).send([broken]).expect(400);
+    await sleep(100);
+    expect(standIn.calls('sendMessage').filter((c) => c.index >= mark)).toHaveLength(0);
+    const [{ n }] = await a.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE telegram_id = 8101`);
+    expect(n).toBe(0);
+  });
+
+  it('does not ask for a redelivery when Telegram refused the reply itself (the work before it is saved)', async () => {
+    const user = { id: 8102, first_name: 'Mute' };
+    standIn.failNext('sendMessage', { error_code: 400, description: 'Bad Request: chat not found' });
+    const mark = standIn.mark();
+    const report = await standIn.sendText(user, '/start');
+    expect(report.status).toBe(200);
+    const [{ n }] = await a.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE telegram_id = $1`, [user.id]);
+    expect(n).toBe(1);
+    // The welcome was refused; the apology, sent next, goes through.
+    const texts = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    expect(texts.map((c) => [c.ok, String(c.params.text).slice(0, 20)])).toEqual([
+      [false, expect.stringContaining('Welcome')],
+      [true, 'Something went wrong'],
+    ]);
+  });
+
+  it('keeps asking Telegram to deliver a payment again for as long as it fails, then grants it once', async () => {
+    const user = { id: 8103, first_name: 'Payer' };
+    await standIn.sendText(user, '/start');
+    const invoice = await requestInvoice(standIn, user, 'credits_50');
+    const purchases = a.app.get(PurchasesService);
+    const applyPayment = purchases.applyPayment.bind(purchases);
+    let outage = 4; // more failed deliveries than any other update gets before its apology
+    purchases.applyPayment = async (...args) => {
+      if (outage-- > 0) throw new Error('the database is away (test)');
+      return applyPayment(...args);
+    };
+    try {
+      const payment = await standIn.payInvoice(user, invoice);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await standIn.deliverTo(urlA, payment.update!, WEBHOOK_SECRET)).status ?? 0);
+      const [{ credits }] = await a.dataSource.query(`SELECT credits FROM users WHERE telegram_id = $1`, [user.id]);
+      const thanks = standIn.calls('sendMessage').filter((c) => Number(c.params.chat_id) === user.id && String(c.params.text).includes('Thank you'));
+      expect({ statuses, credits, thanks: thanks.length }).toEqual({ statuses: [500, 500, 500, 200, 200], credits: 55, thanks: 1 });
+    } finally {
+      purchases.applyPayment = applyPayment;
+    }
   });
 
   it('handles an update delivered to both instances once', async () => {

@@ -307,6 +307,30 @@ describeFault('database loss: connections terminated while updates flow', () => 
       });
     });
 
+    it('handles a button press whose first delivery answered the query and then failed', async () => {
+      const user: Player = { id: 90_104, first_name: 'Twice', language_code: 'en' };
+      await step(user, '/start', () => standIn.sendText(user, '/start'), (t) => t.includes('Welcome'));
+      await step(user, '/read', () => standIn.sendText(user, '/read'), (t) => t.includes('Choose a spread'));
+      await standIn.pressButton(user, menuMessage(user), 'v1:spread:single');
+      const [update] = relay.take(user.id);
+      const mark = standIn.mark();
+      // The press is answered (the spinner stops), then the reading cannot be started.
+      const first = await withTableAway('user_sessions', () => relay.post(hook, update));
+      const second = await relay.post(hook, update);
+      const answers = standIn.calls('answerCallbackQuery').filter((c) => c.index >= mark).map((c) => c.ok);
+      const { rows: readings } = await environment.sql.query(
+        `SELECT r.status FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`,
+        [user.id],
+      );
+      expect({
+        first: first.status,
+        second: second.status,
+        answers,
+        asked: repliesTo(user, mark).filter((t) => t.includes('You chose <b>Single Card</b>')).length,
+        readings: readings.map((r) => r.status),
+      }).toEqual({ first: 500, second: 200, answers: [true, false], asked: 1, readings: ['in_progress'] });
+    });
+
     it('answers a button press delivered again after its first delivery failed', async () => {
       const user: Player = { id: 90_102, first_name: 'Presser', language_code: 'en' };
       await step(user, '/start', () => standIn.sendText(user, '/start'), (t) => t.includes('Welcome'));

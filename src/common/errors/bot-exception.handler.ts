@@ -21,8 +21,9 @@ export class BotExceptionHandler {
     }
     const text = this.i18n.t(ctx.state?.lang, 'error.generic');
     try {
-      if (ctx.callbackQuery) await ctx.answerCbQuery(text, { show_alert: true });
-      else if (ctx.chat) await ctx.reply(text);
+      // In the chat, also for a button: its press may have been answered before the failure.
+      if (ctx.chat) await ctx.reply(text);
+      if (ctx.callbackQuery) await ctx.answerCbQuery();
     } catch (replyError) {
       this.logger.warn(`Could not tell the user about the failure: ${(replyError as Error).message}`);
     }

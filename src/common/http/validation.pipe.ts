@@ -21,7 +21,9 @@ function badRequest(fields: { field: string; problems: string[] }[]): BadRequest
 /** Refuses what class-transformer cannot safely walk (see inspectBody) before it walks it. */
 class InspectingValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const found = inspectBody(value);
+    // Only what a request carries: global pipes also see the bot handlers' Telegraf context,
+    // whose HTTP agent holds cycles.
+    const found = metadata.type === 'custom' ? undefined : inspectBody(value);
     if (found) throw badRequest([{ field: found.field || (metadata.data ?? metadata.type), problems: [found.problem] }]);
     return super.transform(value, metadata);
   }

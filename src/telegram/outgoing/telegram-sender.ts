@@ -21,6 +21,19 @@ const ATTACHED = Symbol('attached to the sender');
 
 type CallApi = (method: string, payload: Record<string, unknown>, options?: unknown) => Promise<unknown>;
 const BLOCKED_TTL_SECONDS = 30 * 86400;
+/** Errors of Bot API calls the sender gave up on. */
+const givenUp = new WeakSet<object>();
+
+/**
+ * True if `error` is a Bot API call's that the sender already retried as far as it would (or
+ * Telegram refused outright): delivering the update again would repeat the handler's work.
+ */
+export function gaveUpOnTelegram(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && givenUp.has(error);
+}
+
+/** Telegram's answer to a callback query answered twice, or after its time ran out. */
+const STALE_QUERY = /query is too old|query id is invalid/i;
 /** How long an instance trusts what it last learned about a chat being blocked, before asking Redis again. */
 const BLOCKED_TRUSTED_MS = 5_000;
 /** Chats remembered at most (then forgotten at once; Redis still knows). */
@@ -67,7 +80,17 @@ export class TelegramSender {
     this.global = new TokenBucket(globalPerSecond, globalPerSecond);
   }
 
+  /** Sends one Bot API call; what it throws has been retried already (see gaveUpOnTelegram). */
   async call<T>(method: string, payload: Record<string, unknown>, send: () => Promise<T>): Promise<T> {
+    try {
+      return await this.attempt(method, payload, send);
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) givenUp.add(error);
+      throw error;
+    }
+  }
+
+  private async attempt<T>(method: string, payload: Record<string, unknown>, send: () => Promise<T>): Promise<T> {
     const chatId = payload.chat_id !== undefined ? String(payload.chat_id) : undefined;
     const paced = chatId !== undefined && CHAT_METHODS.has(method);
     if (paced && (await this.isBlocked(chatId))) {
@@ -87,6 +110,12 @@ export class TelegramSender {
         if (code === 403 && chatId !== undefined && /blocked|deactivated|kicked/i.test(description)) {
           await this.markBlocked(chatId);
           throw error;
+        }
+        // A press answered already (by an earlier delivery of the same update) or too late: there
+        // is no spinner left to stop, and the handler must go on rather than fail on it.
+        if (method === 'answerCallbackQuery' && code === 400 && STALE_QUERY.test(description)) {
+          this.logger.debug(`answerCallbackQuery: ${description}; going on`);
+          return true as T;
         }
         const retryable = code === 429 || code === undefined || code >= 500;
         if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
