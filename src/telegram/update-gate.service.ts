@@ -94,6 +94,8 @@ export class UpdateGate {
   /** Counts a failed attempt at the update (across instances) and returns how many there were. */
   async countFailure(updateId: number): Promise<number> {
     const local = (this.failures.get(updateId) ?? 0) + 1;
+    // Entries of updates that went on to succeed elsewhere are never deleted here: bounded instead.
+    if (this.failures.size >= 10_000) this.failures.clear();
     this.failures.set(updateId, local);
     if (!this.redis) return local;
     const key = `update-failures:${updateId}`;
