@@ -123,7 +123,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
         await claim.release();
         return;
       }
-      // Last attempt: the error handler tells the user, and the update counts as handled.
+      // Not left to a redelivery: the error handler tells the user, and the update counts as handled.
       await claim.done();
       throw error;
     }
