@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { SpreadDefinition } from 'src/catalog/catalog';
-import { Language } from 'src/common/i18n/i18n.service';
-import { SessionsService } from 'src/sessions/sessions.service';
+import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { SessionEndReason, SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
+import { Notifier } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
+import { UsersService } from 'src/users/users.service';
 import { PastReadingsService } from './past-readings.service';
 import { ReadingTexts } from './reading-texts.service';
 import { ReadingsService } from './readings.service';
@@ -37,6 +39,8 @@ export type AnswerOutcome =
  */
 @Injectable()
 export class ReadingFlowService {
+  private readonly logger = new Logger(ReadingFlowService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
@@ -44,8 +48,11 @@ export class ReadingFlowService {
     private readonly readings: ReadingsService,
     private readonly texts: ReadingTexts,
     private readonly history: PastReadingsService,
+    private readonly users: UsersService,
+    private readonly notifier: Notifier,
+    private readonly i18n: I18nService,
   ) {
-    this.sessions.onEnded((ended) => this.interruptEnded(ended));
+    this.sessions.onEnded((ended, reason) => this.interruptEnded(ended, reason));
   }
 
   async choose(user: UserSnapshot, spreadKey: string): Promise<ChooseOutcome> {
@@ -139,11 +146,27 @@ export class ReadingFlowService {
     return { kind: 'generate', readingId: conversation.readingId, sessionId: session.id, price: conversation.price };
   }
 
-  /** A reading conversation cancelled or left idle: its reading is interrupted, nothing charged. */
-  private async interruptEnded(ended: UserSession[]): Promise<void> {
-    const readingSessions = ended.filter((s) => s.sessionType === READING_SESSION && s.data);
-    const ids = readingSessions.map((s) => (s.data as unknown as ReadingConversation).readingId);
-    if ((await this.readings.interrupt(this.dataSource.manager, ids)) === 0) return;
-    for (const userId of new Set(readingSessions.map((s) => s.userId))) await this.history.forget(userId);
+  /**
+   * A reading conversation cancelled or left idle: its reading is interrupted, nothing charged.
+   * /cancel answers for itself; a user whose reading expired is told here.
+   */
+  private async interruptEnded(ended: UserSession[], reason: SessionEndReason): Promise<void> {
+    const ids = ended
+      .filter((s) => s.sessionType === READING_SESSION && s.data)
+      .map((s) => (s.data as unknown as ReadingConversation).readingId);
+    const owners = new Set((await this.readings.interrupt(this.dataSource.manager, ids)).map((r) => r.userId));
+    for (const userId of owners) {
+      await this.history.forget(userId);
+      if (reason === 'expired') await this.tellExpired(userId);
+    }
+  }
+
+  private async tellExpired(userId: number): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (user?.status !== 'active') return;
+    const language = this.i18n.resolveLanguage(user.preferences?.language);
+    await this.notifier
+      .send(user.telegramId, this.i18n.t(language, 'read.expired'))
+      .catch((error: Error) => this.logger.warn(`Could not tell user ${userId} their reading expired: ${error.message}`));
   }
 }

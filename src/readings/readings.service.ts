@@ -57,10 +57,14 @@ export class ReadingsService {
     return (result.affected ?? 0) > 0;
   }
 
-  async interrupt(manager: EntityManager, ids: number[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const result = await manager.update(Reading, { id: In(ids), status: 'in_progress' }, { status: 'interrupted' });
-    return result.affected ?? 0;
+  /** Ends readings still in progress as interrupted; returns the owners of those it ended. */
+  async interrupt(manager: EntityManager, ids: number[]): Promise<{ userId: number }[]> {
+    if (ids.length === 0) return [];
+    return returning<{ userId: number }>(
+      manager,
+      `UPDATE readings SET status = 'interrupted' WHERE id = ANY($1) AND status = 'in_progress' RETURNING user_id AS "userId"`,
+      [ids],
+    );
   }
 
   findOne(id: number): Promise<Reading | null> {

@@ -135,7 +135,7 @@ describe('readings', () => {
     expect((await userRow(user.id)).credits).toBe(12);
   });
 
-  it('interrupts a questionnaire left idle for 30 minutes', async () => {
+  it('interrupts a questionnaire left idle for 30 minutes, and tells the user', async () => {
     const user: Player = { id: 10_005, first_name: 'Yan' };
     await say(standIn, user, '/start');
     await grant(user.id, 15);
@@ -143,10 +143,14 @@ describe('readings', () => {
     await say(standIn, user, 'How will my week go?');
     const { id } = await userRow(user.id);
     await sut.dataSource.query(`UPDATE user_sessions SET last_activity_at = now() - interval '31 minutes' WHERE user_id = $1`, [id]);
+    const mark = standIn.mark();
     await sut.app.get(SessionExpiryJob).run();
     const [reading] = await readingsOf(user.id);
     expect(reading.status).toBe('interrupted');
     expect(await costsOf(user.id)).toEqual([]);
+    expect(textsSince(standIn, user.id, mark)).toEqual([
+      'Your reading waited 30 minutes without an answer, so I closed it. Nothing was charged; /read starts again.',
+    ]);
   });
 
   it('tells a user who cannot pay at once, with a way to buy, and stores nothing', async () => {
