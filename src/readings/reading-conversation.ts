@@ -9,6 +9,13 @@ export interface ReadingConversation {
   answers: (string | null)[];
   /** Generation attempts, counted by the recovery pass. */
   attempts: number;
+  /**
+   * Telegram's message_id of the last message taken as the question or an answer: one delivered
+   * again (the process died after saving it, before Telegram heard back) is not taken twice.
+   */
+  lastMessageId?: number;
+  /** Telegram's callback query id of the press that started the reading (likewise). */
+  pressId?: string;
 }
 
 export const READING_SESSION = 'reading';

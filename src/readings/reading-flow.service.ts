@@ -55,12 +55,15 @@ export class ReadingFlowService {
     this.sessions.onEnded((ended, reason) => this.interruptEnded(ended, reason));
   }
 
-  async choose(user: UserSnapshot, spreadKey: string): Promise<ChooseOutcome> {
+  /** The press `pressId` (Telegram's callback query id) on a spread: a reading starts, or waits to be paid for. */
+  async choose(user: UserSnapshot, spreadKey: string, pressId: string): Promise<ChooseOutcome> {
     const spread = this.catalog.spread(spreadKey);
     if (!spread) return { kind: 'unknown_spread' };
     if (user.credits < spread.price) return { kind: 'cannot_pay', spread };
     const replaced = await this.dataSource.transaction(async (manager) => {
       const previous = await this.sessions.findActive(user.id, READING_SESSION, manager);
+      // The same press delivered again after its reading was started: that reading goes on.
+      if (previous && (previous.data as unknown as ReadingConversation).pressId === pressId) return false;
       if (previous) {
         await this.sessions.end(manager, previous.id, 'completed');
         await this.readings.interrupt(manager, [(previous.data as unknown as ReadingConversation).readingId]);
@@ -74,6 +77,7 @@ export class ReadingFlowService {
         questionIndex: 0,
         answers: [],
         attempts: 0,
+        pressId,
       };
       await this.sessions.open(manager, user.id, READING_SESSION, { ...conversation });
       return previous !== null;
@@ -82,12 +86,19 @@ export class ReadingFlowService {
     return { kind: 'started', spread, replaced };
   }
 
-  /** A text from the user while a reading waits for it; `null` is /skip. */
-  async answer(user: UserSnapshot, language: Language, text: string | null): Promise<AnswerOutcome> {
+  /** A text from the user (message `messageId`) while a reading waits for it; `null` is /skip. */
+  async answer(user: UserSnapshot, language: Language, text: string | null, messageId: number): Promise<AnswerOutcome> {
     const session = await this.sessions.findActive(user.id, READING_SESSION);
     if (!session) return { kind: 'no_reading' };
     const conversation = session.data as unknown as ReadingConversation;
     if (conversation.step === 'generating') return { kind: 'busy' };
+    const spread = this.catalog.spread(conversation.spreadKey);
+    const questions = this.texts.questionnaire(language, spread?.questionnaire ?? null);
+    if (conversation.lastMessageId !== undefined && messageId <= conversation.lastMessageId) {
+      // Taken already: the question it was answering is asked again, and nothing is written.
+      const index = conversation.questionIndex;
+      return { kind: 'ask', index: index + 1, total: questions.length, question: questions[index], first: false };
+    }
     const trimmed = text?.trim() || null;
     const max = conversation.step === 'question' ? MAX_QUESTION_LENGTH : MAX_ANSWER_LENGTH;
     if (trimmed && trimmed.length > max) return { kind: 'too_long', length: trimmed.length, max };
@@ -99,10 +110,8 @@ export class ReadingFlowService {
       await this.history.forget(user.id);
       return { kind: 'care' };
     }
-    const spread = this.catalog.spread(conversation.spreadKey);
-    const questions = this.texts.questionnaire(language, spread?.questionnaire ?? null);
     return this.dataSource.transaction(async (manager) => {
-      const next = { ...conversation, answers: [...conversation.answers] };
+      const next = { ...conversation, answers: [...conversation.answers], lastMessageId: messageId };
       const question = conversation.step === 'question' ? { text: trimmed } : undefined;
       if (question) {
         next.step = 'questionnaire';

@@ -43,7 +43,7 @@ export class ReadingsUpdate {
     const lang = ctx.state.lang;
     // Answered first: a redelivered press must not fail after the reading was created.
     await ctx.answerCbQuery();
-    const outcome = await this.flow.choose(user, key);
+    const outcome = await this.flow.choose(user, key, ctx.callbackQuery!.id);
     if (outcome.kind === 'unknown_spread') {
       await ctx.reply(this.i18n.t(lang, 'read.unknownSpread'));
       return;
@@ -66,7 +66,7 @@ export class ReadingsUpdate {
 
   @Command('skip')
   async skip(@Ctx() ctx: BotContext): Promise<void> {
-    const outcome = await this.flow.answer(ctx.state.user!, ctx.state.lang, null);
+    const outcome = await this.flow.answer(ctx.state.user!, ctx.state.lang, null, ctx.message!.message_id);
     if (outcome.kind === 'no_reading') {
       await ctx.reply(this.i18n.t(ctx.state.lang, 'read.skipNothing'));
       return;
@@ -79,7 +79,7 @@ export class ReadingsUpdate {
   async text(@Ctx() ctx: BotContext, @Next() next: () => Promise<void>): Promise<void> {
     const text = textOf(ctx);
     if (!text || text.startsWith('/') || !ctx.state.user || ctx.state.user.status !== 'active') return next();
-    const outcome = await this.flow.answer(ctx.state.user, ctx.state.lang, text);
+    const outcome = await this.flow.answer(ctx.state.user, ctx.state.lang, text, ctx.message!.message_id);
     if (outcome.kind === 'no_reading') return next();
     await this.respond(ctx, outcome);
   }

@@ -6,7 +6,9 @@ import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { eventually } from '../support/eventually';
 import { requestInvoice } from '../support/payment-helpers';
-import { startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
+import { chooseSpread } from '../support/reading-helpers';
+import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
 import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
 
 const WEBHOOK_PATH = '/telegram/webhook';
@@ -140,6 +142,53 @@ describe('webhook mode with two app instances', () => {
     } finally {
       purchases.applyPayment = applyPayment;
     }
+  });
+
+  it('does not take an answer twice when it is delivered again after it was saved (a process died before answering Telegram)', async () => {
+    const user = { id: 8104, first_name: 'Again' };
+    await standIn.sendText(user, '/start');
+    const [{ id }] = await a.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    await request(a.server)
+      .post(`/api/v1/users/${id}/credits/grant`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .set('Idempotency-Key', 'webhook-spec-8104')
+      .send({ amount: 10, reason: 'webhook spec' })
+      .expect(200);
+    await chooseSpread(standIn, user, 'relationship');
+    await standIn.sendText(user, 'Are we right for each other?');
+    const answered = await standIn.sendText(user, 'My partner Alex');
+    // The answer is saved and answered; then the instance dies before its `done` mark: Telegram delivers it again.
+    await a.app.get<RedisClient>(REDIS_CLIENT).del(`update:${answered.update.update_id}`);
+    const mark = standIn.mark();
+    expect((await standIn.deliverTo(urlB, answered.update, WEBHOOK_SECRET)).status).toBe(200);
+    const [session] = await a.dataSource.query(`SELECT data FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.telegram_id = $1 AND s.status = 'active'`, [
+      user.id,
+    ]);
+    const asked = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    expect({ answers: session.data.answers, index: session.data.questionIndex, asked: asked.map((c) => String(c.params.text).slice(0, 12)) }).toEqual({
+      answers: ['My partner Alex'],
+      index: 1,
+      asked: ['<b>2/4.</b> '],
+    });
+  });
+
+  it('does not start a second reading when a spread press is delivered again after its reading was started', async () => {
+    const user = { id: 8105, first_name: 'Presser' };
+    await standIn.sendText(user, '/start');
+    let mark = standIn.mark();
+    await standIn.sendText(user, '/read');
+    const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+    const press = await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, 'v1:spread:single');
+    await a.app.get<RedisClient>(REDIS_CLIENT).del(`update:${press.update.update_id}`);
+    mark = standIn.mark();
+    expect((await standIn.deliverTo(urlB, press.update, WEBHOOK_SECRET)).status).toBe(200);
+    const readings = await a.dataSource.query(`SELECT r.status FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`, [user.id]);
+    const texts = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id).map((c) => String(c.params.text));
+    expect({ readings: readings.map((r: { status: string }) => r.status), replaced: texts.filter((t) => t.includes('I closed')).length }).toEqual({
+      readings: ['in_progress'],
+      replaced: 0,
+    });
+    expect(texts.filter((t) => t.includes('You chose <b>Single Card</b>'))).toHaveLength(1);
   });
 
   it('handles an update delivered to both instances once', async () => {
