@@ -62,11 +62,12 @@ export class ReadingFlowService {
     if (user.credits < spread.price) return { kind: 'cannot_pay', spread };
     const replaced = await this.dataSource.transaction(async (manager) => {
       const previous = await this.sessions.findActive(user.id, READING_SESSION, manager);
+      const started = previous?.data as unknown as ReadingConversation | undefined;
       // The same press delivered again after its reading was started: that reading goes on.
-      if (previous && (previous.data as unknown as ReadingConversation).pressId === pressId) return false;
+      if (started?.pressId === pressId) return false;
       if (previous) {
         await this.sessions.end(manager, previous.id, 'completed');
-        await this.readings.interrupt(manager, [(previous.data as unknown as ReadingConversation).readingId]);
+        if (started) await this.readings.interrupt(manager, [started.readingId]);
       }
       const reading = await this.readings.create(manager, user.id, spread.key);
       const conversation: ReadingConversation = {
