@@ -88,16 +88,6 @@ export class ReadingsService {
     return { items, total };
   }
 
-  async page(userId: number, limit: number, offset: number): Promise<ReadingPage> {
-    const [items, total] = await this.readings.findAndCount({
-      where: { userId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
-    return { items, total };
-  }
-
   /** Today's (UTC) card of the day, if the user already drew it. */
   findDaily(userId: number, since: Date): Promise<Reading | null> {
     return this.readings.findOne({

@@ -23,10 +23,11 @@ function hasUpdateId(body: unknown): boolean {
 }
 
 /**
- * Telegram's webhook: the secret header checked in constant time, the body handed to Telegraf
+ * Telegram's webhook: the secret header checked in constant time; the body handed to Telegraf
  * untouched once the fields the bot reads are checked (Telegram adds fields every release; an
- * update that breaks them is dropped with an error log), and an answer once the update is handled: 200 when it was (or was before), 500 when it failed and 503
- * while another delivery of it is still being handled, so that Telegram delivers it again.
+ * update that breaks them is dropped with an error log); and an answer once the update is
+ * handled: 200 when it was (or was before), 500 when it failed and 503 while another delivery of
+ * it is still being handled, so that Telegram delivers it again.
  */
 @Injectable()
 export class WebhookMiddleware implements NestMiddleware {
