@@ -6,7 +6,7 @@ import { InitialSchema1796000000000 } from '../../migrations/1796000000000-Initi
 import { AppDataSource } from 'src/database/app-data-source';
 import { dataSourceOptions } from 'src/database/data-source-options';
 import { snapshotSchema } from '../support/schema-snapshot';
-import { adminQuery, databaseUrl, TEST_DATABASE_URL } from '../support/services';
+import { adminQuery, databaseUrl, TEST_DATABASE_PREFIX, TEST_DATABASE_URL } from '../support/services';
 import { postgresAvailable } from '../support/test-environment';
 
 const SEED = resolve(__dirname, '..', '..', '..', 'shared', 'seed', 'data-management.md');
@@ -33,13 +33,13 @@ describe('the schema', () => {
   }
 
   it('after the first migration equals the seed SQL applied to a scratch database', async () => {
-    const seedUrl = await freshDatabase(`tarot_test_seed_w${worker}`);
+    const seedUrl = await freshDatabase(`${TEST_DATABASE_PREFIX}seed_w${worker}`);
     const seedClient = new Client({ connectionString: seedUrl });
     await seedClient.connect();
     for (const statement of seedSql()) await seedClient.query(statement);
     await seedClient.end();
 
-    const migratedUrl = await freshDatabase(`tarot_test_first_w${worker}`);
+    const migratedUrl = await freshDatabase(`${TEST_DATABASE_PREFIX}first_w${worker}`);
     const dataSource = new DataSource({ type: 'postgres', url: migratedUrl });
     await dataSource.initialize();
     const runner = dataSource.createQueryRunner();
@@ -54,7 +54,7 @@ describe('the schema', () => {
   });
 
   it('migrates all the way up, all the way down, and up again', async () => {
-    const url = await freshDatabase(`tarot_test_updown_w${worker}`);
+    const url = await freshDatabase(`${TEST_DATABASE_PREFIX}updown_w${worker}`);
     const dataSource = new AppDataSource(dataSourceOptions({ url, poolSize: 1 }));
     await dataSource.initialize();
     try {
@@ -73,7 +73,7 @@ describe('the schema', () => {
   });
 
   it('refuses a negative balance at the database level', async () => {
-    const client = new Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]*$/, `/tarot_test_updown_w${worker}`) });
+    const client = new Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]*$/, `/${TEST_DATABASE_PREFIX}updown_w${worker}`) });
     await client.connect();
     try {
       await expect(client.query(`INSERT INTO users (telegram_id, credits) VALUES (1, -1)`)).rejects.toThrow(

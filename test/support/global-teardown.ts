@@ -1,6 +1,6 @@
-import { dropDatabasesLike } from './services';
+import { dropDatabasesLike, TEST_DATABASE_PREFIX } from './services';
 
 export default async function globalTeardown(): Promise<void> {
   if (process.env.TEST_POSTGRES_AVAILABLE !== '1') return;
-  await dropDatabasesLike('tarot_test_');
+  await dropDatabasesLike(TEST_DATABASE_PREFIX);
 }

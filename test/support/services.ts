@@ -4,7 +4,9 @@ import { createClient } from '@keyv/redis';
 /** Where the tests find PostgreSQL and Redis: TEST_DATABASE_URL / TEST_REDIS_URL, else the local servers. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DATABASE = 'tarot_test_template';
+/** Every database a run of the suite makes starts with this; two runs at once need two prefixes. */
+export const TEST_DATABASE_PREFIX = process.env.TEST_DATABASE_PREFIX ?? 'tarot_test_';
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
 export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === '1';
 
 export function databaseUrl(name: string): string {
@@ -55,8 +57,8 @@ export async function dropDatabasesLike(prefix: string): Promise<void> {
   const client = new Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-      `${prefix}%`,
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [
+      prefix,
     ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {

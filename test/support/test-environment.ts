@@ -2,7 +2,7 @@ import { createClient } from '@keyv/redis';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminQuery, databaseUrl, TEMPLATE_DATABASE, TEST_REDIS_URL } from './services';
+import { adminQuery, databaseUrl, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_REDIS_URL } from './services';
 
 export const postgresAvailable = (): boolean => process.env.TEST_POSTGRES_AVAILABLE === '1';
 export const redisAvailable = (): boolean => process.env.TEST_REDIS_AVAILABLE === '1';
@@ -25,7 +25,7 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tarot-test-'));
   const environment: TestEnvironment = { dataDir };
   if (postgresAvailable()) {
-    const name = `tarot_test_w${workerId()}`;
+    const name = `${TEST_DATABASE_PREFIX}w${workerId()}`;
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
     environment.databaseUrl = databaseUrl(name);
