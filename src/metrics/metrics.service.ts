@@ -87,6 +87,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly spreadPictures = new Counter({
+    name: 'tarot_spread_pictures_total',
+    help: 'Spread pictures: uploaded, reused (sent again by file_id) or failed (the reading went as text alone)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

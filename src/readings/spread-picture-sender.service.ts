@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { TelegramError } from 'telegraf';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { cardById } from './deck/deck';
 import { pictureCaption } from './picture/picture-caption';
@@ -27,10 +28,26 @@ export class SpreadPictureSender {
     private readonly notifier: Notifier,
     private readonly cache: AppCacheService,
     private readonly i18n: I18nService,
+    private readonly metrics: MetricsService,
   ) {}
 
-  /** Sends the captioned picture; a spread that cannot be drawn is logged and skipped (the text still goes). */
-  async send(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<void> {
+  /**
+   * Sends the captioned picture, best effort: the picture decorates a reading, so a spread that
+   * cannot be drawn or that Telegram refuses is logged and counted, and the caller sends the
+   * text all the same. Returns whether the picture went.
+   */
+  async send(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<boolean> {
+    try {
+      this.metrics.spreadPictures.inc({ outcome: await this.trySend(chatId, language, spreadKey, spreadName, cards) });
+      return true;
+    } catch (error) {
+      this.metrics.spreadPictures.inc({ outcome: 'failed' });
+      this.logger.warn(`The ${spreadKey} picture for chat ${chatId} was not sent (${(error as Error).message}); sending the reading as text`);
+      return false;
+    }
+  }
+
+  private async trySend(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<'uploaded' | 'reused'> {
     const request = this.request(spreadKey, spreadName, cards);
     const caption = pictureCaption(spreadName, request.cards, this.i18n.t(language, 'read.reversedWord'));
     const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
@@ -38,22 +55,17 @@ export class SpreadPictureSender {
     if (fileId) {
       try {
         await this.notifier.sendPhoto(chatId, fileId, caption);
-        return;
+        return 'reused';
       } catch (error) {
         // Telegram no longer knows the file (another bot token, a wiped test server): upload it again.
         if (!(error instanceof TelegramError && error.code === 400 && /file/i.test(error.description))) throw error;
         this.logger.warn(`Telegram refused a kept picture (${error.message}); drawing it again`);
       }
     }
-    let png: Buffer;
-    try {
-      png = await this.spreadPicture.renderAsync(request);
-    } catch (error) {
-      this.logger.warn(`Could not draw the ${spreadKey} spread: ${(error as Error).message}`);
-      return;
-    }
+    const png = await this.spreadPicture.renderAsync(request);
     const uploaded = await this.notifier.sendPhoto(chatId, png, caption);
     if (uploaded) await this.cache.set('card_data', id, uploaded);
+    return 'uploaded';
   }
 
   private request(spreadKey: string, spreadName: string, cards: DrawnCard[]): PictureRequest {

@@ -37,7 +37,7 @@ export class Notifier {
   async sendPhoto(chatId: string | number, photo: Buffer | string, caption: string): Promise<string | undefined> {
     const file = typeof photo === 'string' ? photo : { source: photo, filename: 'spread.png' };
     const sent = await this.bot.telegram.sendPhoto(chatId, file, { caption });
-    return sent.photo.at(-1)?.file_id;
+    return sent.photo?.at(-1)?.file_id;
   }
 
   /** "typing…" for a few seconds; failures are not worth more than a debug line. */

@@ -212,6 +212,51 @@ describe('readings', () => {
     expect((await userRow(user.id)).credits).toBe(0);
   });
 
+  it('delivers a paid reading, /today and a reopened reading as text when Telegram refuses every picture', async () => {
+    const user: Player = { id: 10_013, first_name: 'Pia' };
+    await say(standIn, user, '/start');
+    const refusePhoto = () => standIn.failNext('sendPhoto', { error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' });
+    const photosSince = (from: number) => standIn.calls('sendPhoto').filter((c) => c.index >= from && Number(c.params.chat_id) === user.id);
+
+    await chooseSpread(standIn, user, 'single');
+    let mark = standIn.mark();
+    refusePhoto();
+    await standIn.sendText(user, 'Where is my energy best spent?');
+    await waitForDelivery(standIn, user.id, mark);
+    expect(photosSince(mark).map((c) => c.ok)).toEqual([false]);
+    const delivered = textsSince(standIn, user.id, mark).join('\n');
+    expect(delivered).toContain('<b>Single Card</b>');
+    expect(delivered).toContain('The spread as a whole');
+    expect(delivered).toContain('5 credits spent; <b>0 credits</b> left.');
+    const [reading] = await readingsOf(user.id);
+    expect(reading.status).toBe('completed');
+    expect(await costsOf(user.id)).toEqual([{ amount: -5, status: 'completed', metadata: { readingId: reading.id, spread: 'single' } }]);
+
+    mark = standIn.mark();
+    refusePhoto();
+    await standIn.sendText(user, '/today');
+    await eventually(async () => expect((await readingsOf(user.id)).map((r: { spread_type: string }) => r.spread_type)).toContain('daily'));
+    const daily = (await readingsOf(user.id)).find((r: { spread_type: string }) => r.spread_type === 'daily');
+    await eventually(async () => expect(textsSince(standIn, user.id, mark).join('\n')).toContain(daily.interpretation.slice(0, 40)));
+    expect(photosSince(mark).map((c) => c.ok)).toEqual([false]);
+    expect(textsSince(standIn, user.id, mark).join('\n')).not.toContain('Something went wrong');
+
+    mark = standIn.mark();
+    refusePhoto();
+    await standIn.sendText(user, '/past');
+    const list = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+    const keyboard = (list.params.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard;
+    mark = standIn.mark();
+    await standIn.pressButton(user, (list.result as { message_id: number }).message_id, `v1:open:${reading.id}`);
+    await eventually(async () => expect(textsSince(standIn, user.id, mark).join('\n')).toContain(reading.interpretation.slice(0, 40)));
+    expect(keyboard.some((row) => row[0].callback_data === `v1:open:${reading.id}`)).toBe(true);
+    expect(photosSince(mark).map((c) => c.ok)).toEqual([false]);
+
+    const metrics = await request(sut.server).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/tarot_spread_pictures_total\{outcome="failed"\} [3-9]/);
+    expect((await userRow(user.id)).credits).toBe(0);
+  });
+
   it('gives the same free card all day with /today, with no transaction', async () => {
     const user: Player = { id: 10_010, first_name: 'Dot' };
     await say(standIn, user, '/start');
