@@ -15,6 +15,8 @@ async function bootstrap(): Promise<void> {
   preflightEnvironment();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoLogger));
+  // Nest would hold the logs until the start completes; an operator watching a slow start needs them now.
+  app.flushLogs();
   app.enableShutdownHooks();
   setUpApp(app);
   const { port, adminPort } = app.get(AppConfig).http;
@@ -29,7 +31,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
+  // What was logged before the failure is still buffered: it is the story of the start, print it.
+  Logger.flush();
   const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Cannot start: ${redactSecrets(message)}\n`);
-  process.exit(1);
+  process.stderr.write(`Cannot start: ${redactSecrets(message)}\n`, () => process.exit(1));
 });

@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
 import { AppConfig } from 'src/config/app-config';
 import { BotExceptionHandler } from 'src/common/errors/bot-exception.handler';
 import { DEFAULT_LANGUAGE, I18nService, LANGUAGES } from 'src/common/i18n/i18n.service';
@@ -8,6 +10,13 @@ import { ALLOWED_UPDATES } from './allowed-updates';
 import { BotContext } from './bot-context';
 import { BOT_COMMANDS } from './bot-commands';
 import { fallback } from './fallback';
+import { describeTelegramFailure, isTransientTelegramFailure } from './telegram-failure';
+
+/** getMe at start: tries, about 30 s in all, before the start fails. */
+const IDENTITY_ATTEMPTS = 5;
+const RETRY_FIRST_MS = 1_000;
+/** The command menu and the webhook are tried again at most this far apart, for as long as the bot runs. */
+const RETRY_MAX_MS = 300_000;
 
 /**
  * Starts the bot once the app (and its migrations) is up: the command menu, then polling or
@@ -17,6 +26,8 @@ import { fallback } from './fallback';
 export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Bot');
   private polling = false;
+  private stopping = false;
+  private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(
     @InjectBot() private readonly bot: Telegraf<BotContext>,
@@ -36,12 +47,14 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     const errors = new BotExceptionHandler(this.i18n);
     this.bot.use(fallback(this.i18n));
     this.bot.catch((error, ctx) => errors.handle(error, ctx));
-    this.bot.botInfo = await this.bot.telegram.getMe();
-    await this.registerCommands();
+    this.bot.botInfo = await this.whoAmI();
+    this.keepTrying('the command menu', () => this.registerCommands());
     const { mode, webhookUrl, webhookSecret } = this.config.telegram;
     if (mode === 'webhook') {
-      await this.bot.telegram.setWebhook(webhookUrl!, { secret_token: webhookSecret, allowed_updates: ALLOWED_UPDATES });
-      this.logger.log(`Webhook registered at ${webhookUrl}; serving ${this.config.telegram.webhookPath}`);
+      this.keepTrying(`the webhook at ${webhookUrl}`, async () => {
+        await this.bot.telegram.setWebhook(webhookUrl!, { secret_token: webhookSecret, allowed_updates: ALLOWED_UPDATES });
+        this.logger.log(`Webhook registered at ${webhookUrl}; serving ${this.config.telegram.webhookPath}`);
+      });
       return;
     }
     this.polling = true;
@@ -51,13 +64,56 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
       )
       .catch((error: Error) => {
         this.polling = false;
-        this.logger.error(`Polling stopped: ${error.message}`);
+        this.logger.error(`Polling stopped: ${describeTelegramFailure(error, 'getUpdates')}`);
       });
   }
 
-  /** Stops polling before the database and Redis close, so no update arrives half-way. */
+  /** Stops polling and the start-up retries before the database and Redis close. */
   beforeApplicationShutdown(): void {
+    this.stopping = true;
+    for (const timer of this.retries) clearTimeout(timer);
     this.bot.stop('shutdown');
+  }
+
+  /**
+   * The bot's own identity: without it nothing can be handled, so it is the one Bot API call the
+   * start waits for. A refused token fails at once; Telegram down or unreachable is tried for
+   * about half a minute. Either way the cause is in the error.
+   */
+  private async whoAmI(): Promise<UserFromGetMe> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.bot.telegram.getMe();
+      } catch (error) {
+        const cause = describeTelegramFailure(error, 'getMe');
+        if (!isTransientTelegramFailure(error) || attempt >= IDENTITY_ATTEMPTS) throw new Error(cause, { cause: error });
+        this.logger.warn(`${cause}; trying again (${attempt}/${IDENTITY_ATTEMPTS})`);
+        await sleep(RETRY_FIRST_MS * 2 ** attempt);
+      }
+    }
+  }
+
+  /**
+   * Runs a start-up registration until it succeeds, backing off up to every few minutes, while
+   * the bot goes on serving: a Telegram hiccup at start must not stop the bot.
+   */
+  private keepTrying(what: string, register: () => Promise<void>, attempt = 1): void {
+    register().then(
+      () => {
+        if (attempt > 1) this.logger.log(`Set ${what} after ${attempt} attempts`);
+      },
+      (error: unknown) => {
+        if (this.stopping) return;
+        const wait = Math.min(RETRY_FIRST_MS * 2 ** attempt, RETRY_MAX_MS);
+        this.logger.error(`Could not set ${what}: ${describeTelegramFailure(error)}; trying again in ${Math.round(wait / 1000)} s`);
+        const timer = setTimeout(() => {
+          this.retries.delete(timer);
+          this.keepTrying(what, register, attempt + 1);
+        }, wait);
+        timer.unref();
+        this.retries.add(timer);
+      },
+    );
   }
 
   private async registerCommands(): Promise<void> {

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { ConfigValidationError } from 'src/config/environment';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '../support/eventually';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 describe('start-up', () => {
@@ -25,6 +26,44 @@ describe('start-up', () => {
     expect(failure).toBeInstanceOf(ConfigValidationError);
     const names = (failure as ConfigValidationError).problems.map((p) => p.split(':')[0]);
     expect(names).toEqual(['PORT', 'REDIS_URL', 'WEBHOOK_SECRET', 'WEBHOOK_URL']);
+  });
+
+  it('fails with the cause when Telegram refuses the token', async () => {
+    standIn.failNext('getMe', { error_code: 401, description: 'Unauthorized' });
+    const failure = await startTestApp(environment, standIn).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+    expect(failure).toBe('getMe answered 401: Unauthorized (is TELEGRAM_BOT_TOKEN right, and TELEGRAM_API_ROOT if set?)');
+  });
+
+  it('keeps serving when Telegram fails the command menu and the webhook at start, and sets both later', async () => {
+    standIn.reset({ all: true });
+    // More failures than the sender's own retries of one call: the start-up registration has to try again itself.
+    standIn.failNext('setMyCommands', { error_code: 500, description: 'Internal Server Error' }, 5);
+    standIn.failNext('setWebhook', { error_code: 502, description: 'Bad Gateway' }, 5);
+    const sut = await startTestApp(environment, standIn, {
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
+      WEBHOOK_SECRET,
+    });
+    try {
+      expect(standIn.webhook()).toBeNull();
+      await request(sut.server)
+        .post('/telegram/webhook')
+        .set('X-Telegram-Bot-Api-Secret-Token', WEBHOOK_SECRET)
+        .send({ update_id: 1, message: { message_id: 1, date: 1, chat: { id: 4242, type: 'private' }, from: { id: 4242, is_bot: false, first_name: 'Ola' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } })
+        .expect(200);
+      // Handled: the bot answered (the stand-in has never seen this chat, so it refuses the reply itself).
+      expect(standIn.calls('sendMessage').some((c) => Number(c.params.chat_id) === 4242)).toBe(true);
+      await eventually(async () => {
+        expect(standIn.webhook()?.url).toBe('https://bot.example.test/telegram/webhook');
+        expect(standIn.commands().map((c) => c.command)).toContain('read');
+        expect(standIn.commands('uk').length).toBeGreaterThan(0);
+      }, 15_000);
+    } finally {
+      await sut.close();
+    }
   });
 
   describe('with a separate admin port', () => {

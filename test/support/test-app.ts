@@ -78,7 +78,13 @@ export async function startTestApp(
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: process.env.TEST_LOG_LEVEL ? undefined : false });
   setUpApp(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A start that failed half-way holds pools and clients open: close them, then report the failure.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     dataSource: app.get(DataSource),
