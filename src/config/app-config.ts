@@ -37,7 +37,9 @@ export class AppConfig {
     types: Record<CacheType, { ttlSeconds: number; maxBytes: number }>;
   };
   readonly catalogPath: string | undefined;
-  readonly llm: { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number } | undefined;
+  readonly llm:
+    | { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number; budgetMs: number; maxTokens: number }
+    | undefined;
   readonly logLevel: string;
 
   constructor(env: Environment) {
@@ -76,7 +78,14 @@ export class AppConfig {
     };
     this.catalogPath = env.CATALOG_PATH ? resolve(env.CATALOG_PATH) : undefined;
     this.llm = env.LLM_BASE_URL
-      ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: env.LLM_TIMEOUT_MS ?? 15_000 }
+      ? {
+          baseUrl: env.LLM_BASE_URL,
+          apiKey: env.LLM_API_KEY,
+          model: env.LLM_MODEL ?? 'gpt-4o-mini',
+          timeoutMs: env.LLM_TIMEOUT_MS ?? 15_000,
+          budgetMs: env.LLM_BUDGET_MS ?? 18_000,
+          maxTokens: env.LLM_MAX_TOKENS ?? 2_500,
+        }
       : undefined;
     this.logLevel = env.LOG_LEVEL ?? 'info';
   }

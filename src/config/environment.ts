@@ -79,6 +79,14 @@ export class Environment {
   @Max(120_000, { message: 'must be at most 120000 ms' })
   LLM_TIMEOUT_MS?: number;
 
+  @IsOptional() @IsInt({ message: 'must be a number of milliseconds' }) @Min(1_000, { message: 'must be at least 1000 ms' })
+  @Max(300_000, { message: 'must be at most 300000 ms' })
+  LLM_BUDGET_MS?: number;
+
+  @IsOptional() @IsInt({ message: 'must be a whole number of tokens' }) @Min(256, { message: 'must be at least 256' })
+  @Max(100_000, { message: 'must be at most 100000' })
+  LLM_MAX_TOKENS?: number;
+
   @IsOptional() @IsInt({ message: 'must be a port number' }) @Min(1, { message: 'must be a port number' })
   @Max(65535, { message: 'must be a port number' })
   PORT?: number;
@@ -113,11 +121,11 @@ export class Environment {
 const KNOWN_KEYS: string[] = [
   'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_PATH',
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
-  'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'PORT', 'LOCAL_BOT_API_PORT',
+  'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

@@ -4,7 +4,11 @@ import { AppConfig } from 'src/config/app-config';
 
 const TIMEOUT_MS = 3_000;
 
-/** The LLM endpoint answers its model list (only when one is configured). */
+/**
+ * The LLM endpoint answers its model list (only when one is configured). An LLM that does not
+ * answer leaves the bot working (the built-in interpreter writes the readings), so it is
+ * reported as degraded, with the reason, and never makes /health answer 503.
+ */
 @Injectable()
 export class LlmHealthIndicator {
   constructor(
@@ -24,9 +28,13 @@ export class LlmHealthIndicator {
         headers: llm.apiKey ? { Authorization: `Bearer ${llm.apiKey}` } : {},
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
-      return response.ok ? check.up({ model: llm.model }) : check.down({ model: llm.model, httpStatus: response.status });
+      return response.ok ? check.up({ model: llm.model }) : check.up(degraded(llm.model, { httpStatus: response.status }));
     } catch (error) {
-      return check.down({ model: llm.model, error: (error as Error).name });
+      return check.up(degraded(llm.model, { error: (error as Error).name }));
     }
   }
+}
+
+function degraded(model: string, reason: Record<string, unknown>): Record<string, unknown> {
+  return { model, degraded: true, ...reason, readingsBy: 'the built-in interpreter' };
 }

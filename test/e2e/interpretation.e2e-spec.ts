@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { FakeLlmServer } from 'src/readings/interpreter/fake-llm-server';
 import { Interpreter } from 'src/readings/interpreter/interpretation';
 import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
@@ -67,6 +68,16 @@ describe('interpretation through an LLM, and its failures', () => {
     expect(reading.interpretation.length).toBeGreaterThan(200);
     expect(await costs(user.id)).toEqual([{ amount: -5 }]);
     llm.reset();
+  });
+
+  it('reports an unreachable LLM as degraded on /health (200), and readings go on with the built-in interpreter', async () => {
+    await llm.stop();
+    const { body } = await request(sut.server).get('/health').expect(200);
+    expect(body.details.llm).toMatchObject({ status: 'up', degraded: true, readingsBy: 'the built-in interpreter' });
+    const user: Player = { id: 40_003, first_name: 'Ola' };
+    const mark = await read(user);
+    await waitForDelivery(standIn, user.id, mark);
+    expect(await costs(user.id)).toEqual([{ amount: -5 }]);
   });
 });
 

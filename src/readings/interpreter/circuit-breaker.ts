@@ -1,6 +1,11 @@
 export interface CircuitBreakerOptions {
   /** Consecutive failures that open the circuit. */
   failureThreshold: number;
+  /**
+   * Consecutive timeouts that open it, fewer than other failures: every call that times out has
+   * kept a user waiting for the whole timeout.
+   */
+  timeoutThreshold?: number;
   /** How long the circuit stays open before one trial call is let through. */
   resetMs: number;
 }
@@ -14,6 +19,7 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
  */
 export class CircuitBreaker {
   private failures = 0;
+  private timeouts = 0;
   private openedAt: number | null = null;
   private trialInFlight = false;
 
@@ -38,15 +44,18 @@ export class CircuitBreaker {
 
   recordSuccess(): void {
     this.failures = 0;
+    this.timeouts = 0;
     this.openedAt = null;
     this.trialInFlight = false;
   }
 
   /** Returns true when this failure opened the circuit (it was closed or half-open). */
-  recordFailure(): boolean {
+  recordFailure(kind: 'error' | 'timeout' = 'error'): boolean {
     const wasOpen = this.state === 'open';
     this.failures += 1;
-    if (this.trialInFlight || this.failures >= this.options.failureThreshold) {
+    if (kind === 'timeout') this.timeouts += 1;
+    const timeoutsEnough = this.timeouts >= (this.options.timeoutThreshold ?? this.options.failureThreshold);
+    if (this.trialInFlight || this.failures >= this.options.failureThreshold || timeoutsEnough) {
       this.openedAt = this.now();
     }
     this.trialInFlight = false;

@@ -10,11 +10,13 @@ export interface LlmSettings {
   apiKey?: string;
   model: string;
   timeoutMs?: number;
+  budgetMs?: number;
+  maxTokens?: number;
 }
 
 /** The LLM with the built-in interpreter as its fallback when an LLM is configured, else the built-in alone. */
 export function createInterpreter(llm: LlmSettings | undefined, onEvent?: (event: LlmEvent) => void): Interpreter {
   const builtin = new BuiltinInterpreter();
   if (!llm) return builtin;
-  return new LlmInterpreter({ baseUrl: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs }, builtin, onEvent);
+  return new LlmInterpreter(llm, builtin, onEvent);
 }

@@ -83,6 +83,47 @@ describe('LlmInterpreter', () => {
     expect(fallback.interpret).toHaveBeenCalledWith(reading(THREE_CARDS), 1);
   });
 
+  it('keeps a hanging model within the reading’s budget: no retry that would outlast it', async () => {
+    server.setDefault({ kind: 'auto', delayMs: 60_000 });
+    const started = Date.now();
+    const result = await create({ timeoutMs: 1_500, budgetMs: 2_000, retries: 5 }).interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('builtin');
+    expect(Date.now() - started).toBeLessThan(2_000 + 1_000);
+    expect(server.completions.length).toBeLessThanOrEqual(2);
+    expect(kinds().at(-1)).toBe('fallback');
+  });
+
+  it('asks for at most max_tokens, and for max_completion_tokens when the model refuses max_tokens', async () => {
+    server.enqueue({
+      kind: 'status',
+      status: 400,
+      body: { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." } },
+    });
+    const result = await create({ maxTokens: 1_234, retries: 0 }).interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('llm');
+    expect((bodyOf(0) as unknown as { max_tokens?: number }).max_tokens).toBe(1_234);
+    expect(bodyOf(1) as unknown as { max_tokens?: number; max_completion_tokens?: number }).toMatchObject({ max_completion_tokens: 1_234 });
+    expect((bodyOf(1) as unknown as { max_tokens?: number }).max_tokens).toBeUndefined();
+  });
+
+  it('says what was wrong with a 200 that is not a chat completion', async () => {
+    server.setDefault({ kind: 'status', status: 200, body: { error: { message: 'quota exceeded' } } });
+    const result = await create().interpret(reading(THREE_CARDS), 1);
+    expect(result.source).toBe('builtin');
+    expect(events[0].error).toBe('MalformedReplyError: the reply is not a chat completion (no "choices"; it has: error)');
+  });
+
+  it('opens the breaker after two readings that timed out, before the failure threshold', async () => {
+    server.setDefault({ kind: 'auto', delayMs: 5_000 });
+    const sut = create({ timeoutMs: 100, retries: 0, breaker: { failureThreshold: 5, timeoutThreshold: 2, resetMs: 60_000 } });
+    await sut.interpret(reading(THREE_CARDS), 1);
+    expect(kinds()).not.toContain('breaker_open');
+    await sut.interpret(reading(THREE_CARDS), 1);
+    expect(kinds()).toContain('breaker_open');
+    await sut.interpret(reading(THREE_CARDS), 1);
+    expect(server.completions).toHaveLength(2);
+  });
+
   it('retries a 500 and succeeds', async () => {
     server.enqueue({ kind: 'status', status: 500 });
     const result = await create().interpret(reading(THREE_CARDS), 1);

@@ -11,6 +11,10 @@ export interface LlmInterpreterOptions {
   model: string;
   /** Per attempt, our own: the SDK's timeout only covers the wait for headers. */
   timeoutMs?: number;
+  /** For the whole reading, attempts and back-off together; then the fallback writes it. */
+  budgetMs?: number;
+  /** The longest answer asked for. */
+  maxTokens?: number;
   /** Further attempts after a network error, a timeout, a 429 or a 5xx. */
   retries?: number;
   /** First back-off; doubles per attempt, with jitter. */
@@ -31,7 +35,16 @@ export interface LlmEvent {
   error?: string;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, retries: 2, backoffMs: 300, breaker: { failureThreshold: 5, resetMs: 30_000 } };
+const DEFAULTS = {
+  timeoutMs: 15_000,
+  budgetMs: 18_000,
+  maxTokens: 2_500,
+  retries: 2,
+  backoffMs: 300,
+  breaker: { failureThreshold: 5, timeoutThreshold: 2, resetMs: 30_000 },
+};
+/** An attempt with less time than this left in the budget is not started. */
+const MIN_ATTEMPT_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;
 const MAX_ERROR_LENGTH = 300;
 const TIMEOUT_ERROR = 'TimeoutError';
@@ -42,9 +55,13 @@ export class LlmInterpreter implements Interpreter {
   private readonly client: OpenAI;
   private readonly breaker: CircuitBreaker;
   private readonly timeoutMs: number;
+  private readonly budgetMs: number;
+  private readonly maxTokens: number;
   private readonly retries: number;
   private readonly backoffMs: number;
   private jsonMode: boolean;
+  /** Newer OpenAI models refuse `max_tokens` and want `max_completion_tokens`; learnt from the first refusal. */
+  private tokenLimitField: 'max_tokens' | 'max_completion_tokens' = 'max_tokens';
 
   constructor(
     private readonly options: LlmInterpreterOptions,
@@ -52,6 +69,8 @@ export class LlmInterpreter implements Interpreter {
     private readonly onEvent: (event: LlmEvent) => void = () => undefined,
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    this.budgetMs = options.budgetMs ?? DEFAULTS.budgetMs;
+    this.maxTokens = options.maxTokens ?? DEFAULTS.maxTokens;
     this.retries = options.retries ?? DEFAULTS.retries;
     this.backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
     this.jsonMode = options.jsonMode ?? true;
@@ -73,61 +92,86 @@ export class LlmInterpreter implements Interpreter {
     }
     const started = Date.now();
     try {
-      const reading = await this.requestWithRetries(buildMessages(input), input.cards.length);
+      const reading = await this.requestWithRetries(buildMessages(input), input.cards.length, started + this.budgetMs);
       this.breaker.recordSuccess();
       this.emit({ kind: 'success', ms: Date.now() - started });
       return { ...reading, source: 'llm' };
     } catch (error) {
-      if (this.breaker.recordFailure()) this.emit({ kind: 'breaker_open' });
+      const timedOut = error instanceof Error && error.name === TIMEOUT_ERROR;
+      if (this.breaker.recordFailure(timedOut ? 'timeout' : 'error')) this.emit({ kind: 'breaker_open' });
       this.emit({ kind: 'fallback', ms: Date.now() - started, error: this.describe(error) });
       return this.fallback.interpret(input, seed);
     }
   }
 
-  private async requestWithRetries(messages: ChatCompletionMessageParam[], cardCount: number): Promise<LlmReading> {
+  /** Attempts until one succeeds, a failure is not worth another, the retries run out or the budget would. */
+  private async requestWithRetries(messages: ChatCompletionMessageParam[], cardCount: number, deadline: number): Promise<LlmReading> {
     for (let attempt = 0; ; attempt++) {
       const started = Date.now();
       try {
-        const parsed = parseReply(await this.complete(messages), cardCount);
+        const parsed = parseReply(await this.complete(messages, Math.min(this.timeoutMs, deadline - started)), cardCount);
         if (!parsed.ok) throw namedError(MALFORMED_ERROR, `malformed reply: ${parsed.reason}`);
         return parsed.reading;
       } catch (error) {
         this.emit({ kind: 'failure', ms: Date.now() - started, error: this.describe(error) });
-        if (this.rejectsJsonMode(error)) {
-          this.jsonMode = false;
+        if (this.learnFromRefusal(error)) {
           attempt--;
           continue;
         }
         if (attempt >= this.retries || !isRetryable(error)) throw error;
-        await sleep(this.backoff(attempt, error));
+        const wait = this.backoff(attempt, error);
+        if (deadline - Date.now() - wait < MIN_ATTEMPT_MS) throw error;
+        await sleep(wait);
       }
     }
   }
 
-  private async complete(messages: ChatCompletionMessageParam[]): Promise<string | null | undefined> {
+  private async complete(messages: ChatCompletionMessageParam[], timeoutMs: number): Promise<string | null | undefined> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const completion = await this.client.chat.completions.create(
         {
           model: this.options.model,
           messages,
+          [this.tokenLimitField]: this.maxTokens,
           ...(this.jsonMode ? { response_format: { type: 'json_object' as const } } : {}),
         },
         { signal: controller.signal },
       );
+      // A server that answers 200 with something other than a completion (an error object, a proxy's page).
+      if (!Array.isArray(completion?.choices)) {
+        const keys = completion && typeof completion === 'object' ? Object.keys(completion).slice(0, 5).join(', ') : typeof completion;
+        throw namedError(MALFORMED_ERROR, `the reply is not a chat completion (no "choices"; it has: ${keys || 'nothing'})`);
+      }
+      if (completion.choices[0]?.finish_reason === 'length') {
+        throw namedError(MALFORMED_ERROR, `the reply was cut at max_tokens (${this.maxTokens}); raise LLM_MAX_TOKENS`);
+      }
       return completion.choices[0]?.message?.content;
     } catch (error) {
-      if (controller.signal.aborted) throw namedError(TIMEOUT_ERROR, `no answer within ${this.timeoutMs} ms`);
+      if (controller.signal.aborted) throw namedError(TIMEOUT_ERROR, `no answer within ${timeoutMs} ms`);
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** Some OpenAI-compatible servers refuse `response_format`; then ask without it, once. */
-  private rejectsJsonMode(error: unknown): boolean {
-    return this.jsonMode && error instanceof APIError && error.status === 400 && /response_format/i.test(error.message);
+  /**
+   * Some OpenAI-compatible servers refuse `response_format` (then ask without it), and newer
+   * OpenAI models refuse `max_tokens` (then ask with `max_completion_tokens`). True when the
+   * refusal taught something and the request is worth sending again at once.
+   */
+  private learnFromRefusal(error: unknown): boolean {
+    if (!(error instanceof APIError) || error.status !== 400) return false;
+    if (this.jsonMode && /response_format/i.test(error.message)) {
+      this.jsonMode = false;
+      return true;
+    }
+    if (this.tokenLimitField === 'max_tokens' && /max_tokens/i.test(error.message) && /max_completion_tokens/i.test(error.message)) {
+      this.tokenLimitField = 'max_completion_tokens';
+      return true;
+    }
+    return false;
   }
 
   private backoff(attempt: number, error: unknown): number {
