@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { databaseUrl } from '../support/services';
+import { itNeeding } from '../support/needs-services';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -61,7 +62,7 @@ describe('secrets never reach the log', () => {
     expectNoSecret(output);
   }, 40_000);
 
-  it('when the database refuses the connection', async () => {
+  itNeeding(['PostgreSQL'], 'when the database refuses the connection', async () => {
     const url = new URL(databaseUrl('tarot_no_such_database'));
     url.username = 'postgres';
     url.password = 'db-password-value';

@@ -6,17 +6,19 @@ import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { chooseSpread } from '../support/reading-helpers';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 describe('graceful shutdown', () => {
   let standIn: BotApiStandIn;
+  let environment: TestEnvironment;
   let sut: TestApp;
   const builtin = new BuiltinInterpreter();
   const slow: Interpreter = { interpret: async (input, seed) => (await sleep(1_500), builtin.interpret(input, seed)) };
 
   beforeAll(async () => {
     standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, {}, (builder) =>
+    environment = await prepareTestEnvironment();
+    sut = await startTestApp(environment, standIn, {}, (builder) =>
       builder.overrideProvider(READING_INTERPRETER).useValue(slow),
     );
   });
@@ -40,12 +42,13 @@ describe('graceful shutdown', () => {
       .calls('sendMessage')
       .filter((c) => c.index >= mark && String(c.params.text).includes('credits spent'));
     expect(delivered).toHaveLength(1);
-    await dataSource.initialize();
+    // A fresh start reads what was stored, on PostgreSQL and on embedded PGlite (whose server stopped with the app).
+    const again = await startTestApp(environment, standIn);
     try {
-      const [reading] = await dataSource.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
+      const [reading] = await again.dataSource.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
       expect(reading.status).toBe('completed');
     } finally {
-      await dataSource.destroy();
+      await again.close();
     }
   });
 });
