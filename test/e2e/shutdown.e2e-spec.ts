@@ -1,10 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from 'src/config/app-config';
+import { validateEnvironment } from 'src/config/environment';
+import { DatabaseTarget } from 'src/database/database-target';
 import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter';
 import { Interpreter } from 'src/readings/interpreter/interpretation';
 import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { chooseSpread } from '../support/reading-helpers';
+import { connectClient } from '../support/services';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
@@ -42,13 +46,18 @@ describe('graceful shutdown', () => {
       .calls('sendMessage')
       .filter((c) => c.index >= mark && String(c.params.text).includes('credits spent'));
     expect(delivered).toHaveLength(1);
-    // A fresh start reads what was stored, on PostgreSQL and on embedded PGlite (whose server stopped with the app).
-    const again = await startTestApp(environment, standIn);
+    // Read it where the app keeps it: the worker's PostgreSQL database, or embedded PGlite's data
+    // directory, whose server stopped with the app and is started again here.
+    const target = await DatabaseTarget.resolve(
+      new AppConfig(validateEnvironment({ DATABASE_URL: environment.databaseUrl, DATA_DIR: environment.dataDir })),
+    );
+    const client = await connectClient(target.url);
     try {
-      const [reading] = await again.dataSource.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
-      expect(reading.status).toBe('completed');
+      const { rows } = await client.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
+      expect(rows.map((row) => row.status)).toEqual(['completed']);
     } finally {
-      await again.close();
+      await client.end();
+      await target.embedded?.stop();
     }
   });
 });
