@@ -15,6 +15,7 @@ const shared = {
 const withServices = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/embedded-timeouts.ts'],
 };
 
 module.exports = {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { CACHE_TYPES, CacheType } from 'src/cache/cache-types';
+import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
 import { Environment } from './environment';
 
 export type BotMode = 'polling' | 'webhook';
@@ -54,7 +55,7 @@ export class AppConfig {
       webhookPath: env.WEBHOOK_PATH ?? '/telegram/webhook',
       webhookSecret: env.WEBHOOK_SECRET,
       localApiPort: env.LOCAL_BOT_API_PORT ?? port + 1,
-      specPath: resolve(env.BOT_API_SPEC ?? '../shared/telegram/bot-api.json'),
+      specPath: env.BOT_API_SPEC ? resolve(env.BOT_API_SPEC) : DEFAULT_BOT_API_SPEC,
       rate: {
         enabled: env.TELEGRAM_RATE_LIMIT !== 'off',
         globalPerSecond: env.TELEGRAM_GLOBAL_RATE ?? 30,

@@ -5,6 +5,7 @@ import { RedisThrottlerStorage } from 'src/common/admin/redis-throttler.storage'
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { itNeeding } from '../support/needs-services';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 describe('the internal REST API', () => {
@@ -201,11 +202,7 @@ describe('the internal REST API', () => {
   });
 
   describe('the per-token throttle', () => {
-    it('counts each token in Redis and blocks past the limit', async () => {
-      if (!environment.redisUrl) {
-        expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-        return;
-      }
+    itNeeding(['Redis'], 'counts each token in Redis and blocks past the limit', async () => {
       await request(sut.server).get('/api/v1/users?limit=1').set(auth).expect(200);
       const client = createClient({ url: environment.redisUrl });
       await client.connect();
@@ -228,11 +225,7 @@ describe('the internal REST API', () => {
   });
 
   describe('the cache', () => {
-    it('keeps user data in Redis under the store prefix', async () => {
-      if (!environment.redisUrl) {
-        expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-        return;
-      }
+    itNeeding(['Redis'], 'keeps user data in Redis under the store prefix', async () => {
       await say(standIn, user, '/balance');
       const client = createClient({ url: environment.redisUrl });
       await client.connect();

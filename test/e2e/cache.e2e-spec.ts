@@ -1,5 +1,4 @@
 import { createClient } from '@keyv/redis';
-import { ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { AppCacheService } from 'src/cache/app-cache.service';
@@ -7,16 +6,11 @@ import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment, redisAvailable, TestEnvironment } from '../support/test-environment';
+import { describeNeeding } from '../support/needs-services';
+import { RedisServerProcess } from '../support/redis-server-process';
+import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
-describe('the cache manager', () => {
-  if (!redisAvailable()) {
-    it('needs Redis (skipped: Redis not reachable)', () => {
-      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-    });
-    return;
-  }
-
+describeNeeding(['Redis'], 'the cache manager', () => {
   let standIn: BotApiStandIn;
   let environment: TestEnvironment;
   let sut: TestApp;
@@ -111,33 +105,22 @@ describe('the cache manager', () => {
   });
 });
 
-describe('a Redis outage', () => {
-  const port = 6390 + Number(process.env.JEST_WORKER_ID ?? '1');
-  let server: ChildProcess | undefined;
+describeNeeding(['redis-server'], 'a Redis outage', () => {
+  let server: RedisServerProcess;
   let standIn: BotApiStandIn;
   let sut: TestApp;
 
-  const startRedis = async () => {
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await eventually(async () => {
-      const probe = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: false } });
-      probe.on('error', () => undefined);
-      await probe.connect();
-      await probe.close();
-    });
-  };
-
   beforeAll(async () => {
-    await startRedis();
+    server = await RedisServerProcess.start();
     standIn = await startStandIn();
     const environment = await prepareTestEnvironment();
-    sut = await startTestApp(environment, standIn, { REDIS_URL: `redis://127.0.0.1:${port}` });
+    sut = await startTestApp(environment, standIn, { REDIS_URL: server.url });
   });
 
   afterAll(async () => {
     await sut?.close();
     await standIn?.stop();
-    server?.kill('SIGKILL');
+    await server?.kill();
   });
 
   it('keeps answering from PostgreSQL while Redis is down, then recovers by itself', async () => {
@@ -145,8 +128,7 @@ describe('a Redis outage', () => {
     await say(standIn, user, '/start');
     expect(await say(standIn, user, '/balance')).toContain('5 credits');
 
-    server!.kill('SIGKILL');
-    await sleep(200);
+    await server.kill();
     for (let i = 0; i < 4; i++) {
       const started = Date.now();
       expect(await say(standIn, user, '/balance')).toContain('5 credits');
@@ -155,14 +137,15 @@ describe('a Redis outage', () => {
     const health = await request(sut.server).get('/health').expect(503);
     expect(health.body.details.redis.status).toBe('down');
 
-    await startRedis();
+    await server.start();
     await eventually(async () => {
       await request(sut.server).get('/health').expect(200);
     }, 15_000, 250);
     await sleep(5_500);
     await say(standIn, user, '/balance');
     await say(standIn, user, '/balance');
-    const probe = createClient({ url: `redis://127.0.0.1:${port}` });
+    const probe = createClient({ url: server.url });
+    probe.on('error', () => undefined);
     await probe.connect();
     try {
       expect(await probe.exists(AppCacheService.storeKey(`user_data:tg:${user.id}`))).toBe(1);

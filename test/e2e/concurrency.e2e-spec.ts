@@ -4,18 +4,12 @@ import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
-import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
+import { describeNeeding } from '../support/needs-services';
+import { prepareTestEnvironment } from '../support/test-environment';
 
 const WEBHOOK_PATH = '/telegram/webhook';
 
-describe('two app instances on one database', () => {
-  if (!redisAvailable()) {
-    it('needs Redis to coordinate instances (skipped: Redis not reachable)', () => {
-      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-    });
-    return;
-  }
-
+describeNeeding(['Redis'], 'two app instances on one database', () => {
   let standIn: BotApiStandIn;
   let a: TestApp;
   let b: TestApp;

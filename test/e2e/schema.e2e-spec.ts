@@ -1,19 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { InitialSchema1796000000000 } from '../../migrations/1796000000000-InitialSchema';
 import { AppDataSource } from 'src/database/app-data-source';
 import { dataSourceOptions } from 'src/database/data-source-options';
 import { snapshotSchema } from '../support/schema-snapshot';
-import { adminQuery, databaseUrl, TEST_DATABASE_PREFIX, TEST_DATABASE_URL } from '../support/services';
-import { postgresAvailable } from '../support/test-environment';
+import { describeNeeding } from '../support/needs-services';
+import { adminQuery, connectClient, databaseUrl, TEST_DATABASE_PREFIX } from '../support/services';
 
-const SEED = resolve(__dirname, '..', '..', '..', 'shared', 'seed', 'data-management.md');
+const SEED_SCHEMA = resolve(__dirname, '..', 'support', 'seed-schema.sql');
 
+/** The seed's CREATE TABLE statements, one by one. */
 function seedSql(): string[] {
-  const markdown = readFileSync(SEED, 'utf8');
-  return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const sql = readFileSync(SEED_SCHEMA, 'utf8').replace(/^--.*$/gm, '');
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
 }
 
 async function freshDatabase(name: string): Promise<string> {
@@ -23,29 +26,34 @@ async function freshDatabase(name: string): Promise<string> {
 }
 
 const worker = process.env.JEST_WORKER_ID ?? '1';
+const SEED_DATABASE = `${TEST_DATABASE_PREFIX}seed_w${worker}`;
+const FIRST_DATABASE = `${TEST_DATABASE_PREFIX}first_w${worker}`;
+const UPDOWN_DATABASE = `${TEST_DATABASE_PREFIX}updown_w${worker}`;
 
-describe('the schema', () => {
-  if (!postgresAvailable()) {
-    it('needs PostgreSQL to compare schemas (skipped: PostgreSQL not reachable)', () => {
-      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-    });
-    return;
-  }
+describeNeeding(['PostgreSQL'], 'the schema', () => {
+  afterAll(async () => {
+    for (const name of [SEED_DATABASE, FIRST_DATABASE, UPDOWN_DATABASE]) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 
   it('after the first migration equals the seed SQL applied to a scratch database', async () => {
-    const seedUrl = await freshDatabase(`${TEST_DATABASE_PREFIX}seed_w${worker}`);
-    const seedClient = new Client({ connectionString: seedUrl });
-    await seedClient.connect();
-    for (const statement of seedSql()) await seedClient.query(statement);
-    await seedClient.end();
+    const seedUrl = await freshDatabase(SEED_DATABASE);
+    const seedClient = await connectClient(seedUrl);
+    try {
+      for (const statement of seedSql()) await seedClient.query(statement);
+    } finally {
+      await seedClient.end();
+    }
 
-    const migratedUrl = await freshDatabase(`${TEST_DATABASE_PREFIX}first_w${worker}`);
+    const migratedUrl = await freshDatabase(FIRST_DATABASE);
     const dataSource = new DataSource({ type: 'postgres', url: migratedUrl });
     await dataSource.initialize();
-    const runner = dataSource.createQueryRunner();
-    await new InitialSchema1796000000000().up(runner);
-    await runner.release();
-    await dataSource.destroy();
+    try {
+      const runner = dataSource.createQueryRunner();
+      await new InitialSchema1796000000000().up(runner);
+      await runner.release();
+    } finally {
+      await dataSource.destroy();
+    }
 
     const [seed, migrated] = await Promise.all([snapshotSchema(seedUrl), snapshotSchema(migratedUrl)]);
     expect(seedSql()).toHaveLength(5);
@@ -54,7 +62,7 @@ describe('the schema', () => {
   });
 
   it('migrates all the way up, all the way down, and up again', async () => {
-    const url = await freshDatabase(`${TEST_DATABASE_PREFIX}updown_w${worker}`);
+    const url = await freshDatabase(UPDOWN_DATABASE);
     const dataSource = new AppDataSource(dataSourceOptions({ url, poolSize: 1 }));
     await dataSource.initialize();
     try {
@@ -73,8 +81,7 @@ describe('the schema', () => {
   });
 
   it('refuses a negative balance at the database level', async () => {
-    const client = new Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]*$/, `/${TEST_DATABASE_PREFIX}updown_w${worker}`) });
-    await client.connect();
+    const client = await connectClient(databaseUrl(UPDOWN_DATABASE));
     try {
       await expect(client.query(`INSERT INTO users (telegram_id, credits) VALUES (1, -1)`)).rejects.toThrow(
         /credits_non_negative/,

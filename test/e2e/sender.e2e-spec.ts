@@ -7,7 +7,8 @@ import { AppConfig } from 'src/config/app-config';
 import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
 import { say } from '../support/bot-helpers';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
+import { itNeeding } from '../support/needs-services';
+import { prepareTestEnvironment } from '../support/test-environment';
 import { eventually } from '../support/eventually';
 
 describe('talking to Telegram politely', () => {
@@ -66,8 +67,7 @@ describe('talking to Telegram politely', () => {
     expect(await say(standIn, user, '/balance')).toContain('5 credits');
   });
 
-  it('shares a block between instances through Redis, and a return within seconds', async () => {
-    if (!redisAvailable()) return expect(process.env.REQUIRE_SERVICES).not.toBe('1');
+  itNeeding(['Redis'], 'shares a block between instances through Redis, and a return within seconds', async () => {
     // Another instance's sender: the same Redis, its own memory.
     const elsewhere = new TelegramSender(sut.app.get(AppConfig), sut.app.get(MetricsService), sut.app.get(REDIS_CLIENT));
     const chatId = 50_003;

@@ -1,22 +1,28 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from 'src/config/app-config';
+import { validateEnvironment } from 'src/config/environment';
+import { DatabaseTarget } from 'src/database/database-target';
 import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter';
 import { Interpreter } from 'src/readings/interpreter/interpretation';
 import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { chooseSpread } from '../support/reading-helpers';
+import { connectClient } from '../support/services';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 describe('graceful shutdown', () => {
   let standIn: BotApiStandIn;
+  let environment: TestEnvironment;
   let sut: TestApp;
   const builtin = new BuiltinInterpreter();
   const slow: Interpreter = { interpret: async (input, seed) => (await sleep(1_500), builtin.interpret(input, seed)) };
 
   beforeAll(async () => {
     standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, {}, (builder) =>
+    environment = await prepareTestEnvironment();
+    sut = await startTestApp(environment, standIn, {}, (builder) =>
       builder.overrideProvider(READING_INTERPRETER).useValue(slow),
     );
   });
@@ -40,12 +46,18 @@ describe('graceful shutdown', () => {
       .calls('sendMessage')
       .filter((c) => c.index >= mark && String(c.params.text).includes('credits spent'));
     expect(delivered).toHaveLength(1);
-    await dataSource.initialize();
+    // Read it where the app keeps it: the worker's PostgreSQL database, or embedded PGlite's data
+    // directory, whose server stopped with the app and is started again here.
+    const target = await DatabaseTarget.resolve(
+      new AppConfig(validateEnvironment({ DATABASE_URL: environment.databaseUrl, DATA_DIR: environment.dataDir })),
+    );
+    const client = await connectClient(target.url);
     try {
-      const [reading] = await dataSource.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
-      expect(reading.status).toBe('completed');
+      const { rows } = await client.query(`SELECT status FROM readings WHERE user_id = $1`, [userId]);
+      expect(rows.map((row) => row.status)).toEqual(['completed']);
     } finally {
-      await dataSource.destroy();
+      await client.end();
+      await target.embedded?.stop();
     }
   });
 });

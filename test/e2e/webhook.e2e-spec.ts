@@ -9,7 +9,8 @@ import { requestInvoice } from '../support/payment-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
 import { chooseSpread } from '../support/reading-helpers';
 import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
-import { prepareTestEnvironment, redisAvailable } from '../support/test-environment';
+import { describeNeeding } from '../support/needs-services';
+import { prepareTestEnvironment } from '../support/test-environment';
 
 const WEBHOOK_PATH = '/telegram/webhook';
 
@@ -31,14 +32,7 @@ class OverlapWatch {
   }
 }
 
-describe('webhook mode with two app instances', () => {
-  if (!redisAvailable()) {
-    it('needs Redis to coordinate instances (skipped: Redis not reachable)', () => {
-      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-    });
-    return;
-  }
-
+describeNeeding(['Redis'], 'webhook mode with two app instances', () => {
   let standIn: BotApiStandIn;
   let a: TestApp;
   let b: TestApp;

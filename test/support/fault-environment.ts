@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppDataSource } from 'src/database/app-data-source';
 import { dataSourceOptions } from 'src/database/data-source-options';
-import { adminQuery, databaseUrl, TEST_DATABASE_URL, TEST_REDIS_URL } from './services';
-import { postgresAvailable, redisAvailable, TestEnvironment } from './test-environment';
+import { describeNeeding } from './needs-services';
+import { adminQuery, connectClient, databaseUrl, TEST_DATABASE_URL, TEST_REDIS_URL } from './services';
+import { TestEnvironment } from './test-environment';
 
 /**
  * The Redis databases fault specs take turns on, highest first: e2e workers use `workerId % 16`
@@ -31,23 +32,9 @@ export interface FaultEnvironment extends TestEnvironment {
   dispose(): Promise<void>;
 }
 
-/** True when PostgreSQL and Redis are there; fault specs need both (no PGlite fallback). */
-export function faultServicesAvailable(): boolean {
-  return postgresAvailable() && redisAvailable();
-}
-
-/**
- * A fault spec's `describe`. Without PostgreSQL or Redis it holds one test that says so, which
- * fails when REQUIRE_SERVICES=1 (as in CI) instead of passing quietly.
- */
+/** A fault spec's `describe`: without PostgreSQL or Redis it holds one skip report instead (needs-services.ts). */
 export function describeFault(title: string, body: () => void): void {
-  describe(title, () => {
-    if (!faultServicesAvailable()) {
-      it('needs PostgreSQL and Redis (not reachable here)', () => expect(process.env.REQUIRE_SERVICES).not.toBe('1'));
-      return;
-    }
-    body();
-  });
+  describeNeeding(['PostgreSQL', 'Redis'], title, body);
 }
 
 function alive(pid: number): boolean {
@@ -61,8 +48,7 @@ function alive(pid: number): boolean {
 
 /** Databases of fault runs whose process is gone (a run killed before its afterAll). */
 async function dropLeftovers(): Promise<void> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
+  const client = await connectClient(TEST_DATABASE_URL);
   try {
     const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'tarot\\_faults\\_%'`);
     for (const { datname } of rows) {

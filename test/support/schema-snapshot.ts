@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { connectClient } from './services';
 
 export interface SchemaSnapshot {
   columns: string[];
@@ -9,8 +9,7 @@ const TABLES = ['users', 'readings', 'transactions', 'user_sessions', 'rate_limi
 
 /** Columns (type, length, nullability, default) and constraints of the seed's tables, as sorted text. */
 export async function snapshotSchema(url: string): Promise<SchemaSnapshot> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     const columns = await client.query(
       `SELECT table_name, column_name, data_type, character_maximum_length, is_nullable, column_default

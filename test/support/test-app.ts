@@ -1,17 +1,20 @@
 import 'src/config/force-utc';
 import { INestApplication } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from 'src/app.module';
 import { setUpApp } from 'src/app-setup';
+import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { TestEnvironment } from './test-environment';
 
 export const TEST_BOT_TOKEN = '123456789:TEST-token-for-the-stand-in-0000000';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
-export const SPEC_PATH = resolve(__dirname, '..', '..', '..', 'shared', 'telegram', 'bot-api.json');
+/** The project's copy of the Bot API reference, unless BOT_API_SPEC names another. */
+export const SPEC_PATH = process.env.BOT_API_SPEC ? resolve(process.env.BOT_API_SPEC) : DEFAULT_BOT_API_SPEC;
 
 export interface TestApp {
   app: INestApplication;
@@ -25,7 +28,9 @@ export interface TestApp {
 
 /** Starts the Bot API stand-in the bot will talk to; tests play users through it. */
 export async function startStandIn(): Promise<BotApiStandIn> {
-  const standIn = new BotApiStandIn(process.env.BOT_API_SPEC ?? SPEC_PATH, {
+  // Without the spec the stand-in would quietly stop checking the bot's calls.
+  if (!existsSync(SPEC_PATH)) throw new Error(`Bot API spec not found at ${SPEC_PATH} (BOT_API_SPEC)`);
+  const standIn = new BotApiStandIn(SPEC_PATH, {
     preCheckoutTimeoutMs: 10_000,
   });
   await standIn.start(0, '127.0.0.1');
@@ -66,7 +71,7 @@ export async function startTestApp(
     LLM_MODEL: undefined,
     LLM_TIMEOUT_MS: undefined,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    BOT_API_SPEC: process.env.BOT_API_SPEC ?? SPEC_PATH,
+    BOT_API_SPEC: SPEC_PATH,
     ...env,
   };
   for (const [key, value] of Object.entries(variables)) {

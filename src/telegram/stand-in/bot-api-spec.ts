@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StandInLogger } from './stand-in-api.types';
+
+/** The project's copy of the Bot API reference (see spec/README.md); `nest build` copies it beside the compiled file. */
+export const DEFAULT_BOT_API_SPEC = join(__dirname, 'spec', 'bot-api.json');
 
 export interface SpecField {
   name: string;

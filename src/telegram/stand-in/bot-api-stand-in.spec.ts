@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { DEFAULT_BOT_API_SPEC } from './bot-api-spec';
 import { BotApiStandIn } from './bot-api-stand-in';
 import type { TgMessage, TgUpdate } from './telegram-objects.types';
 
-const SPEC_PATH = process.env.BOT_API_SPEC ?? resolve(__dirname, '../../../../shared/telegram/bot-api.json');
-const HAS_SPEC = existsSync(SPEC_PATH);
 const TOKEN = '123456789:AAE-stand-in-test-token';
 const USER = { id: 5001, first_name: 'Ada', language_code: 'en', username: 'ada' };
 
@@ -33,7 +30,7 @@ describe('BotApiStandIn over HTTP', () => {
 
   beforeEach(async () => {
     clock = Date.UTC(2026, 0, 15, 12, 0, 0);
-    standIn = new BotApiStandIn(HAS_SPEC ? SPEC_PATH : null, { now: () => clock, callbackAnswerTimeoutMs: 15_000 });
+    standIn = new BotApiStandIn(DEFAULT_BOT_API_SPEC, { now: () => clock, callbackAnswerTimeoutMs: 15_000 });
     base = await standIn.start();
   });
 

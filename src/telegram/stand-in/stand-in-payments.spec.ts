@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { DEFAULT_BOT_API_SPEC } from './bot-api-spec';
 import { BotApiStandIn } from './bot-api-stand-in';
 import type { TgMessage, TgStarTransaction, TgUpdate } from './telegram-objects.types';
 
-const SPEC_PATH = process.env.BOT_API_SPEC ?? resolve(__dirname, '../../../../shared/telegram/bot-api.json');
 const TOKEN = '123456789:AAE-stand-in-payments-token';
 const BUYER = { id: 7001, first_name: 'Grace' };
 const FRIEND = { id: 7002, first_name: 'Alan' };
@@ -69,7 +67,7 @@ describe('BotApiStandIn payments', () => {
   beforeEach(async () => {
     clock = Date.UTC(2026, 2, 1, 9, 0, 0);
     offset = 0;
-    standIn = new BotApiStandIn(existsSync(SPEC_PATH) ? SPEC_PATH : null, { now: () => clock });
+    standIn = new BotApiStandIn(DEFAULT_BOT_API_SPEC, { now: () => clock });
     base = await standIn.start();
     await standIn.sendText(BUYER, '/buy');
   });
