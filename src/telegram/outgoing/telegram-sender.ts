@@ -104,6 +104,8 @@ export class TelegramSender {
         this.metrics.telegramCalls.inc({ method, outcome: 'ok' });
         return result;
       } catch (error) {
+        // The caller cancelled the call (polling stops at shutdown): nothing to retry or report.
+        if ((error as Error).name === 'AbortError') throw error;
         scrubToken(error, this.config.telegram.token);
         const { code, retryAfter, description } = this.describe(error);
         this.metrics.telegramCalls.inc({ method, outcome: code ? String(code) : 'network' });
