@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from 'src/config/app-config';
 import { BotApiStandIn } from './stand-in/bot-api-stand-in';
@@ -13,7 +13,7 @@ const RECORDED_CALLS = 200;
  * started here on LOCAL_BOT_API_PORT; people chat with the bot through its HTTP interface
  * (the web chat). The chats are kept under DATA_DIR/stand-in, so they outlive a restart.
  */
-export class LocalBotApi implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class LocalBotApi implements OnApplicationShutdown {
   private constructor(
     readonly standIn: BotApiStandIn | undefined,
     readonly apiRoot: string | undefined,
@@ -31,14 +31,6 @@ export class LocalBotApi implements BeforeApplicationShutdown, OnApplicationShut
     logger.debug(`Local mode: no TELEGRAM_BOT_TOKEN, so the bot talks to the built-in Bot API stand-in at ${apiRoot}`);
     logger.debug(`Chat with the bot: POST ${apiRoot}/_standin/users/1/messages {"text":"/start"}; read: GET ${apiRoot}/_standin/users/1/messages`);
     return new LocalBotApi(standIn, apiRoot);
-  }
-
-  /**
-   * Ends the web chat's event streams before the HTTP server closes: the server's close waits
-   * for every open response, and a browser tab never ends its stream by itself.
-   */
-  beforeApplicationShutdown(): void {
-    this.standIn?.closeStreams();
   }
 
   async onApplicationShutdown(): Promise<void> {

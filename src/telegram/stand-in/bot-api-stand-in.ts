@@ -383,11 +383,6 @@ export class BotApiStandIn {
     this.faults.unblock(userId);
   }
 
-  /** Ends the open event streams of the web chat, so that a server closing in front of them need not wait for browsers. */
-  closeStreams(): void {
-    this.localUsers?.closeStreams();
-  }
-
   private readonly persisted = {
     // Every change comes with a Bot API call or an update: counting both is enough to notice one.
     version: () => `${this.resets}:${this.recorder.mark()}:${this.dispatcher.lastId}`,
