@@ -119,7 +119,9 @@ export class TelegramSender {
           this.logger.debug(`answerCallbackQuery: ${description}; going on`);
           return true as T;
         }
-        const retryable = code === 429 || code === undefined || code >= 500;
+        // Long polling retries in telegraf's own loop; retried here too, the last poll at shutdown
+        // (the offset's confirmation, racing the stand-in's stop in local mode) would warn.
+        const retryable = method !== 'getUpdates' && (code === 429 || code === undefined || code >= 500);
         if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
         const wait = code === 429 ? (retryAfter ?? 1) * 1000 : 200 * 2 ** (attempt - 1);
         this.logger.warn(`${method} failed (${code ?? 'network'}: ${description}); retrying in ${wait} ms`);
