@@ -134,7 +134,7 @@ interface ProbeResult {
   case: string;
   ms: number;
   ready: { rssMb: number; wasmMemoryMb: number };
-  catalogue: { rssMb: number; hwmMb: number; v8HeapMb: number; wasmMemoryMb: number };
+  catalogue: { rssMb: number; hwmMb: number; v8HeapMb: number; wasmMemoryMb: number; wasmResidentMb: number };
 }
 
 /** One case of bench/pglite-probe.js in a fresh node, on `dir`. */
@@ -161,15 +161,15 @@ function pgliteBreakdown(): string[] {
   rows.push(['now, later starts: --liftoff-only', probe('current', liftoff, ['--liftoff-only'])]);
   const lines = [
     'embedded PostgreSQL alone, one fresh node per row (bench/pglite-probe.js):',
-    `${'case'.padEnd(52)} ${'ready s'.padStart(8)} ${'RSS MB'.padStart(7)} ${'+ node'.padStart(7)} ${'peak MB'.padStart(8)} ${'wasm heap MB'.padStart(13)}`,
+    `${'case'.padEnd(52)} ${'ready s'.padStart(8)} ${'RSS MB'.padStart(7)} ${'+ node'.padStart(7)} ${'peak MB'.padStart(8)} ${'wasm heap MB'.padStart(13)} ${'of it resident'.padStart(15)}`,
   ];
   for (const [label, result] of rows) {
-    const { rssMb, hwmMb, wasmMemoryMb } = result.catalogue;
+    const { rssMb, hwmMb, wasmMemoryMb, wasmResidentMb } = result.catalogue;
     lines.push(
-      `${label.padEnd(52)} ${String(seconds(result.ms)).padStart(8)} ${mb(rssMb).padStart(7)} ${mb(rssMb - node.catalogue.rssMb).padStart(7)} ${mb(hwmMb).padStart(8)} ${mb(wasmMemoryMb).padStart(13)}`,
+      `${label.padEnd(52)} ${String(seconds(result.ms)).padStart(8)} ${mb(rssMb).padStart(7)} ${mb(rssMb - node.catalogue.rssMb).padStart(7)} ${mb(hwmMb).padStart(8)} ${mb(wasmMemoryMb).padStart(13)} ${mb(wasmResidentMb).padStart(15)}`,
     );
   }
-  lines.push('(RSS after reading the catalogue; "+ node" is over node alone; the wasm heap is reserved, only touched pages are resident)');
+  lines.push('(RSS after reading the catalogue; "+ node" is over node alone; the wasm heap is reserved, only its touched pages are resident)');
   return lines;
 }
 

@@ -12,6 +12,20 @@ const { join } = require('node:path');
 
 const DIST = join(__dirname, '..', 'dist', 'src', 'database');
 
+/** Resident megabytes of the mapping that holds the WebAssembly heap (the one as large as the heap). */
+function wasmResidentMb(db) {
+  if (!db) return 0;
+  const size = db.mod.HEAPU8.byteLength;
+  let current = false;
+  for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+    const range = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line);
+    if (range) current = parseInt(range[2], 16) - parseInt(range[1], 16) === size;
+    const rss = /^Rss:\s+(\d+)/.exec(line);
+    if (rss && current) return Math.round(Number(rss[1]) / 102.4) / 10;
+  }
+  return 0;
+}
+
 function memory(db) {
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]);
@@ -21,6 +35,7 @@ function memory(db) {
     hwmMb: Math.round(kb('VmHWM') / 102.4) / 10,
     v8HeapMb: Math.round(usage.heapUsed / 104857.6) / 10,
     wasmMemoryMb: db ? Math.round(db.mod.HEAPU8.byteLength / 104857.6) / 10 : 0,
+    wasmResidentMb: wasmResidentMb(db),
   };
 }
 
