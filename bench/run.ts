@@ -7,6 +7,7 @@
  *
  * See bench/README.md for what is measured and how to read the figures.
  */
+import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
 
 async function run(options: Options, cleanup: Cleanup): Promise<void> {
   if (existsSync(join(ROOT, '.env'))) say('note: a .env file exists; the bench sets every variable the app reads, so it should not matter');
-  const specPath = resolve(ROOT, '..', 'shared', 'telegram', 'bot-api.json');
+  const specPath = DEFAULT_BOT_API_SPEC;
   const dbUrl = databaseUrl(options.adminDatabaseUrl, options.database);
   const redisUrl = `${options.redisUrl.replace(/\/\d*$/, '')}/${options.redisDb}`;
 

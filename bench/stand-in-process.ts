@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
+import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import type { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
 import type { StandInCall, ToDriver, ToStandIn } from './lib/ipc';
@@ -18,7 +19,7 @@ function send(message: ToDriver): void {
 }
 
 async function main(): Promise<void> {
-  const specPath = resolve(process.argv[2] ?? '../shared/telegram/bot-api.json');
+  const specPath = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_BOT_API_SPEC;
   const now = (): number => performance.timeOrigin + performance.now();
   const standIn = new BotApiStandIn(specPath, { logger: (line) => send({ type: 'log', line }), now });
 

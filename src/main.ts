@@ -6,6 +6,8 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { createServer } from 'node:http';
 import { AppModule } from './app.module';
 import { setUpApp } from './app-setup';
+import { announceLocalMode } from './local-mode-banner';
+import { WiringQuietLogger } from './common/logging/wiring-quiet-logger';
 import { AppConfig } from './config/app-config';
 import { ConfigValidationError, preflightEnvironment } from './config/environment';
 import { redactSecrets } from './config/secrets';
@@ -14,12 +16,13 @@ async function bootstrap(): Promise<void> {
   const started = Date.now();
   preflightEnvironment();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(PinoLogger));
+  const config = app.get(AppConfig);
+  app.useLogger(config.localMode ? new WiringQuietLogger(app.get(PinoLogger)) : app.get(PinoLogger));
   // Nest would hold the logs until the start completes; an operator watching a slow start needs them now.
   app.flushLogs();
   app.enableShutdownHooks();
   setUpApp(app);
-  const { port, adminPort } = app.get(AppConfig).http;
+  const { port, adminPort } = config.http;
   await app.listen(port);
   if (adminPort !== port) {
     const admin = createServer(app.getHttpAdapter().getInstance());
@@ -28,6 +31,7 @@ async function bootstrap(): Promise<void> {
   }
   const logger = new Logger('Main');
   logger.log(`Listening on :${port} (REST API, /api/docs and /metrics on :${adminPort}); started in ${Date.now() - started} ms`);
+  announceLocalMode(config);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,13 +1,17 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
 import { AppConfig } from 'src/config/app-config';
 import { BotApiStandIn } from './stand-in/bot-api-stand-in';
 
 /** The token the bot presents to the built-in stand-in in local mode. */
 export const LOCAL_BOT_TOKEN = '100000001:local-mode-token-for-the-stand-in';
+/** Recent Bot API calls the local stand-in keeps for GET /_standin/calls (they carry the pictures sent). */
+const RECORDED_CALLS = 200;
 
 /**
  * In local mode (no TELEGRAM_BOT_TOKEN) the bot talks to the built-in Bot API stand-in,
- * started here on LOCAL_BOT_API_PORT; people chat with the bot through its HTTP interface.
+ * started here on LOCAL_BOT_API_PORT; people chat with the bot through its HTTP interface
+ * (the web chat). The chats are kept under DATA_DIR/stand-in, so they outlive a restart.
  */
 export class LocalBotApi implements OnApplicationShutdown {
   private constructor(
@@ -18,10 +22,14 @@ export class LocalBotApi implements OnApplicationShutdown {
   static async start(config: AppConfig): Promise<LocalBotApi> {
     if (!config.localMode) return new LocalBotApi(undefined, undefined);
     const logger = new Logger('LocalBotApi');
-    const standIn = new BotApiStandIn(config.telegram.specPath, { logger: (line) => logger.log(line) });
+    const standIn = new BotApiStandIn(config.telegram.specPath, {
+      logger: (line) => logger.log(line),
+      stateDir: join(config.database.dataDir, 'stand-in'),
+      maxRecordedCalls: RECORDED_CALLS,
+    });
     const apiRoot = await standIn.start(config.telegram.localApiPort, '127.0.0.1');
-    logger.log(`Local mode: no TELEGRAM_BOT_TOKEN, so the bot talks to the built-in Bot API stand-in at ${apiRoot}`);
-    logger.log(`Chat with the bot: POST ${apiRoot}/_standin/users/1/messages {"text":"/start"}; read: GET ${apiRoot}/_standin/users/1/messages`);
+    logger.debug(`Local mode: no TELEGRAM_BOT_TOKEN, so the bot talks to the built-in Bot API stand-in at ${apiRoot}`);
+    logger.debug(`Chat with the bot: POST ${apiRoot}/_standin/users/1/messages {"text":"/start"}; read: GET ${apiRoot}/_standin/users/1/messages`);
     return new LocalBotApi(standIn, apiRoot);
   }
 

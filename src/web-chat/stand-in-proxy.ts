@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { request as httpRequest } from 'node:http';
+import { type ClientRequest, request as httpRequest } from 'node:http';
 
 const PASSED_BACK = ['content-type', 'cache-control', 'location', 'x-accel-buffering'];
 
@@ -8,6 +8,8 @@ const PASSED_BACK = ['content-type', 'cache-control', 'location', 'x-accel-buffe
  * stays same-origin. Streams both ways, which keeps server-sent events live.
  */
 export class StandInProxy {
+  private readonly open = new Map<Response, ClientRequest>();
+
   forward(apiRoot: string, path: string, request: Request, response: Response): void {
     const target = new URL(apiRoot);
     const body = request.method === 'POST' ? Buffer.from(JSON.stringify(request.body ?? {})) : undefined;
@@ -33,7 +35,23 @@ export class StandInProxy {
       if (!response.headersSent) response.status(502).json({ ok: false, error: `the Bot API stand-in did not answer: ${error.message}` });
       else response.end();
     });
-    response.on('close', () => upstream.destroy());
+    this.open.set(response, upstream);
+    response.on('close', () => {
+      this.open.delete(response);
+      upstream.destroy();
+    });
     upstream.end(body);
+  }
+
+  /**
+   * Ends every forwarded response and closes its connection. The HTTP server's close waits for
+   * every connection, and a browser keeps an event stream's connection alive to reconnect on it.
+   */
+  closeAll(): void {
+    for (const [response, upstream] of this.open) {
+      upstream.destroy();
+      response.end(() => response.socket?.destroy());
+    }
+    this.open.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { All, Controller, Get, NotFoundException, OnModuleInit, Param, Req, Res } from '@nestjs/common';
+import { All, BeforeApplicationShutdown, Controller, Get, NotFoundException, OnModuleInit, Param, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -22,8 +22,9 @@ const PAGE_HEADERS = {
  */
 @ApiExcludeController()
 @Controller()
-export class WebChatController implements OnModuleInit {
+export class WebChatController implements OnModuleInit, BeforeApplicationShutdown {
   private local: LocalBotApi | undefined;
+  private stopping = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -37,22 +38,31 @@ export class WebChatController implements OnModuleInit {
     this.local = this.moduleRef.get(LocalBotApi, { strict: false });
   }
 
+  /**
+   * Before the HTTP server closes: open tabs' event streams end with their connections, and what
+   * the tabs ask after that is refused on a closing connection, so no tab holds the server open.
+   */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    this.proxy.closeAll();
+  }
+
   @Get()
   page(@Res() response: Response): void {
-    this.apiRoot();
+    this.apiRoot(response);
     this.send(response, 'index.html');
   }
 
   @Get('web-chat/:file')
   file(@Param('file') name: string, @Res() response: Response): void {
-    this.apiRoot();
+    this.apiRoot(response);
     if (name === 'index.html') throw new NotFoundException();
     this.send(response, name);
   }
 
   @All('web-chat/api/*path')
   api(@Req() request: Request, @Res() response: Response): void {
-    const apiRoot = this.apiRoot();
+    const apiRoot = this.apiRoot(response);
     const path = request.originalUrl.slice(API_PREFIX.length);
     if (!path.startsWith('/') || path.split(/[/?]/).some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) throw new NotFoundException();
     this.proxy.forward(apiRoot, path, request, response);
@@ -64,7 +74,11 @@ export class WebChatController implements OnModuleInit {
     response.set({ ...PAGE_HEADERS, 'Content-Type': asset.contentType }).send(asset.body);
   }
 
-  private apiRoot(): string {
+  private apiRoot(response: Response): string {
+    if (this.stopping) {
+      response.set('Connection', 'close');
+      throw new ServiceUnavailableException('the app is stopping');
+    }
     const apiRoot = this.config.localMode ? this.local?.apiRoot : undefined;
     if (!apiRoot) throw new NotFoundException();
     return apiRoot;

@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
@@ -5,7 +6,7 @@ import request from 'supertest';
 import { LOCAL_BOT_TOKEN, LocalBotApi } from 'src/telegram/local-bot-api';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { prepareTestEnvironment, type TestEnvironment } from '../support/test-environment';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -46,6 +47,31 @@ async function botReply(page: Page, mark: number, text: string | RegExp): Promis
   return message;
 }
 
+/** Where the page is scrolled to: whether the end of the chat is in view, and the last message's place against the composer's. */
+interface ScrollPlace {
+  atEnd: boolean;
+  scrollY: number;
+  lastBottom: number;
+  dockTop: number;
+}
+
+const SCROLL_PLACE = `(() => {
+  const root = document.documentElement;
+  const last = document.querySelector('.messages > li:last-child');
+  return {
+    atEnd: window.innerHeight + window.scrollY >= root.scrollHeight - 2,
+    scrollY: window.scrollY,
+    lastBottom: last ? last.getBoundingClientRect().bottom : 0,
+    dockTop: document.querySelector('.dock').getBoundingClientRect().top,
+  };
+})()`;
+
+/** A PNG as tall as a phone's screen, to send as a photo. */
+function tallPicture(): Buffer {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="1000"><rect width="600" height="1000" fill="#6a4c93"/></svg>';
+  return new Resvg(svg).render().asPng();
+}
+
 /** Types and sends a message; returns the mark before it. */
 async function send(page: Page, text: string): Promise<number> {
   const mark = await chatLength(page);
@@ -67,6 +93,9 @@ describe('the web chat in a browser (local mode)', () => {
     return;
   }
 
+  const LOCAL_MODE = { TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_API_ROOT: undefined, LOCAL_BOT_API_PORT: '0' };
+  let environment: TestEnvironment;
+  let unused: BotApiStandIn;
   let sut: TestApp;
   let url: string;
   let browser: Browser;
@@ -74,14 +103,10 @@ describe('the web chat in a browser (local mode)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const environment = await prepareTestEnvironment();
-    const unused = await startStandIn();
+    environment = await prepareTestEnvironment();
+    unused = await startStandIn();
     await unused.stop();
-    sut = await startTestApp(environment, unused, {
-      TELEGRAM_BOT_TOKEN: undefined,
-      TELEGRAM_API_ROOT: undefined,
-      LOCAL_BOT_API_PORT: '0',
-    });
+    sut = await startTestApp(environment, unused, LOCAL_MODE);
     url = await sut.listen();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
     page = await browser.newPage({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
@@ -199,18 +224,20 @@ describe('the web chat in a browser (local mode)', () => {
     expect(await page.locator('.message.bot .photo img').count()).toBe(1);
   }, 30_000);
 
-  it("shows the bot's formatting, markup-like text as text, and its edits and deletions as they happen", async () => {
-    const bot = async (method: string, params: Record<string, unknown>): Promise<{ message_id: number }> => {
-      const response = await fetch(`${sut.app.get(LocalBotApi).apiRoot}/bot${LOCAL_BOT_TOKEN}/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(params),
-      });
-      const body = (await response.json()) as { ok: boolean; result: { message_id: number }; description?: string };
-      if (!body.ok) throw new Error(`${method}: ${body.description}`);
-      return body.result;
-    };
-    await page.locator('#user-button').click();
+  /** Calls the Bot API as the bot does; a FormData body is sent as multipart (uploads). */
+  const bot = async (method: string, params: Record<string, unknown> | FormData): Promise<{ message_id: number }> => {
+    const multipart = params instanceof FormData;
+    const response = await fetch(`${sut.app.get(LocalBotApi).apiRoot}/bot${LOCAL_BOT_TOKEN}/${method}`, {
+      method: 'POST',
+      headers: multipart ? {} : { 'content-type': 'application/json' },
+      body: multipart ? params : JSON.stringify(params),
+    });
+    const body = (await response.json()) as { ok: boolean; result: { message_id: number }; description?: string };
+    if (!body.ok) throw new Error(`${method}: ${body.description}`);
+    return body.result;
+  };
+
+  it("shows the bot's formatting, markup-like text as text, and its edits and deletions as they happen", async () => {    await page.locator('#user-button').click();
     await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Борис/ }).click();
     await send(page, 'привет');
     await page.locator('.message.user', { hasText: 'привет' }).waitFor();
@@ -242,6 +269,97 @@ describe('the web chat in a browser (local mode)', () => {
     await edited.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   }, 30_000);
+
+  it('follows the chat to the end of every new message while the reader is there, however tall, and stays put once they scroll up', async () => {
+    await page.locator('#user-button').click();
+    await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Олена/ }).click();
+    await send(page, 'привіт');
+    await page.locator('.message.user', { hasText: 'привіт' }).waitFor();
+    const chatId = 1003;
+    const place = async (): Promise<ScrollPlace> => (await page.evaluate(SCROLL_PLACE)) as ScrollPlace;
+    /** The reader sees the end of the message: the page is at its end and the message clears the composer. */
+    const expectFollowed = async (): Promise<void> => {
+      // Polled from outside: the page's Content-Security-Policy forbids waitForFunction's string evaluation.
+      let now = await place();
+      for (const deadline = Date.now() + 5000; !now.atEnd && Date.now() < deadline; now = await place()) await page.waitForTimeout(50);
+      expect(now.atEnd).toBe(true);
+      expect(now.lastBottom).toBeLessThanOrEqual(now.dockTop + 1);
+    };
+
+    let mark = await chatLength(page);
+    const photo = new FormData();
+    photo.set('chat_id', String(chatId));
+    photo.set('caption', 'A tall picture');
+    photo.set('photo', new Blob([tallPicture()], { type: 'image/png' }), 'tall.png');
+    await bot('sendPhoto', photo);
+    const picture = (await botReply(page, mark, 'A tall picture')).locator('.photo img');
+    await page.waitForFunction((image) => (image as unknown as LoadedImage).complete, await picture.elementHandle(), { timeout: WAIT_MS });
+    expect((await picture.boundingBox())!.height).toBeGreaterThan(300);
+    await expectFollowed();
+
+    mark = await chatLength(page);
+    const interpretation = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1}: ${'the cards speak of patience and of change. '.repeat(5)}`).join('\n\n');
+    await bot('sendMessage', { chat_id: chatId, text: interpretation });
+    const long = await botReply(page, mark, 'Paragraph 12');
+    expect((await long.boundingBox())!.height).toBeGreaterThan(780);
+    await expectFollowed();
+
+    mark = await chatLength(page);
+    await bot('sendInvoice', {
+      chat_id: chatId,
+      title: 'A tall invoice',
+      description: 'Credits for readings',
+      payload: 'scroll-test',
+      currency: 'XTR',
+      prices: [{ label: 'Credits', amount: 100 }],
+      reply_markup: { inline_keyboard: [[{ text: 'Pay 100 ⭐', pay: true }], [{ text: 'Maybe later', callback_data: 'v1:noop' }]] },
+    });
+    await botReply(page, mark, 'A tall invoice');
+    await expectFollowed();
+
+    await page.evaluate('window.scrollTo({ top: 0 })');
+    await page.waitForFunction('window.scrollY === 0');
+    mark = await chatLength(page);
+    await bot('sendMessage', { chat_id: chatId, text: 'While you were reading above' });
+    await botReply(page, mark, 'While you were reading above');
+    await page.waitForTimeout(300);
+    expect((await place()).scrollY).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows every chat as it was after the app restarts: live in the tab left open, and after a reload', async () => {
+    const before = await page.locator('.messages > li').allTextContents();
+    expect(before.length).toBeGreaterThan(3);
+    const port = new URL(url).port;
+    await page.locator('#bot-status', { hasText: 'bot' }).waitFor();
+
+    const stopping = Date.now();
+    await sut.close();
+    const stopMs = Date.now() - stopping;
+    await page.locator('#bot-status', { hasText: 'connecting' }).waitFor({ timeout: WAIT_MS });
+    sut = await startTestApp(environment, unused, LOCAL_MODE);
+    await sut.app.listen(Number(port), '127.0.0.1');
+
+    await page.locator('#bot-status', { hasText: 'bot' }).waitFor({ timeout: WAIT_MS });
+    expect(await page.locator('.messages > li').allTextContents()).toEqual(before);
+    // The tab was open during the stop: its event stream must not have held the server up.
+    expect(stopMs).toBeLessThan(10_000);
+    // While the app was down the page's requests failed, as they should; from here on nothing may.
+    pageErrors.length = 0;
+
+    await page.reload();
+    await page.locator('#user-button').click();
+    await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Tess/ }).click();
+    const footer = await botReply(page, 0, 'credits spent');
+    expect(await footer.textContent()).toContain('12 credits spent; 43 credits left.');
+    const picture = page.locator('.message.bot .photo img').first();
+    await page.waitForFunction((image) => (image as unknown as LoadedImage).complete, await picture.elementHandle(), { timeout: WAIT_MS });
+    expect(await picture.evaluate((image) => (image as unknown as LoadedImage).naturalWidth)).toBeGreaterThan(400);
+
+    const mark = await send(page, '/balance');
+    expect(await (await botReply(page, mark, 'You have 43 credits')).isVisible()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });
 
 describe('the web chat with a real bot token', () => {

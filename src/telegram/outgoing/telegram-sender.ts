@@ -104,6 +104,8 @@ export class TelegramSender {
         this.metrics.telegramCalls.inc({ method, outcome: 'ok' });
         return result;
       } catch (error) {
+        // The caller cancelled the call (polling stops at shutdown): nothing to retry or report.
+        if ((error as Error).name === 'AbortError') throw error;
         scrubToken(error, this.config.telegram.token);
         const { code, retryAfter, description } = this.describe(error);
         this.metrics.telegramCalls.inc({ method, outcome: code ? String(code) : 'network' });
@@ -117,7 +119,9 @@ export class TelegramSender {
           this.logger.debug(`answerCallbackQuery: ${description}; going on`);
           return true as T;
         }
-        const retryable = code === 429 || code === undefined || code >= 500;
+        // Long polling retries in telegraf's own loop; retried here too, the last poll at shutdown
+        // (the offset's confirmation, racing the stand-in's stop in local mode) would warn.
+        const retryable = method !== 'getUpdates' && (code === 429 || code === undefined || code >= 500);
         if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
         const wait = code === 429 ? (retryAfter ?? 1) * 1000 : 200 * 2 ** (attempt - 1);
         this.logger.warn(`${method} failed (${code ?? 'network'}: ${description}); retrying in ${wait} ms`);

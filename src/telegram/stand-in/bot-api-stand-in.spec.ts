@@ -175,6 +175,8 @@ describe('BotApiStandIn over HTTP', () => {
     });
 
     it('releases held long polls with an empty result on stop()', async () => {
+      // The process's first fetch can take longer than the wait below to reach the server.
+      await call(base, 'getMe');
       const poll = call<TgUpdate[]>(base, 'getUpdates', { timeout: 30 });
       await new Promise((resolveDelay) => setTimeout(resolveDelay, 50));
       await standIn.stop();

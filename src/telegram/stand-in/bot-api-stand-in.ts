@@ -1,6 +1,7 @@
 import express from 'express';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { BotApiCallProcessor } from './bot-api-call-processor';
 import { BotApiController } from './bot-api-controller';
 import { BotApiLimitChecker } from './bot-api-limit-checker';
@@ -23,6 +24,7 @@ import { ParamDecoder } from './param-decoder';
 import { PaymentLedger, type ChargeRecord, type InvoiceRecord, type SubscriptionRecord } from './payment-ledger';
 import { PaymentMethodHandler } from './payment-method-handler';
 import { PreCheckoutRegistry } from './pre-checkout-registry';
+import { type StandInSnapshot, StandInStateFile } from './stand-in-state-file';
 import type {
   ButtonPressReport,
   CallMatcher,
@@ -65,12 +67,14 @@ export class BotApiStandIn {
   private readonly now: () => number;
   private readonly nowSeconds: () => number;
   private readonly ids = new IdGenerator();
-  private readonly recorder = new CallRecorder();
+  private readonly recorder: CallRecorder;
   private readonly faults = new FaultInjector();
   private readonly queue = new UpdateQueue();
   private readonly ledger = new PaymentLedger();
   private readonly preCheckouts = new PreCheckoutRegistry();
-  private readonly files = new FileStore();
+  private readonly files: FileStore;
+  private readonly stateFile: StandInStateFile | undefined;
+  private resets = 0;
   private readonly chats: ChatRegistry;
   private readonly callbacks: CallbackQueryRegistry;
   private readonly identity: BotIdentity;
@@ -89,6 +93,9 @@ export class BotApiStandIn {
     this.now = options.now ?? Date.now;
     this.nowSeconds = () => Math.floor(this.now() / 1000);
     this.spec = BotApiSpec.load(specPath, logger);
+    this.recorder = new CallRecorder(options.maxRecordedCalls);
+    this.files = new FileStore(undefined, options.stateDir && join(options.stateDir, 'files'));
+    this.stateFile = options.stateDir ? new StandInStateFile(join(options.stateDir, 'chats.json'), logger) : undefined;
     this.chats = new ChatRegistry(this.ids);
     this.callbacks = new CallbackQueryRegistry(this.now, settings.callbackAnswerTimeoutMs);
     this.identity = new BotIdentity({ id: settings.botId, firstName: settings.botFirstName, username: settings.botUsername });
@@ -156,11 +163,19 @@ export class BotApiStandIn {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     if (this.server) throw new Error(`the Telegram stand-in is already listening on ${this.baseUrl}`);
+    this.restoreSaved();
     const app = express();
     app.disable('x-powered-by');
     this.localUsers = new LocalUserController(this);
     app.use('/_standin', this.localUsers.router());
     new BotApiController(this.processor).register(app);
+    app.get('/', (_request: express.Request, response: express.Response) => {
+      response.json({
+        ok: true,
+        description:
+          "A stand-in for Telegram's Bot API: the bot calls /bot<token>/<method>, people and tests play users under /_standin/ (src/telegram/stand-in/README.md)",
+      });
+    });
     app.use((request: express.Request, response: express.Response) => {
       response.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
     });
@@ -177,6 +192,7 @@ export class BotApiStandIn {
       });
     });
     const address = server.address() as AddressInfo;
+    this.stateFile?.follow(this.persisted);
     this.server = server;
     this.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     return this.baseUrl;
@@ -198,10 +214,12 @@ export class BotApiStandIn {
     await this.waitForResponses(STOP_GRACE_MS);
     server.closeAllConnections();
     await closed;
+    this.stateFile?.close(this.persisted);
   }
 
   /** Forgets users, chats, payments, queued updates, calls and faults; keeps the bot's webhook and commands unless all. */
   reset(options: ResetOptions = {}): void {
+    this.resets += 1;
     this.chats.clear();
     this.files.clear();
     this.ledger.clear();
@@ -363,6 +381,27 @@ export class BotApiStandIn {
 
   unblockUser(userId: number): void {
     this.faults.unblock(userId);
+  }
+
+  private readonly persisted = {
+    // Every change comes with a Bot API call or an update: counting both is enough to notice one.
+    version: () => `${this.resets}:${this.recorder.mark()}:${this.dispatcher.lastId}`,
+    snapshot: (): StandInSnapshot => ({
+      format: 1,
+      lastUpdateId: this.dispatcher.lastId,
+      chats: this.chats.snapshot(),
+      ledger: this.ledger.snapshot(),
+      files: this.files.snapshot(),
+    }),
+  };
+
+  private restoreSaved(): void {
+    const saved = this.stateFile?.load();
+    if (!saved) return;
+    this.chats.restore(saved.chats);
+    this.ledger.restore(saved.ledger);
+    this.files.restore(saved.files);
+    this.dispatcher.continueAfter(saved.lastUpdateId);
   }
 
   private async waitForResponses(limitMs: number): Promise<void> {

@@ -11,14 +11,25 @@ interface CallWaiter {
 const DEFAULT_WAIT_MS = 5000;
 const CALLS_SHOWN_ON_TIMEOUT = 10;
 
-/** Every Bot API call the bot made, in arrival order, with a way to wait for one. */
+/**
+ * Every Bot API call the bot made, in arrival order, with a way to wait for one. A long-running
+ * stand-in (local mode) keeps only the latest `keep`: calls carry uploaded pictures.
+ */
 export class CallRecorder {
   private records: CallRecord[] = [];
+  private dropped = 0;
   private waiters = new Set<CallWaiter>();
 
+  constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
+
   record(call: Omit<CallRecord, 'index'>): CallRecord {
-    const record: CallRecord = { ...call, index: this.records.length };
+    const record: CallRecord = { ...call, index: this.mark() };
     this.records.push(record);
+    if (this.records.length > this.keep) {
+      const excess = this.records.length - this.keep;
+      this.records.splice(0, excess);
+      this.dropped += excess;
+    }
     for (const waiter of [...this.waiters]) {
       if (record.index >= waiter.after && waiter.matches(record)) this.settle(waiter, record);
     }
@@ -31,11 +42,12 @@ export class CallRecorder {
 
   /** The index the next call will get: pass it as `after` to wait only for later calls. */
   mark(): number {
-    return this.records.length;
+    return this.dropped + this.records.length;
   }
 
   clear(): void {
     this.records = [];
+    this.dropped = 0;
   }
 
   waitFor(matcher: CallMatcher, options: WaitForCallOptions = {}): Promise<CallRecord> {

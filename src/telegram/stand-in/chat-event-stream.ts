@@ -16,10 +16,16 @@ const HEARTBEAT_MS = 15_000;
  */
 export class ChatEventStream {
   private readonly open = new Set<Response>();
+  private closed = false;
 
   constructor(private readonly chats: WatchableChats) {}
 
   serve(chatId: number, request: Request, response: Response): void {
+    if (this.closed) {
+      // 503 tells a browser's EventSource to stop reconnecting to a stand-in that is going away.
+      response.status(503).json({ ok: false, error: 'the stand-in is stopping' });
+      return;
+    }
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -41,8 +47,9 @@ export class ChatEventStream {
     });
   }
 
-  /** Ends every stream, so that stopping the stand-in does not wait for browsers to hang up. */
+  /** Ends every stream and refuses new ones, so that stopping does not wait for browsers to hang up. */
   closeAll(): void {
+    this.closed = true;
     for (const response of this.open) response.end();
     this.open.clear();
   }

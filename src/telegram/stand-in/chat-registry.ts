@@ -11,6 +11,12 @@ interface ChatState {
   entries: ChatEntry[];
 }
 
+/** What a data directory keeps of the chats between runs. */
+export interface ChatRegistrySnapshot {
+  users: TgUser[];
+  chats: ChatState[];
+}
+
 /** Users who have talked to the bot, their private chats, the history of both sides, and a live feed of changes. */
 export class ChatRegistry {
   private readonly users = new Map<number, TgUser>();
@@ -127,6 +133,18 @@ export class ChatRegistry {
     this.users.clear();
     this.chats.clear();
     this.events.emitAll({ type: 'reset' });
+  }
+
+  /** Everything, deleted messages included: message ids must go on from where they were. */
+  snapshot(): ChatRegistrySnapshot {
+    return { users: [...this.users.values()], chats: [...this.chats.values()] };
+  }
+
+  restore(snapshot: ChatRegistrySnapshot): void {
+    this.users.clear();
+    this.chats.clear();
+    for (const user of snapshot.users) this.users.set(user.id, user);
+    for (const state of snapshot.chats) this.chats.set(state.chat.id, state);
   }
 
   private state(chatId: number): ChatState {

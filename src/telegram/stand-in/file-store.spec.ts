@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FileStore } from './file-store';
 import { UploadedFile } from './uploaded-file';
 
@@ -38,5 +41,24 @@ describe('FileStore', () => {
     expect(sut.get('first')).toBeUndefined();
     expect(sut.get('second-again')).toBeDefined();
     expect(sut.get('third')).toBeDefined();
+  });
+
+  it('in a directory, keeps the bytes in files, deletes those it forgets, and takes back its snapshot in a new store', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'file-store-'));
+    try {
+      const sut = new FileStore(25, directory);
+
+      sut.remember(['first'], png(10));
+      sut.remember(['second'], png(10));
+      sut.remember(['third'], png(10));
+      const restored = new FileStore(25, directory);
+      restored.restore(sut.snapshot());
+
+      expect(readdirSync(directory)).toHaveLength(2);
+      expect(restored.get('first')).toBeUndefined();
+      expect(restored.get('third')).toEqual({ kind: 'bytes', bytes: png(10).content, mimeType: 'image/png' });
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -52,6 +52,14 @@ export interface NewCharge {
   expiresAt?: number;
 }
 
+/** What a data directory keeps of the ledger between runs. */
+export interface PaymentLedgerSnapshot {
+  invoices: InvoiceRecord[];
+  charges: ChargeRecord[];
+  subscriptions: SubscriptionRecord[];
+  transactions: TgStarTransaction[];
+}
+
 const INVOICE_LINK_SLUG = /(?:^|\$|slug=)([A-Za-z0-9_-]+)\/?$/;
 
 /** Invoices the bot issued, Star payments and refunds (the bot's Star transactions), and subscriptions. */
@@ -175,6 +183,23 @@ export class PaymentLedger {
     this.charges.clear();
     this.subscriptions.clear();
     this.transactions = [];
+  }
+
+  snapshot(): PaymentLedgerSnapshot {
+    return {
+      invoices: this.allInvoices(),
+      charges: this.allCharges(),
+      subscriptions: [...this.subscriptions.values()],
+      transactions: this.transactions,
+    };
+  }
+
+  restore(snapshot: PaymentLedgerSnapshot): void {
+    this.clear();
+    for (const invoice of snapshot.invoices) this.addInvoice(invoice);
+    for (const charge of snapshot.charges) this.charges.set(charge.chargeId, charge);
+    for (const subscription of snapshot.subscriptions) this.subscriptions.set(subscription.firstChargeId, subscription);
+    this.transactions = [...snapshot.transactions];
   }
 
   private partner(charge: ChargeRecord): TgTransactionPartnerUser {

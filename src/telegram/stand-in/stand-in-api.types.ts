@@ -18,6 +18,13 @@ export interface StandInOptions {
   firstUpdateId?: number;
   /** Clock in milliseconds, used for message dates and answer deadlines. */
   now?: () => number;
+  /**
+   * A directory to keep the chats, payments and sent files in, so that they survive a restart
+   * (local mode). Without it everything lives in memory and ends with the process (tests).
+   */
+  stateDir?: string;
+  /** Recorded calls kept (the latest); unlimited by default, so tests can read every call. */
+  maxRecordedCalls?: number;
 }
 
 export interface PlayingUserProfile {

@@ -42,6 +42,15 @@ export class UpdateDispatcher {
     return this.lastUpdateId;
   }
 
+  /** The last update_id given out, so that a restarted stand-in goes on after it. */
+  get lastId(): number {
+    return this.lastUpdateId;
+  }
+
+  continueAfter(updateId: number): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, updateId);
+  }
+
   get webhook(): WebhookConfig | null {
     return this.webhookConfig && { ...this.webhookConfig };
   }

@@ -12,6 +12,8 @@
   const USERS_KEY = 'tarot-web-chat.users';
   const CURRENT_KEY = 'tarot-web-chat.current';
   const ACTION_MS = 5500;
+  const BOTTOM_SLACK_PX = 24;
+  const RECONNECT_MS = 2000;
   const PRESS_TIMEOUT_MS = 10000;
   const INVOICE_LINK = /^https:\/\/t\.me\/(?:\$|invoice\/)[A-Za-z0-9_-]+\/?$/;
   const SAFE_LINK = /^(https?:|mailto:|tel:|tg:)/i;
@@ -63,6 +65,9 @@
     presses: new Map(),
     earlyAnswers: new Map(),
     payment: null,
+    reconnectTimer: 0,
+    following: true,
+    lastScrollY: 0,
   };
 
   // ---- talking to the stand-in ----
@@ -80,7 +85,7 @@
     if (!text) return;
     try {
       await api(`/users/${state.user.id}/messages`, { text, first_name: state.user.first_name, language_code: state.user.language_code });
-      scrollToBottom(true);
+      scrollToBottom();
     } catch (error) {
       toast(`Not sent: ${error.message}`);
     }
@@ -128,9 +133,12 @@
 
   // ---- the live chat ----
 
+  // The chat on screen stays until the stream's snapshot replaces it, so a reconnection (the app
+  // restarted) does not blank it. The browser retries a dropped stream by itself, but gives up on
+  // an error answer (the app stopping, the stand-in not up yet): then this page tries again.
   function connect() {
     if (state.source) state.source.close();
-    clearChat();
+    clearTimeout(state.reconnectTimer);
     setStatus('connecting…');
     const source = new EventSource(`${API}/users/${state.user.id}/events`);
     const on = (name, handle) => source.addEventListener(name, (event) => handle(JSON.parse(event.data)));
@@ -139,12 +147,12 @@
       messages.forEach(showMessage);
       state.connected = true;
       setStatus('bot');
-      scrollToBottom(true);
+      scrollToBottom();
     });
     on('message', (view) => {
       if (view.side === 'bot') stopAction();
+      if (view.side === 'user') state.following = true;
       showMessage(view);
-      scrollToBottom(view.side === 'user');
     });
     on('edit', showMessage);
     on('delete', ({ message_id }) => removeMessage(message_id));
@@ -154,6 +162,9 @@
     source.onerror = () => {
       state.connected = false;
       setStatus('connecting…');
+      if (source.readyState === EventSource.CLOSED && state.source === source) {
+        state.reconnectTimer = setTimeout(connect, RECONNECT_MS);
+      }
     };
     state.source = source;
   }
@@ -200,9 +211,25 @@
     setStatus(state.connected ? 'bot' : 'connecting…');
   }
 
-  function scrollToBottom(force) {
-    const nearBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160;
-    if (force || nearBottom) requestAnimationFrame(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
+  // ---- following the end of the chat ----
+  // Whether to follow is decided by what the reader did (scrolled up, or back to the end), never by
+  // measuring after something new arrived: a picture or a long reading is taller than any margin.
+  // Following is applied whenever the list's laid-out size changes: new messages, pictures that
+  // load later, edits, keyboards.
+
+  function atBottom() {
+    return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - BOTTOM_SLACK_PX;
+  }
+
+  function scrollToBottom() {
+    state.following = true;
+    window.scrollTo({ top: document.documentElement.scrollHeight });
+  }
+
+  function onScroll() {
+    if (atBottom()) state.following = true;
+    else if (window.scrollY < state.lastScrollY) state.following = false;
+    state.lastScrollY = window.scrollY;
   }
 
   // ---- rendering a message ----
@@ -253,7 +280,6 @@
     const image = el('img');
     image.src = url;
     image.alt = view.caption ? view.caption.split('\n')[0] : 'Photo from the bot';
-    image.addEventListener('load', () => scrollToBottom(false));
     link.append(image);
     figure.append(link);
     return figure;
@@ -618,6 +644,7 @@
     ui.userButton.title = `Playing ${user.first_name} (id ${user.id}, ${user.language_code}); click to switch`;
     state.commands = [];
     toggleMenu(false);
+    clearChat();
     connect();
     loadCommands();
   }
@@ -725,6 +752,9 @@
     if (user && user.id !== state.user.id) selectUser(user);
   });
   ui.userForm.addEventListener('submit', createUser);
+  window.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('resize', () => state.following && scrollToBottom());
+  new ResizeObserver(() => state.following && scrollToBottom()).observe(ui.messages);
 
   api('/bot')
     .then(({ bot }) => {
