@@ -51,7 +51,7 @@ export class AccountsService {
           await this.ledger.move(manager, {
             userId: user.id,
             amount: welcome,
-            type: 'purchase',
+            type: 'bonus',
             provider: 'promo',
             metadata: { reason: 'welcome' },
           });
@@ -113,7 +113,7 @@ export class AccountsService {
         return this.ledger.move(manager, {
           userId: adjustment.userId,
           amount: adjustment.amount,
-          type: 'purchase',
+          type: 'adjustment',
           provider: 'operator',
           metadata: {
             kind: adjustment.amount > 0 ? 'grant' : 'deduction',

@@ -335,7 +335,7 @@ describeFault('bad input: property-based requests to the REST API and the webhoo
 
   it('GET /transactions and /users/:id/transactions: any query', async () => {
     const query = queryFor({
-      type: fc.constantFrom('purchase', 'reading_cost', 'refund', 'subscription', 'gift'),
+      type: fc.constantFrom('purchase', 'reading_cost', 'refund', 'subscription', 'bonus', 'adjustment', 'gift'),
       status: fc.constantFrom('pending', 'completed', 'failed', 'refunded', 'lost'),
       from: fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString())),
       to: fc.constantFrom('2030-01-01', '2020-02-30', 'yesterday', '0', '-1'),
