@@ -377,5 +377,20 @@ describe('money', () => {
       await request(sut.server).get('/api/v1/transactions?from=yesterday').set(auth).expect(400);
       await request(sut.server).get(`/api/v1/transactions/${body.items[0].id}`).set(auth).expect(200);
     });
+
+    it('keeps sales, bonuses and operator changes apart by type', async () => {
+      const { id } = await userRow(20_001);
+      await request(sut.server).post(`/api/v1/users/${id}/credits/grant`).set(auth).send({ amount: 7, reason: 'goodwill' }).expect(200);
+      const byType = async (type: string) =>
+        (await request(sut.server).get(`/api/v1/users/${id}/transactions?type=${type}&limit=200`).set(auth).expect(200)).body.items;
+      const [purchases, bonuses, adjustments] = await Promise.all(['purchase', 'bonus', 'adjustment'].map(byType));
+      expect(purchases.every((t: { paymentProvider: string; amount: number }) => t.paymentProvider === 'telegram_stars' && t.amount > 0)).toBe(true);
+      expect(bonuses).toEqual([expect.objectContaining({ amount: 5, paymentProvider: 'promo', metadata: { reason: 'welcome' } })]);
+      expect(adjustments).toEqual([expect.objectContaining({ amount: 7, paymentProvider: 'operator' })]);
+      const { text } = await request(sut.server).get('/metrics').expect(200);
+      expect(text).toMatch(/tarot_credits_granted_total\{source="operator"\} 7/);
+      await request(sut.server).post(`/api/v1/users/${id}/credits/deduct`).set(auth).send({ amount: 7, reason: 'undo goodwill' }).expect(200);
+      expect((await request(sut.server).get('/metrics').expect(200)).text).toMatch(/tarot_credits_spent_total\{kind="adjustment"\} 7/);
+    });
   });
 });
