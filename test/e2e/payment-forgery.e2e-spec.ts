@@ -4,10 +4,9 @@ import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { payAndWait, pressTier, requestInvoice } from '../support/payment-helpers';
-import { deliverForged, rejectionCount } from '../support/payment-forgery';
+import { deliverForged, rejectionCount, startWebhookApp } from '../support/payment-forgery';
 import { chooseSpread, Player, waitForDelivery } from '../support/reading-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { ADMIN_TOKEN, startStandIn, TestApp } from '../support/test-app';
 
 const TEN_YEARS_S = 10 * 365 * 86_400;
 
@@ -25,12 +24,7 @@ describe('payment updates checked against our own rows', () => {
 
   beforeAll(async () => {
     standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, {
-      BOT_MODE: 'webhook',
-      WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
-      WEBHOOK_SECRET,
-    });
-    standIn.redirectWebhook(`${await sut.listen()}/telegram/webhook`);
+    sut = await startWebhookApp(standIn);
     await say(standIn, ann, '/start');
     await say(standIn, ben, '/start');
   });

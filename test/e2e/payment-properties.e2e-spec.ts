@@ -3,11 +3,10 @@ import request from 'supertest';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { TgUpdate } from 'src/telegram/stand-in/telegram-objects.types';
 import { say } from '../support/bot-helpers';
-import { deliverForged, rejectionCount } from '../support/payment-forgery';
+import { deliverForged, rejectionCount, startWebhookApp } from '../support/payment-forgery';
 import { payAndWait, pressTier, requestInvoice } from '../support/payment-helpers';
 import { Player } from '../support/reading-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { ADMIN_TOKEN, startStandIn, TestApp } from '../support/test-app';
 
 const PACKAGES = ['credits_50', 'credits_120', 'credits_300'];
 const TIERS = ['basic', 'premium', 'professional'];
@@ -67,12 +66,7 @@ describe('payments under any mix of real and forged updates', () => {
 
   beforeAll(async () => {
     standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, {
-      BOT_MODE: 'webhook',
-      WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
-      WEBHOOK_SECRET,
-    });
-    standIn.redirectWebhook(`${await sut.listen()}/telegram/webhook`);
+    sut = await startWebhookApp(standIn);
   });
 
   afterAll(async () => {

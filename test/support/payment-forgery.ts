@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { DeliveryReport } from 'src/telegram/stand-in/stand-in-api.types';
 import { Player } from './reading-helpers';
+import { startTestApp, TestApp, WEBHOOK_SECRET } from './test-app';
+import { prepareTestEnvironment } from './test-environment';
 
 let messageId = 900_000;
 
@@ -51,4 +53,18 @@ export function deliverForged(
 export function rejectionCount(metrics: string, update: string, reason: string): number {
   const line = metrics.split('\n').find((l) => l.startsWith(`tarot_payment_rejections_total{update="${update}",reason="${reason}"}`));
   return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+/**
+ * The app in webhook mode, the stand-in delivering to it: a delivery returns once the update is
+ * handled, with the status Telegram would see (200 means it is not delivered again).
+ */
+export async function startWebhookApp(standIn: BotApiStandIn): Promise<TestApp> {
+  const sut = await startTestApp(await prepareTestEnvironment(), standIn, {
+    BOT_MODE: 'webhook',
+    WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
+    WEBHOOK_SECRET,
+  });
+  standIn.redirectWebhook(`${await sut.listen()}/telegram/webhook`);
+  return sut;
 }
