@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { returning } from 'src/database/returning';
@@ -150,12 +150,16 @@ export class LedgerService {
       .getOne();
   }
 
-  /** The user's newest subscription charge (not a link still unpaid), for renewal changes. */
-  latestSubscription(userId: number): Promise<Transaction | null> {
-    return this.transactions.findOne({
-      where: { userId, type: 'subscription', paymentProvider: STARS_PROVIDER, status: In([...SETTLED_STATUSES]) },
-      order: { id: 'DESC' },
-    });
+  /** The user's newest subscription charge (not a link still unpaid), of one tier if named. */
+  latestSubscription(userId: number, tier?: string): Promise<Transaction | null> {
+    const query = this.transactions
+      .createQueryBuilder('t')
+      .where('t.user_id = :userId', { userId })
+      .andWhere(`t.type = 'subscription' AND t.payment_provider = :provider`, { provider: STARS_PROVIDER })
+      .andWhere('t.status IN (:...settled)', { settled: SETTLED_STATUSES })
+      .orderBy('t.id', 'DESC');
+    if (tier) query.andWhere(`t.metadata->>'tier' = :tier`, { tier });
+    return query.getOne();
   }
 
   /** Every row that granted credits for a Stars charge, with the payer's Telegram id, for the Stars audit. */

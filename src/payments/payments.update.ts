@@ -95,7 +95,6 @@ export class PaymentsUpdate {
         payload: payment.invoice_payload,
         chargeId: payment.telegram_payment_charge_id,
         subscriptionExpiresAt: payment.subscription_expiration_date ? new Date(payment.subscription_expiration_date * 1000) : undefined,
-        renewal: payment.is_recurring === true && payment.is_first_recurring !== true,
       },
       'successful_payment',
     );

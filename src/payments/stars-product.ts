@@ -19,8 +19,6 @@ export interface PaymentClaim {
   /** Absent at pre-checkout, where nothing is charged yet. */
   chargeId?: string;
   subscriptionExpiresAt?: Date;
-  /** A subscription's later charge (Telegram's is_recurring without is_first_recurring). */
-  renewal?: boolean;
 }
 
 export type ChargeClaim = PaymentClaim & { chargeId: string };

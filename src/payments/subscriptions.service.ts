@@ -11,7 +11,6 @@ import { LedgerService, STARS_PROVIDER } from './ledger.service';
 import {
   ACCEPTED,
   ChargeClaim,
-  INVOICE_LIFETIME_MS,
   invoiceVerdict,
   isInvoiceOf,
   PaymentClaim,
@@ -110,7 +109,8 @@ export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
     if (claim.totalAmount !== payload.stars) return refusal('amount');
     const tier = this.catalog.tier(payload.tier as SubscriptionTier);
     if (!tier || tier.stars !== payload.stars) return refusal('price_changed');
-    const verdict = invoice ? invoiceVerdict(invoice, now) : this.legacyLinkVerdict(payload, now);
+    // An `s1` link has no row to settle: its first charge is no longer taken (renewals need no pre-checkout).
+    const verdict = invoice ? invoiceVerdict(invoice, now) : refusal('expired');
     if (!verdict.ok) return verdict;
     const current = this.current(payer, now);
     if (current?.tier.key === tier.key) return refusal('same_tier', { tier: tier.key, until: current.until });
@@ -123,18 +123,19 @@ export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
    */
   async applyPayment(claim: ChargeClaim, payload: SubscriptionPayload, payer: User, now: Date): Promise<PaymentOutcome> {
     const invoice = await this.invoiceOf(payload, payer);
+    const anchor = invoice === null ? await this.renewedCharge(payload, payer) : invoice;
     const credits = invoice ? invoice.amount : this.catalog.tier(payload.tier as SubscriptionTier)?.monthlyCredits;
-    if (invoice === undefined || credits === undefined) return { kind: 'refused', refusal: 'invoice' };
+    if (!anchor || credits === undefined) return { kind: 'refused', refusal: 'invoice' };
     if (claim.totalAmount !== payload.stars) return { kind: 'refused', refusal: 'amount' };
     const expiresAt = claim.subscriptionExpiresAt ?? new Date(now.getTime() + SUBSCRIPTION_PERIOD_SECONDS * 1000);
     if (expiresAt > this.latestEnd(payer, now)) return { kind: 'refused', refusal: 'expiry' };
     if (await this.ledger.findCharge(claim.chargeId)) return { kind: 'duplicate' };
     const tier = payload.tier as SubscriptionTier;
-    const previous = await this.ledger.latestSubscription(payer.id);
     const term = { tier, credits, expiresAt, now };
+    const previous = await this.ledger.latestSubscription(payer.id);
     let moved;
     try {
-      moved = await this.dataSource.transaction((manager) => this.grant(manager, claim, payer, invoice, previous, term));
+      moved = await this.dataSource.transaction((manager) => this.grant(manager, claim, payer, anchor, term));
     } catch (error) {
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
       throw error;
@@ -161,19 +162,16 @@ export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
     manager: EntityManager,
     claim: ChargeClaim,
     payer: User,
-    invoice: Transaction | null,
-    previous: Transaction | null,
+    /** The link's row (pending until its first charge), or for an `s1` charge an earlier charge of its subscription. */
+    anchor: Transaction,
     term: { tier: SubscriptionTier; credits: number; expiresAt: Date; now: Date },
   ): Promise<{ balance: number; renewal: boolean }> {
     // A charge reported late (reconciliation) grants its credits without bringing back an ended month.
     if (term.expiresAt > term.now) await this.users.setSubscription(manager, payer.id, term.tier, term.expiresAt);
     const dates = { charged: claim.totalAmount, expiresAt: term.expiresAt.toISOString() };
-    if (invoice) {
-      const settled = await this.ledger.settlePending(manager, invoice.id, claim.chargeId, { ...dates, recurring: false, subscriptionChargeId: claim.chargeId });
-      if (settled) return { balance: settled.balance, renewal: false };
-    }
-    // Later charges of a link: Telegram names the subscription by its first charge.
-    const chained = invoice ?? (claim.renewal === true && previous?.metadata?.tier === term.tier ? previous : null);
+    const settled = await this.ledger.settlePending(manager, anchor.id, claim.chargeId, { ...dates, recurring: false, subscriptionChargeId: claim.chargeId });
+    if (settled) return { balance: settled.balance, renewal: false };
+    // A later charge: Telegram names the subscription by its first charge.
     const moved = await this.ledger.move(manager, {
       userId: payer.id,
       amount: term.credits,
@@ -185,12 +183,12 @@ export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
         stars: claim.totalAmount,
         credits: term.credits,
         ...dates,
-        recurring: chained !== null,
-        subscriptionChargeId: chained ? String(chained.metadata?.subscriptionChargeId ?? chained.paymentReference) : claim.chargeId,
-        ...(invoice ? { invoice: invoice.id } : {}),
+        recurring: true,
+        subscriptionChargeId: String(anchor.metadata?.subscriptionChargeId ?? anchor.paymentReference),
+        renews: anchor.id,
       },
     });
-    return { balance: moved.balance, renewal: chained !== null };
+    return { balance: moved.balance, renewal: true };
   }
 
   /** A subscription ends at most one period after the month already paid (or after now), give or take clock skew. */
@@ -199,14 +197,16 @@ export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
     return new Date(paidUntil + SUBSCRIPTION_PERIOD_SECONDS * 1000 + CLOCK_SKEW_MS);
   }
 
-  /** An `s1` link (made before links had rows) could be paid for a day after it was made. */
-  private legacyLinkVerdict(payload: SubscriptionPayload, now: Date): Verdict {
-    return (payload.issuedAt ?? 0) * 1000 + INVOICE_LIFETIME_MS < now.getTime() ? refusal('expired') : ACCEPTED;
+  /** For an `s1` charge (its link has no row): an earlier charge of the subscription it renews, same tier and Stars. */
+  private async renewedCharge(payload: SubscriptionPayload, payer: User): Promise<Transaction | undefined> {
+    const earlier = await this.ledger.latestSubscription(payer.id, payload.tier);
+    return earlier && starsOf(earlier) === payload.stars ? earlier : undefined;
   }
 
   /**
    * The link's row when it matches this user, tier and price; null for an `s1` link (it has no
-   * row); undefined when it does not match.
+   * row: only the renewals of a subscription already granted are taken); undefined when it does
+   * not match.
    */
   private async invoiceOf(payload: SubscriptionPayload, payer: User): Promise<Transaction | null | undefined> {
     if (payload.transactionId === null) return this.catalog.tier(payload.tier as SubscriptionTier) ? null : undefined;

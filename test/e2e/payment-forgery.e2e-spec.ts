@@ -136,14 +136,16 @@ describe('payment updates checked against our own rows', () => {
       await request(sut.server).post(`/api/v1/users/${annId}/credits/deduct`).set(auth).send({ amount: 1_000_000, reason: 'undo test grant' }).expect(200);
     });
 
-    it("gives no tier for a subscription payment naming another user, or one ending ten years from now", async () => {
+    it('gives no tier for a subscription payment naming another user, or one ending ten years from now', async () => {
       const now = Math.floor(Date.now() / 1000);
+      const { link } = await pressTier(standIn, ann, 'professional');
+      const ownLink = String(standIn.calls('createInvoiceLink').find((c) => c.result === link)!.params.payload);
       const before = { ann: await moneyOf(ann), ben: await moneyOf(ben) };
-      for (const owner of [ben, ann]) {
+      for (const payload of [`s1:professional:5000:${ben.id}:${now}`, ownLink]) {
         const report = await deliverForged(standIn, ann, 'successful_payment', {
           currency: 'XTR',
           total_amount: 5000,
-          invoice_payload: `s1:professional:5000:${owner.id}:${now}`,
+          invoice_payload: payload,
           subscription_expiration_date: now + TEN_YEARS_S,
           is_recurring: true,
           is_first_recurring: true,
@@ -320,6 +322,55 @@ describe('payment updates checked against our own rows', () => {
       expect(unapplied.mismatches).toEqual([expect.objectContaining({ code: 'CREDIT009', kind: 'refund_not_applied', transactionId: grant.id })]);
       await request(sut.server).post('/api/v1/reconciliation?fromStart=true').set(auth).expect(200);
       expect(await starsAudit()).toMatchObject({ ok: true, mismatches: [] });
+    });
+  });
+
+  describe('subscriptions from links made before links had rows (s1)', () => {
+    const dan: Player = { id: 21_004, first_name: 'Dan' };
+    const legacyCharge = 'legacy_first_charge_of_dan';
+
+    it('still renews one, chained to its first charge, but takes no new one', async () => {
+      await say(standIn, dan, '/start');
+      const { id } = await userRow(dan);
+      const [{ id: first }] = await sut.dataSource.query(
+        `INSERT INTO transactions (user_id, amount, type, status, payment_provider, payment_reference, metadata)
+         VALUES ($1, 150, 'subscription', 'completed', 'telegram_stars', $2, $3) RETURNING id`,
+        [id, legacyCharge, { tier: 'basic', stars: 750, recurring: false, subscriptionChargeId: legacyCharge }],
+      );
+      await sut.dataSource.query(
+        `UPDATE users SET credits = credits + 150, subscription_tier = 'basic', subscription_expires_at = now() + interval '1 hour' WHERE id = $1`,
+        [id],
+      );
+      const now = Math.floor(Date.now() / 1000);
+      const renewal = await deliverForged(standIn, dan, 'successful_payment', {
+        currency: 'XTR',
+        total_amount: 750,
+        invoice_payload: `s1:basic:750:${dan.id}:${now - 30 * 86_400}`,
+        subscription_expiration_date: now + 30 * 86_400,
+        is_recurring: true,
+      });
+      expect(renewal.status).toBe(200);
+      const renewed = (await ledgerOf(dan)).at(-1);
+      expect(renewed).toMatchObject({ type: 'subscription', status: 'completed', amount: 150 });
+      expect(renewed.metadata).toMatchObject({ tier: 'basic', recurring: true, subscriptionChargeId: legacyCharge, renews: first });
+      expect((await userRow(dan)).credits).toBe(305);
+
+      const before = await moneyOf(dan);
+      const premium = `s1:premium:2250:${dan.id}:${now}`;
+      await deliverForged(standIn, dan, 'successful_payment', {
+        currency: 'XTR',
+        total_amount: 2250,
+        invoice_payload: premium,
+        subscription_expiration_date: now + 30 * 86_400,
+        is_recurring: true,
+        is_first_recurring: true,
+      });
+      expect(await moneyOf(dan)).toEqual(before);
+      const asked = await standIn.askPreCheckout(dan, { currency: 'XTR', total_amount: 2250, invoice_payload: premium });
+      expect(asked.errorMessage).toContain('expired');
+      // Telegram never charged these: out of the Stars ledger they go, back to how it was.
+      await sut.dataSource.query(`DELETE FROM transactions WHERE user_id = $1 AND type = 'subscription'`, [id]);
+      await sut.dataSource.query(`UPDATE users SET credits = 5, subscription_tier = NULL, subscription_expires_at = NULL WHERE id = $1`, [id]);
     });
   });
 });
