@@ -2,14 +2,14 @@ import { Body, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
 import { Operator } from 'src/common/admin/operator.decorator';
+import { IdempotencyKey, IdempotencyKeyUse } from 'src/common/http/idempotency-key.decorator';
 import { ChangeStatusDto } from 'src/users/dto/change-status.dto';
 import { UserIdParams } from 'src/users/dto/user-id.params';
 import { UserResponse } from 'src/users/dto/user.response';
 import { AccountsService } from './accounts.service';
 import { AdjustCreditsDto, CreditAdjustmentResponse } from './dto/adjust-credits.dto';
-import { IdempotencyKey } from './dto/idempotency-key.header';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' };
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once; the key reused for another request is 409 IDEMPOTENCY001' };
 
 @AdminController('users', 'users')
 export class AccountsController {
@@ -31,7 +31,7 @@ export class AccountsController {
     @Param() params: UserIdParams,
     @Body() body: AdjustCreditsDto,
     @Operator() operator: string,
-    @IdempotencyKey() key?: string,
+    @IdempotencyKey() key?: IdempotencyKeyUse,
   ): Promise<CreditAdjustmentResponse> {
     return this.adjust(params.id, body.amount, body.reason, operator, key);
   }
@@ -45,13 +45,13 @@ export class AccountsController {
     @Param() params: UserIdParams,
     @Body() body: AdjustCreditsDto,
     @Operator() operator: string,
-    @IdempotencyKey() key?: string,
+    @IdempotencyKey() key?: IdempotencyKeyUse,
   ): Promise<CreditAdjustmentResponse> {
     return this.adjust(params.id, -body.amount, body.reason, operator, key);
   }
 
-  private async adjust(userId: number, amount: number, reason: string, operator: string, idempotencyKey?: string) {
-    const { transaction, balance } = await this.accounts.adjustCredits({ userId, amount, reason, operator, idempotencyKey });
+  private async adjust(userId: number, amount: number, reason: string, operator: string, idempotency?: IdempotencyKeyUse) {
+    const { transaction, balance } = await this.accounts.adjustCredits({ userId, amount, reason, operator, idempotency });
     return { transactionId: transaction.id, amount: transaction.amount, balance };
   }
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
+import { IdempotencyKeyUse } from 'src/common/http/idempotency-key.decorator';
+import { isUniqueViolation } from 'src/database/unique-violation';
 import { Transaction } from 'src/payments/transaction.entity';
 import { LedgerService } from 'src/payments/ledger.service';
-import { SubscriptionsService } from 'src/payments/subscriptions.service';
+import { OperatorIdempotency } from 'src/payments/operator-idempotency.service';
+import { SubscriptionRenewals } from 'src/payments/subscription-renewals.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { SessionsService } from 'src/sessions/sessions.service';
@@ -21,7 +24,7 @@ export interface CreditAdjustment {
   amount: number;
   reason: string;
   operator: string;
-  idempotencyKey?: string;
+  idempotency?: IdempotencyKeyUse;
 }
 
 /** The account's life: registration with welcome credits, operator changes, and deletion. */
@@ -35,7 +38,8 @@ export class AccountsService {
     private readonly readings: ReadingsService,
     private readonly rateLimits: RateLimitService,
     private readonly catalog: CatalogService,
-    private readonly subscriptions: SubscriptionsService,
+    private readonly renewals: SubscriptionRenewals,
+    private readonly idempotency: OperatorIdempotency,
   ) {}
 
   /**
@@ -51,7 +55,7 @@ export class AccountsService {
           await this.ledger.move(manager, {
             userId: user.id,
             amount: welcome,
-            type: 'purchase',
+            type: 'bonus',
             provider: 'promo',
             metadata: { reason: 'welcome' },
           });
@@ -78,7 +82,7 @@ export class AccountsService {
       await this.users.markDeleted(manager, user.id);
     });
     await this.users.forget(user.telegramId);
-    await this.subscriptions.cancelRenewal(user.id, user.telegramId);
+    await this.renewals.cancelRenewal(user.id, user.telegramId);
   }
 
   async changeStatus(userId: number, status: 'active' | 'suspended'): Promise<User> {
@@ -91,21 +95,24 @@ export class AccountsService {
       return (await this.users.setStatus(manager, userId, status))!;
     });
     await this.users.forget(user.telegramId);
-    if (status === 'suspended') await this.subscriptions.cancelRenewal(user.id, user.telegramId);
+    if (status === 'suspended') await this.renewals.cancelRenewal(user.id, user.telegramId);
     return user;
   }
 
   /**
    * An operator's grant or deduction: the balance change and its ledger row (naming the
-   * operator and the reason) in one database transaction. A retried request with the same
-   * Idempotency-Key returns the first result instead of acting again.
+   * operator and the reason) in one database transaction. The same request again with its
+   * Idempotency-Key gets the first result instead of acting again; another request with that
+   * key is refused (IDEMPOTENCY001).
    */
   async adjustCredits(adjustment: CreditAdjustment): Promise<{ transaction: Transaction; balance: number }> {
-    const key = adjustment.idempotencyKey ? `${adjustment.operator}:${adjustment.idempotencyKey}` : undefined;
-    if (key) {
-      const earlier = await this.replay(key, adjustment);
-      if (earlier) return earlier;
-    }
+    const keyed = adjustment.idempotency && {
+      ...adjustment.idempotency,
+      operator: adjustment.operator,
+      body: { amount: Math.abs(adjustment.amount), reason: adjustment.reason },
+    };
+    const earlier = await this.idempotency.earlier(keyed);
+    if (earlier) return this.answer(earlier);
     try {
       const moved = await this.dataSource.transaction(async (manager) => {
         const user = await manager.findOneBy(User, { id: adjustment.userId });
@@ -113,13 +120,13 @@ export class AccountsService {
         return this.ledger.move(manager, {
           userId: adjustment.userId,
           amount: adjustment.amount,
-          type: 'purchase',
+          type: 'adjustment',
           provider: 'operator',
           metadata: {
             kind: adjustment.amount > 0 ? 'grant' : 'deduction',
             reason: adjustment.reason,
             operator: adjustment.operator,
-            ...(key ? { idempotencyKey: key } : {}),
+            ...this.idempotency.stamp(keyed),
           },
         });
       });
@@ -128,21 +135,14 @@ export class AccountsService {
       return moved;
     } catch (error) {
       // Two retries racing: the unique index let one through; answer the other with its result.
-      if (key && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        const earlier = await this.replay(key, adjustment);
-        if (earlier) return earlier;
-      }
+      const winner = isUniqueViolation(error) && (await this.idempotency.earlier(keyed));
+      if (winner) return this.answer(winner);
       throw error;
     }
   }
 
-  private async replay(key: string, adjustment: CreditAdjustment) {
-    const earlier = await this.ledger.findByIdempotencyKey(key);
-    if (!earlier) return undefined;
-    if (earlier.userId !== adjustment.userId || earlier.amount !== adjustment.amount) {
-      throw new DomainException(ErrorCode.IdempotencyConflict, 'This Idempotency-Key was used for a different request');
-    }
-    const user = await this.users.findById(adjustment.userId);
-    return { transaction: earlier, balance: user!.credits };
+  private async answer(transaction: Transaction): Promise<{ transaction: Transaction; balance: number }> {
+    const user = await this.users.findById(transaction.userId);
+    return { transaction, balance: user!.credits };
   }
 }

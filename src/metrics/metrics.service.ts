@@ -33,7 +33,7 @@ export class MetricsService {
 
   readonly creditsGranted = new Counter({
     name: 'tarot_credits_granted_total',
-    help: 'Credits granted, by source (purchase, subscription, promo, operator)',
+    help: 'Credits granted, by source (telegram_stars, promo, operator, or the type)',
     labelNames: ['source'] as const,
     registers: [this.registry],
   });
@@ -49,6 +49,13 @@ export class MetricsService {
     name: 'tarot_payments_total',
     help: 'Stars payments and refunds, by kind and outcome',
     labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly paymentRejections = new Counter({
+    name: 'tarot_payment_rejections_total',
+    help: 'Payment updates not applied because they do not match our own rows, by update and reason (alert on any outside pre_checkout_query)',
+    labelNames: ['update', 'reason'] as const,
     registers: [this.registry],
   });
 

@@ -1,18 +1,32 @@
-import { decodePayload, encodePayload } from './invoice-payload';
+import { decodePayload, encodePayload, InvoicePayload } from './invoice-payload';
 
 describe('invoice payloads', () => {
-  it('round-trips a package and a subscription payload within 128 bytes', () => {
-    const pkg = { kind: 'package' as const, transactionId: 2147483647, packageKey: 'credits_1500', stars: 9000, telegramUserId: '9007199254740993' };
-    const sub = { kind: 'subscription' as const, tier: 'professional', stars: 5000, telegramUserId: '9007199254740993', issuedAt: 1796000000 };
-    for (const payload of [pkg, sub]) {
+  it('round-trips a package, a subscription and an old subscription link within 128 bytes', () => {
+    const payloads: InvoicePayload[] = [
+      { kind: 'package', transactionId: 2147483647, packageKey: 'credits_1500', stars: 9000, telegramUserId: '9007199254740993' },
+      { kind: 'subscription', transactionId: 2147483647, tier: 'professional', stars: 5000, telegramUserId: '9007199254740993', issuedAt: null },
+      { kind: 'subscription', transactionId: null, tier: 'professional', stars: 5000, telegramUserId: '9007199254740993', issuedAt: 1796000000 },
+    ];
+    for (const payload of payloads) {
       const text = encodePayload(payload);
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(128);
       expect(decodePayload(text)).toEqual(payload);
     }
+    expect(encodePayload(payloads[1]).startsWith('s2:')).toBe(true);
   });
 
   it('rejects anything it did not write', () => {
-    for (const text of ['', 'p1:1:x', 'p1:0:credits_50:500:1', 'p2:1:credits_50:500:1', 's1:basic:750:1', 'p1:1:Credits:500:1', 'p1:1:credits_50:500:1:extra']) {
+    for (const text of [
+      '',
+      'p1:1:x',
+      'p1:0:credits_50:500:1',
+      'p2:1:credits_50:500:1',
+      's1:basic:750:1',
+      's2:basic:750:1:1',
+      's2:0:basic:750:1',
+      'p1:1:Credits:500:1',
+      'p1:1:credits_50:500:1:extra',
+    ]) {
       expect(decodePayload(text)).toBeUndefined();
     }
   });

@@ -2,15 +2,17 @@ import { Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
 import { ErrorCode } from 'src/common/errors/error-code';
-import { AuditResponse, ReconcileQuery, ReconciliationResponse } from './dto/refund.dto';
+import { AuditResponse, ReconcileQuery, ReconciliationResponse, StarsAuditResponse } from './dto/refund.dto';
 import { LedgerService } from './ledger.service';
 import { ReconciliationService } from './reconciliation.service';
+import { StarsAuditService } from './stars-audit.service';
 
 @AdminController('', 'ledger')
 export class LedgerController {
   constructor(
     private readonly ledger: LedgerService,
     private readonly reconciliation: ReconciliationService,
+    private readonly starsAudit: StarsAuditService,
   ) {}
 
   @Get('ledger/audit')
@@ -19,6 +21,16 @@ export class LedgerController {
   async audit(): Promise<AuditResponse> {
     const { users, mismatches } = await this.ledger.audit();
     return { users, ok: mismatches.length === 0, code: mismatches.length ? ErrorCode.BalanceInconsistency : null, mismatches };
+  }
+
+  @Get('ledger/stars-audit')
+  @ApiOperation({
+    summary: "Telegram's Stars ledger against the grants: one grant per charge, to the payer, of the invoice's credits; none without a charge",
+  })
+  @ApiOkResponse({ type: StarsAuditResponse })
+  async stars(): Promise<StarsAuditResponse> {
+    const report = await this.starsAudit.audit();
+    return { ...report, ok: report.mismatches.length === 0 };
   }
 
   @Post('reconciliation')

@@ -6,7 +6,7 @@ import { ErrorCode } from 'src/common/errors/error-code';
 import { returning } from 'src/database/returning';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { UsersService } from 'src/users/users.service';
-import { Transaction, TransactionStatus, TransactionType } from './transaction.entity';
+import { SETTLED_STATUSES, STARS_GRANT_TYPES, Transaction, TransactionStatus, TransactionType } from './transaction.entity';
 
 export interface LedgerEntry {
   userId: number;
@@ -117,6 +117,14 @@ export class LedgerService {
     ]);
   }
 
+  /** An invoice Telegram could not issue: its pending row fails with the reason. */
+  async failPending(id: number, reason: string): Promise<void> {
+    await this.transactions.query(
+      `UPDATE transactions SET status = 'failed', error_message = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+      [id, reason.slice(0, 500)],
+    );
+  }
+
   /** Unpaid invoices older than `cutoff` become failed. */
   async expirePending(manager: EntityManager, cutoff: Date): Promise<number> {
     const rows = await returning<{ id: number }>(
@@ -137,17 +145,35 @@ export class LedgerService {
     return manager
       .createQueryBuilder(Transaction, 't')
       .where('t.payment_provider = :provider', { provider: STARS_PROVIDER })
-      .andWhere("t.type IN ('purchase', 'subscription')")
+      .andWhere('t.type IN (:...types)', { types: STARS_GRANT_TYPES })
       .andWhere('t.payment_reference = :chargeId', { chargeId })
       .getOne();
   }
 
-  /** The user's newest subscription charge, for renewal changes. */
-  latestSubscription(userId: number): Promise<Transaction | null> {
-    return this.transactions.findOne({
-      where: { userId, type: 'subscription', paymentProvider: STARS_PROVIDER },
-      order: { id: 'DESC' },
-    });
+  /** The user's newest subscription charge (not a link still unpaid), of one tier if named. */
+  latestSubscription(userId: number, tier?: string): Promise<Transaction | null> {
+    const query = this.transactions
+      .createQueryBuilder('t')
+      .where('t.user_id = :userId', { userId })
+      .andWhere(`t.type = 'subscription' AND t.payment_provider = :provider`, { provider: STARS_PROVIDER })
+      .andWhere('t.status IN (:...settled)', { settled: SETTLED_STATUSES })
+      .orderBy('t.id', 'DESC');
+    if (tier) query.andWhere(`t.metadata->>'tier' = :tier`, { tier });
+    return query.getOne();
+  }
+
+  /** Every row that granted credits for a Stars charge, with the payer's Telegram id, for the Stars audit. */
+  async starsGrants(): Promise<(Transaction & { telegramId: string })[]> {
+    const rows = await this.transactions
+      .createQueryBuilder('t')
+      .innerJoin('t.user', 'u')
+      .addSelect('u.telegram_id', 'telegram_id')
+      .where('t.payment_provider = :provider', { provider: STARS_PROVIDER })
+      .andWhere('t.type IN (:...types)', { types: STARS_GRANT_TYPES })
+      .andWhere('t.status IN (:...settled)', { settled: SETTLED_STATUSES })
+      .orderBy('t.id')
+      .getRawAndEntities();
+    return rows.entities.map((t, i) => Object.assign(t, { telegramId: String(rows.raw[i].telegram_id) }));
   }
 
   /** The transaction an operator's earlier request with this Idempotency-Key produced, if any. */
@@ -175,7 +201,7 @@ export class LedgerService {
       .createQueryBuilder('t')
       .where('t.user_id = :userId', { userId })
       .andWhere('t.payment_provider = :provider', { provider: STARS_PROVIDER })
-      .andWhere("t.type IN ('purchase', 'subscription')")
+      .andWhere('t.type IN (:...types)', { types: STARS_GRANT_TYPES })
       .orderBy('t.id', 'DESC')
       .take(limit)
       .getMany();

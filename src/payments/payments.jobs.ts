@@ -3,9 +3,9 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { JobLock } from 'src/database/job-lock.service';
 import { LedgerService } from './ledger.service';
-import { INVOICE_LIFETIME_MS } from './purchases.service';
+import { INVOICE_LIFETIME_MS } from './stars-product';
 import { ReconciliationService } from './reconciliation.service';
-import { SubscriptionsService } from './subscriptions.service';
+import { SubscriptionRenewals } from './subscription-renewals.service';
 
 /** The money jobs, each on one instance at a time. */
 @Injectable()
@@ -16,7 +16,7 @@ export class PaymentsJobs {
     private readonly lock: JobLock,
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
-    private readonly subscriptions: SubscriptionsService,
+    private readonly renewals: SubscriptionRenewals,
     private readonly reconciliation: ReconciliationService,
   ) {}
 
@@ -29,7 +29,7 @@ export class PaymentsJobs {
 
   @Cron(CronExpression.EVERY_10_MINUTES)
   async lapseSubscriptions(now = new Date()): Promise<number> {
-    return (await this.lock.runExclusive('lapse-subscriptions', () => this.subscriptions.lapse(now))) ?? 0;
+    return (await this.lock.runExclusive('lapse-subscriptions', () => this.renewals.lapse(now))) ?? 0;
   }
 
   @Cron(CronExpression.EVERY_30_MINUTES)

@@ -1,17 +1,35 @@
-import { Logger } from '@nestjs/common';
 import { Action, Command, Ctx, Next, On, Update } from 'nestjs-telegraf';
 import { Markup } from 'telegraf';
-import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { I18nService, Language, MessageParams } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { RateLimited } from 'src/rate-limit/rate-limit.guard';
 import { BotContext } from 'src/telegram/bot-context';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
-import { UsersService } from 'src/users/users.service';
 import { LedgerService } from './ledger.service';
 import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
+import { Refusal, STARS_CURRENCY } from './stars-product';
+import { StarsPayments } from './stars-payments.service';
 import { RefundedPayment, SuccessfulStarPayment } from './stars/stars-api.types';
+import { SubscriptionRenewals } from './subscription-renewals.service';
 import { SubscriptionsService } from './subscriptions.service';
+
+/** What a payer is told when pre-checkout refuses. */
+const REFUSAL_MESSAGES: Record<Refusal, MessageKey> = {
+  currency: 'pay.refused.currency',
+  payload: 'pay.refused.unknown',
+  other_user: 'pay.refused.otherUser',
+  unknown_user: 'pay.refused.unknown',
+  inactive: 'pay.refused.inactive',
+  invoice: 'pay.refused.mismatch',
+  amount: 'pay.refused.mismatch',
+  price_changed: 'pay.refused.priceChanged',
+  expired: 'pay.refused.expired',
+  already_paid: 'pay.refused.alreadyPaid',
+  same_tier: 'pay.refused.sameTier',
+  expiry: 'pay.refused.mismatch',
+  unknown_charge: 'pay.refused.unknown',
+};
 
 function argument(ctx: BotContext, action: string): string {
   return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
@@ -20,14 +38,13 @@ function argument(ctx: BotContext, action: string): string {
 /** /buy, /subscribe, /paysupport and Telegram's payment updates. */
 @Update()
 export class PaymentsUpdate {
-  private readonly logger = new Logger('Payments');
-
   constructor(
+    private readonly payments: StarsPayments,
     private readonly purchases: PurchasesService,
     private readonly subscriptions: SubscriptionsService,
+    private readonly renewals: SubscriptionRenewals,
     private readonly refunds: RefundsService,
     private readonly ledger: LedgerService,
-    private readonly users: UsersService,
     private readonly i18n: I18nService,
   ) {}
 
@@ -51,44 +68,49 @@ export class PaymentsUpdate {
   @On('pre_checkout_query')
   async preCheckout(@Ctx() ctx: BotContext): Promise<void> {
     const query = ctx.preCheckoutQuery!;
-    const payer = String(query.from.id);
     const lang = this.i18n.resolveLanguage(ctx.state.user?.preferences.language ?? query.from.language_code);
-    const check = query.invoice_payload.startsWith('s1:')
-      ? this.subscriptions.checkPreCheckout(payer, query.invoice_payload, query.total_amount)
-      : this.purchases.checkPreCheckout(payer, query.invoice_payload, query.total_amount);
-    const verdict = await check;
-    if (verdict.ok) await ctx.answerPreCheckoutQuery(true);
-    else await ctx.answerPreCheckoutQuery(false, this.i18n.t(lang, verdict.reason));
+    const verdict = await this.payments.preCheckout({
+      payerTelegramId: String(query.from.id),
+      currency: query.currency,
+      totalAmount: query.total_amount,
+      payload: query.invoice_payload,
+    });
+    if (verdict.ok) {
+      await ctx.answerPreCheckoutQuery(true);
+      return;
+    }
+    ctx.state.outcome = 'refused';
+    const params: MessageParams = verdict.tier && verdict.until ? { tier: this.tierName(lang, verdict.tier), date: this.date(lang, verdict.until) } : {};
+    await ctx.answerPreCheckoutQuery(false, this.i18n.t(lang, REFUSAL_MESSAGES[verdict.refusal], params));
   }
 
   @On('successful_payment')
   async paid(@Ctx() ctx: BotContext): Promise<void> {
     const payment = (ctx.message as unknown as { successful_payment: SuccessfulStarPayment }).successful_payment;
-    const user = await this.users.findByTelegramId(String(ctx.from!.id));
-    if (!user) {
-      this.logger.error(`A payment arrived from an unknown user (${payment.total_amount} XTR); reconciliation will report it`);
-      return;
-    }
+    const outcome = await this.payments.applyPayment(
+      {
+        payerTelegramId: String(ctx.from!.id),
+        currency: payment.currency,
+        totalAmount: payment.total_amount,
+        payload: payment.invoice_payload,
+        chargeId: payment.telegram_payment_charge_id,
+        subscriptionExpiresAt: payment.subscription_expiration_date ? new Date(payment.subscription_expiration_date * 1000) : undefined,
+      },
+      'successful_payment',
+    );
+    if (outcome.kind === 'refused') ctx.state.outcome = 'refused';
+    if (outcome.kind !== 'granted') return;
     const lang = ctx.state.lang;
-    if (payment.invoice_payload.startsWith('s1:')) {
-      const outcome = await this.subscriptions.applyPayment(user, payment);
-      if (outcome.kind !== 'granted') return;
-      const key = payment.is_recurring && !payment.is_first_recurring ? 'subscribe.renewed' : 'subscribe.thanks';
-      await ctx.reply(
-        this.i18n.t(lang, key, {
-          tier: this.tierName(lang, outcome.tier),
-          credits: outcome.credits,
-          date: this.date(lang, outcome.expiresAt),
-          count: outcome.balance,
-        }),
-        { parse_mode: 'HTML' },
-      );
-      return;
-    }
-    const outcome = await this.purchases.applyPayment(user, payment);
-    if (outcome.kind === 'granted') {
-      await ctx.reply(this.i18n.t(lang, 'buy.thanks', { credits: outcome.credits, count: outcome.balance }), { parse_mode: 'HTML' });
-    }
+    const text =
+      outcome.product === 'package'
+        ? this.i18n.t(lang, 'buy.thanks', { credits: outcome.credits, count: outcome.balance })
+        : this.i18n.t(lang, outcome.renewal ? 'subscribe.renewed' : 'subscribe.thanks', {
+            tier: this.tierName(lang, outcome.tier),
+            credits: outcome.credits,
+            date: this.date(lang, outcome.expiresAt),
+            count: outcome.balance,
+          });
+    await ctx.reply(text, { parse_mode: 'HTML' });
   }
 
   /** `refunded_payment` is newer than telegraf's typings: read it off any message. */
@@ -96,7 +118,15 @@ export class PaymentsUpdate {
   async refundedByTelegram(@Ctx() ctx: BotContext, @Next() next: () => Promise<void>): Promise<void> {
     const refunded = (ctx.message as unknown as { refunded_payment?: RefundedPayment }).refunded_payment;
     if (!refunded) return next();
-    const result = await this.refunds.applyTelegramRefund(refunded);
+    const result = await this.refunds.applyTelegramRefund(
+      {
+        userTelegramId: String(ctx.from!.id),
+        currency: refunded.currency,
+        totalAmount: refunded.total_amount,
+        chargeId: refunded.telegram_payment_charge_id,
+      },
+      'refunded_payment',
+    );
     if (!result) return;
     await ctx.reply(
       this.i18n.t(ctx.state.lang, 'refund.done', { stars: refunded.total_amount, taken: result.taken, count: result.balance }),
@@ -108,7 +138,7 @@ export class PaymentsUpdate {
   async subscribe(@Ctx() ctx: BotContext): Promise<void> {
     const lang = ctx.state.lang;
     const user = ctx.state.user!;
-    const state = await this.subscriptions.state(user);
+    const current = this.subscriptions.current(user);
     const lines = [this.i18n.t(lang, 'subscribe.menu')];
     const rows = this.subscriptions.tiers.map((tier) => [
       Markup.button.callback(
@@ -116,13 +146,14 @@ export class PaymentsUpdate {
         callbackData('sub', tier.key),
       ),
     ]);
-    if (state.tier && state.expiresAt) {
-      const renewal = this.i18n.t(lang, state.renewalCanceled ? 'subscribe.renewalOff' : 'subscribe.renewalOn');
-      lines.push('', this.i18n.t(lang, 'subscribe.current', { tier: this.tierName(lang, state.tier.key), date: this.date(lang, state.expiresAt), renewal }));
+    if (current) {
+      const canceled = await this.renewals.renewalCanceled(user.id);
+      const renewal = this.i18n.t(lang, canceled ? 'subscribe.renewalOff' : 'subscribe.renewalOn');
+      lines.push('', this.i18n.t(lang, 'subscribe.current', { tier: this.tierName(lang, current.tier.key), date: this.date(lang, current.until), renewal }));
       rows.push([
         Markup.button.callback(
-          this.i18n.t(lang, state.renewalCanceled ? 'subscribe.enableRenewal' : 'subscribe.cancelRenewal'),
-          callbackData('renew', state.renewalCanceled ? 'on' : 'off'),
+          this.i18n.t(lang, canceled ? 'subscribe.enableRenewal' : 'subscribe.cancelRenewal'),
+          callbackData('renew', canceled ? 'on' : 'off'),
         ),
       ]);
     }
@@ -137,23 +168,32 @@ export class PaymentsUpdate {
     await ctx.answerCbQuery();
     if (!tier) return;
     const name = this.tierName(lang, tier.key);
-    const link = await this.subscriptions.createLink(
+    const result = await this.subscriptions.createLink(
       ctx.state.user!,
       tier.key,
       this.i18n.t(lang, 'subscribe.invoiceTitle', { tier: name }).slice(0, 32),
       this.i18n.t(lang, 'subscribe.invoiceDescription', { credits: tier.monthlyCredits, bonus: tier.packageBonusPercent }).slice(0, 255),
     );
-    if (!link) return;
-    await ctx.reply(this.i18n.t(lang, 'subscribe.link', { tier: name, stars: tier.stars }), {
+    if (result.kind === 'unknown') return;
+    if (result.kind === 'same_tier') {
+      await ctx.reply(this.i18n.t(lang, 'subscribe.alreadyOnTier', { tier: name, date: this.date(lang, result.current.until) }), { parse_mode: 'HTML' });
+      return;
+    }
+    const lines = [this.i18n.t(lang, 'subscribe.link', { tier: name, stars: tier.stars })];
+    if (result.replaces) {
+      const old = { old: this.tierName(lang, result.replaces.tier.key), date: this.date(lang, result.replaces.until), tier: name };
+      lines.unshift(this.i18n.t(lang, 'subscribe.switchNote', old), '');
+    }
+    await ctx.reply(lines.join('\n'), {
       parse_mode: 'HTML',
-      ...Markup.inlineKeyboard([Markup.button.url(this.i18n.t(lang, 'subscribe.payButton', { stars: tier.stars }), link)]),
+      ...Markup.inlineKeyboard([Markup.button.url(this.i18n.t(lang, 'subscribe.payButton', { stars: tier.stars }), result.link)]),
     });
   }
 
   @Action(callbackPattern('renew'))
   async renewal(@Ctx() ctx: BotContext): Promise<void> {
     const enabled = argument(ctx, 'renew') === 'on';
-    const done = await this.subscriptions.setRenewal(ctx.state.user!, enabled);
+    const done = await this.renewals.setRenewal(ctx.state.user!, enabled);
     await ctx.answerCbQuery();
     const lang = ctx.state.lang;
     if (!done) {
@@ -196,7 +236,7 @@ export class PaymentsUpdate {
         description: this.i18n.t(lang, 'buy.invoiceDescription'),
         payload: invoice.payload,
         provider_token: '',
-        currency: 'XTR',
+        currency: STARS_CURRENCY,
         prices: [{ label: title, amount: invoice.offer.stars }],
         start_parameter: `buy_${invoice.offer.key}`,
       });

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { CreditPackage } from 'src/catalog/catalog';
-import { MessageKey } from 'src/common/i18n/messages.en';
+import { isUniqueViolation } from 'src/database/unique-violation';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
-import { decodePayload, encodePayload, InvoicePayload } from './invoice-payload';
+import { encodePayload, PackagePayload } from './invoice-payload';
 import { LedgerService, STARS_PROVIDER } from './ledger.service';
-import { SuccessfulStarPayment } from './stars/stars-api.types';
+import { ChargeClaim, invoiceVerdict, isInvoiceOf, PaymentClaim, PaymentOutcome, refusal, StarsProduct, Verdict } from './stars-product';
 import { Transaction } from './transaction.entity';
-
-export const INVOICE_LIFETIME_MS = 24 * 3600_000;
 
 export interface PackageOffer {
   key: string;
@@ -21,24 +19,17 @@ export interface PackageOffer {
   bonusCredits: number;
 }
 
-export type PreCheckoutVerdict = { ok: true } | { ok: false; reason: MessageKey };
-
-export type PaymentOutcome =
-  | { kind: 'granted'; credits: number; balance: number; transaction: Transaction }
-  | { kind: 'duplicate'; transaction: Transaction }
-  | { kind: 'unknown' };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
-
 /**
  * Credit packages for Stars, in the seed's payment flow: validate (the invoice and the
- * pre-checkout), let Telegram take the payment, then grant the credits and record the
- * transaction in one database transaction, exactly once per charge, and refresh the cache.
+ * pre-checkout), let Telegram take the payment, then check the charge against the invoice row,
+ * grant the credits and record the transaction in one database transaction, exactly once per
+ * charge, and refresh the cache.
  */
 @Injectable()
-export class PurchasesService {
+export class PurchasesService implements StarsProduct<PackagePayload> {
+  readonly kind = 'package';
+  readonly grantType = 'purchase';
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
@@ -83,68 +74,68 @@ export class PurchasesService {
   }
 
   /** Telegram could not send the invoice: the pending row fails with the reason. */
-  async invoiceFailed(transactionId: number, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE transactions SET status = 'failed', error_message = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
-      [transactionId, reason.slice(0, 500)],
-    );
+  invoiceFailed(transactionId: number, reason: string): Promise<void> {
+    return this.ledger.failPending(transactionId, reason);
   }
 
-  /** Pre-checkout: is this still a valid sale to this payer? Nothing is granted here. */
-  async checkPreCheckout(payerTelegramId: string, payloadText: string, totalAmount: number, now = new Date()): Promise<PreCheckoutVerdict> {
-    const payload = decodePayload(payloadText);
-    if (!payload || payload.kind !== 'package') return { ok: false, reason: 'pay.refused.unknown' };
-    if (payload.telegramUserId !== payerTelegramId) return { ok: false, reason: 'pay.refused.otherUser' };
+  async checkPreCheckout(claim: PaymentClaim, payload: PackagePayload, payer: User, now: Date): Promise<Verdict> {
+    const invoice = await this.invoiceOf(payload, payer);
+    if (!invoice) return refusal('invoice');
+    if (claim.totalAmount !== payload.stars) return refusal('amount');
     const pkg = this.catalog.packages.find((p) => p.key === payload.packageKey);
-    if (!pkg || pkg.stars !== payload.stars || totalAmount !== payload.stars) return { ok: false, reason: 'pay.refused.priceChanged' };
-    const transaction = await this.ledger.findById(payload.transactionId);
-    if (!transaction || String((await this.users.findById(transaction.userId))?.telegramId) !== payerTelegramId) {
-      return { ok: false, reason: 'pay.refused.unknown' };
-    }
-    if (transaction.createdAt.getTime() + INVOICE_LIFETIME_MS < now.getTime() || transaction.status === 'failed') {
-      return { ok: false, reason: 'pay.refused.expired' };
-    }
-    const user = await this.users.findByTelegramId(payerTelegramId);
-    if (!user || user.status !== 'active') return { ok: false, reason: 'pay.refused.inactive' };
-    return { ok: true };
+    if (!pkg || pkg.stars !== payload.stars) return refusal('price_changed');
+    return invoiceVerdict(invoice, now);
   }
 
   /**
-   * A successful payment: its credits are granted exactly once per charge id. The first charge of
-   * an invoice settles its pending row; a second charge of the same invoice is a new purchase.
+   * A charge of one of this user's invoices, for its price: its credits are granted exactly once
+   * per charge id. The first charge settles the pending row; a charge that raced past
+   * pre-checkout onto an invoice already settled or expired is real money, so it is a purchase
+   * of its own on the same terms.
    */
-  async applyPayment(user: User, payment: SuccessfulStarPayment): Promise<PaymentOutcome> {
-    const payload = decodePayload(payment.invoice_payload);
-    if (!payload || payload.kind !== 'package') return { kind: 'unknown' };
-    const chargeId = payment.telegram_payment_charge_id;
-    const earlier = await this.ledger.findCharge(chargeId);
-    if (earlier) return { kind: 'duplicate', transaction: earlier };
+  async applyPayment(claim: ChargeClaim, payload: PackagePayload, payer: User): Promise<PaymentOutcome> {
+    const invoice = await this.invoiceOf(payload, payer);
+    if (!invoice) return { kind: 'refused', refusal: 'invoice' };
+    if (claim.totalAmount !== payload.stars) return { kind: 'refused', refusal: 'amount' };
+    if (await this.ledger.findCharge(claim.chargeId)) return { kind: 'duplicate' };
     try {
       const outcome = await this.dataSource.transaction(async (manager) => {
-        const settled = await this.ledger.settlePending(manager, payload.transactionId, chargeId, { charged: payment.total_amount });
+        const settled = await this.ledger.settlePending(manager, invoice.id, claim.chargeId, { charged: claim.totalAmount });
         if (settled) return settled;
-        const original = await this.ledger.findById(payload.transactionId, manager);
         return this.ledger.move(manager, {
-          userId: user.id,
-          amount: original?.amount ?? this.creditsFor(payload),
+          userId: payer.id,
+          amount: invoice.amount,
           type: 'purchase',
           provider: STARS_PROVIDER,
-          reference: chargeId,
-          metadata: { ...(original?.metadata ?? { package: payload.packageKey, stars: payload.stars }), charged: payment.total_amount, invoice: payload.transactionId },
+          reference: claim.chargeId,
+          metadata: { ...invoice.metadata, charged: claim.totalAmount, invoice: invoice.id },
         });
       });
-      await this.users.forget(user.telegramId);
+      await this.users.forget(payer.telegramId);
       this.metrics.payments.inc({ kind: 'purchase', outcome: 'granted' });
-      return { kind: 'granted', credits: outcome.transaction.amount, balance: outcome.balance, transaction: outcome.transaction };
+      return { kind: 'granted', product: 'package', credits: outcome.transaction.amount, balance: outcome.balance };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       this.metrics.payments.inc({ kind: 'purchase', outcome: 'duplicate' });
-      const winner = await this.ledger.findCharge(chargeId);
-      return { kind: 'duplicate', transaction: winner! };
+      return { kind: 'duplicate' };
     }
   }
 
-  private creditsFor(payload: Extract<InvoicePayload, { kind: 'package' }>): number {
-    return this.catalog.packages.find((p) => p.key === payload.packageKey)?.credits ?? 0;
+  async onRefund(): Promise<void> {
+    // The credits are taken back by the refund row; a package leaves nothing else behind.
+  }
+
+  grantProblem(grant: Transaction, payload: PackagePayload, stars: number): string | undefined {
+    const meta = grant.metadata ?? {};
+    if (grant.type !== 'purchase' || meta.package !== payload.packageKey) return `grants ${grant.type} ${String(meta.package)} for a charge of ${payload.packageKey}`;
+    if (meta.stars !== stars || payload.stars !== stars) return `records ${String(meta.stars)} Stars for a charge of ${stars}`;
+    const credits = Number(meta.credits) + Number(meta.bonusCredits ?? 0);
+    if (grant.amount !== credits) return `grants ${grant.amount} credits for a package of ${credits}`;
+    return undefined;
+  }
+
+  private async invoiceOf(payload: PackagePayload, payer: User): Promise<Transaction | undefined> {
+    const row = await this.ledger.findById(payload.transactionId);
+    return isInvoiceOf(row, payer.id, 'purchase', { package: payload.packageKey, stars: payload.stars }) ? row : undefined;
   }
 }

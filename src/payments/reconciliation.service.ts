@@ -1,14 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
-import { UsersService } from 'src/users/users.service';
 import { LedgerService } from './ledger.service';
-import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
-import { StarsClient } from './stars/stars-client';
-import { StarTransaction, TransactionPartnerUser } from './stars/stars-api.types';
-import { SubscriptionsService } from './subscriptions.service';
+import { STARS_CURRENCY } from './stars-product';
+import { StarsPayments } from './stars-payments.service';
+import { StarsLedgerEntry, StarsLedgerFeed } from './stars/stars-ledger-feed';
 
-const PAGE = 100;
 const OFFSET_KEY = 'reconciliation:offset';
 
 export interface ReconciliationReport {
@@ -16,17 +13,14 @@ export interface ReconciliationReport {
   paymentsApplied: number;
   refundsApplied: number;
   unknown: number;
+  refused: number;
   offset: number;
 }
 
-function userPartner(partner: StarTransaction['source']): TransactionPartnerUser | undefined {
-  return partner?.type === 'user' ? (partner as TransactionPartnerUser) : undefined;
-}
-
 /**
- * Pages through Telegram's Stars ledger (`getStarTransactions`, oldest first) from where the
- * last run stopped, and applies any payment or refund the bot never saw. Applying is
- * idempotent (one grant per charge id, one refund per grant), so a re-scan changes nothing.
+ * Pages through Telegram's Stars ledger from where the last run stopped, and applies any payment
+ * or refund the bot never saw, checked like an update. Applying is idempotent (one grant per
+ * charge id, one refund per grant), so a re-scan changes nothing.
  */
 @Injectable()
 export class ReconciliationService {
@@ -34,68 +28,53 @@ export class ReconciliationService {
   private memoryOffset = 0;
 
   constructor(
-    private readonly stars: StarsClient,
+    private readonly feed: StarsLedgerFeed,
     private readonly ledger: LedgerService,
-    private readonly users: UsersService,
-    private readonly purchases: PurchasesService,
-    private readonly subscriptions: SubscriptionsService,
+    private readonly payments: StarsPayments,
     private readonly refunds: RefundsService,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient | null,
   ) {}
 
   async run(fromStart = false): Promise<ReconciliationReport> {
-    let offset = fromStart ? 0 : await this.loadOffset();
-    const report: ReconciliationReport = { scanned: 0, paymentsApplied: 0, refundsApplied: 0, unknown: 0, offset };
-    for (;;) {
-      const { transactions } = await this.stars.getStarTransactions(offset, PAGE);
-      for (const transaction of transactions) await this.apply(transaction, report);
-      report.scanned += transactions.length;
-      offset += transactions.length;
-      await this.saveOffset(offset);
-      if (transactions.length < PAGE) break;
+    const start = fromStart ? 0 : await this.loadOffset();
+    const report: ReconciliationReport = { scanned: 0, paymentsApplied: 0, refundsApplied: 0, unknown: 0, refused: 0, offset: start };
+    for await (const page of this.feed.pages(start)) {
+      for (const entry of page.entries) await this.apply(entry, report);
+      report.scanned += page.entries.length;
+      report.offset = page.next;
+      await this.saveOffset(page.next);
     }
-    report.offset = offset;
     if (report.paymentsApplied + report.refundsApplied > 0) {
       this.logger.warn(`Reconciliation applied ${report.paymentsApplied} missed payments and ${report.refundsApplied} missed refunds`);
     }
     return report;
   }
 
-  private async apply(transaction: StarTransaction, report: ReconciliationReport): Promise<void> {
-    const payer = userPartner(transaction.source);
-    const refunded = userPartner(transaction.receiver);
-    if (payer?.invoice_payload) {
-      if (await this.ledger.findCharge(transaction.id)) return;
-      const user = await this.users.findByTelegramId(String(payer.user.id));
-      if (!user) {
-        report.unknown++;
-        return;
-      }
-      const payment = {
-        currency: 'XTR',
-        total_amount: transaction.amount,
-        invoice_payload: payer.invoice_payload,
-        telegram_payment_charge_id: transaction.id,
-        provider_payment_charge_id: '',
-        ...(payer.subscription_period ? { subscription_expiration_date: transaction.date + payer.subscription_period } : {}),
-      };
-      const outcome = payer.invoice_payload.startsWith('s1:')
-        ? await this.subscriptions.applyPayment(user, payment)
-        : await this.purchases.applyPayment(user, payment);
+  private async apply(entry: StarsLedgerEntry, report: ReconciliationReport): Promise<void> {
+    if (entry.kind === 'payment') {
+      if (await this.ledger.findCharge(entry.chargeId)) return;
+      const expires = entry.subscriptionPeriod ? new Date(entry.date.getTime() + entry.subscriptionPeriod * 1000) : undefined;
+      const outcome = await this.payments.applyPayment(
+        {
+          payerTelegramId: entry.payerTelegramId,
+          currency: STARS_CURRENCY,
+          totalAmount: entry.stars,
+          payload: entry.payload,
+          chargeId: entry.chargeId,
+          subscriptionExpiresAt: expires,
+        },
+        'reconciliation',
+      );
       if (outcome.kind === 'granted') report.paymentsApplied++;
-      else if (outcome.kind === 'unknown') report.unknown++;
+      else if (outcome.kind === 'refused' && outcome.refusal === 'unknown_user') report.unknown++;
+      else if (outcome.kind === 'refused') report.refused++;
       return;
     }
-    if (refunded) {
-      const grant = await this.ledger.findCharge(transaction.id);
+    if (entry.kind === 'refund') {
+      const grant = await this.ledger.findCharge(entry.chargeId);
       if (!grant || grant.status === 'refunded') return;
-      const result = await this.refunds.applyTelegramRefund({
-        currency: 'XTR',
-        total_amount: Math.abs(transaction.amount),
-        invoice_payload: refunded.invoice_payload ?? '',
-        telegram_payment_charge_id: transaction.id,
-      });
-      if (result) report.refundsApplied++;
+      const claim = { userTelegramId: entry.userTelegramId, currency: STARS_CURRENCY, totalAmount: entry.stars, chargeId: entry.chargeId };
+      if (await this.refunds.applyTelegramRefund(claim, 'reconciliation')) report.refundsApplied++;
     }
   }
 

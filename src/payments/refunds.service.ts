@@ -1,14 +1,18 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
+import { isUniqueViolation } from 'src/database/unique-violation';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';
 import { LedgerService, STARS_PROVIDER } from './ledger.service';
+import { IdempotentRequest, OperatorIdempotency } from './operator-idempotency.service';
+import { PaymentRejections, PaymentSource } from './payment-rejections';
+import { Refusal, STARS_CURRENCY, starsOf } from './stars-product';
+import { StarsPayments } from './stars-payments.service';
 import { StarsClient } from './stars/stars-client';
-import { RefundedPayment } from './stars/stars-api.types';
-import { Transaction } from './transaction.entity';
+import { STARS_GRANT_TYPES, StarsGrantType, Transaction } from './transaction.entity';
 
 export const REFUND_WINDOW_DAYS = 30;
 
@@ -17,7 +21,7 @@ export interface RefundRequest {
   force: boolean;
   reason: string;
   operator: string;
-  idempotencyKey?: string;
+  idempotency?: Omit<IdempotentRequest, 'operator' | 'body'>;
 }
 
 export interface RefundResult {
@@ -29,33 +33,41 @@ export interface RefundResult {
   alreadyRefundedAtTelegram: boolean;
 }
 
+/** What a `refunded_payment` (or a refund in Telegram's Stars ledger) says was refunded, to whom. */
+export interface RefundClaim {
+  userTelegramId: string;
+  currency: string;
+  totalAmount: number;
+  chargeId: string;
+}
+
 function refused(message: string, details?: Record<string, unknown>): DomainException {
   return new DomainException(ErrorCode.RefundRefused, message, details);
 }
 
 /**
  * Refunds of Stars payments, by an operator (within 30 days) or by Telegram (which cannot be
- * refused). The grant is marked refunded and a `refund` row takes back the credits still
- * there; credits already spent are a shortfall, recorded, and the user is flagged.
+ * refused, but must name a charge of the same user, for its Stars). The grant is marked
+ * refunded and a `refund` row takes back the credits still there; credits already spent are a
+ * shortfall, recorded, and the user is flagged.
  */
 @Injectable()
 export class RefundsService {
-  private readonly logger = new Logger(RefundsService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly users: UsersService,
     private readonly stars: StarsClient,
+    private readonly products: StarsPayments,
+    private readonly idempotency: OperatorIdempotency,
+    private readonly rejections: PaymentRejections,
     private readonly metrics: MetricsService,
   ) {}
 
   async refundByOperator(request: RefundRequest, now = new Date()): Promise<RefundResult> {
-    const key = request.idempotencyKey ? `${request.operator}:${request.idempotencyKey}` : undefined;
-    if (key) {
-      const earlier = await this.ledger.findByIdempotencyKey(key);
-      if (earlier) return this.resultOf(earlier);
-    }
+    const keyed = request.idempotency && { ...request.idempotency, operator: request.operator, body: { reason: request.reason, force: request.force } };
+    const earlier = await this.idempotency.earlier(keyed);
+    if (earlier) return this.resultOf(earlier);
     const grant = await this.ledger.findById(request.transactionId);
     if (!grant) throw new DomainException(ErrorCode.NotFound, 'No such transaction');
     this.assertRefundable(grant);
@@ -80,21 +92,39 @@ export class RefundsService {
       }
       alreadyRefundedAtTelegram = true;
     }
-    const metadata = { source: 'operator', operator: request.operator, reason: request.reason, ...(key ? { idempotencyKey: key } : {}) };
-    const result = await this.reverse(grant, user, metadata);
-    return { ...result, alreadyRefundedAtTelegram };
+    const metadata = { source: 'operator', operator: request.operator, reason: request.reason, alreadyRefundedAtTelegram, ...this.idempotency.stamp(keyed) };
+    try {
+      return await this.reverse(grant, user, metadata);
+    } catch (error) {
+      // The same request sent twice at once: the first one's refund is the answer to both.
+      const winner = (error instanceof DomainException || isUniqueViolation(error)) && (await this.idempotency.earlier(keyed));
+      if (winner) return this.resultOf(winner);
+      throw error;
+    }
   }
 
-  /** A refund Telegram reports: applied once, whatever was spent meanwhile. */
-  async applyTelegramRefund(refunded: RefundedPayment): Promise<RefundResult | undefined> {
-    const grant = await this.ledger.findCharge(refunded.telegram_payment_charge_id);
-    if (!grant) {
-      this.logger.warn(`Telegram refunded a charge this bot never recorded (${refunded.total_amount} XTR)`);
+  /**
+   * A refund Telegram reports: applied once, whatever was spent meanwhile, when it names a
+   * charge of the same user for its Stars; anything else is recorded for an operator.
+   */
+  async applyTelegramRefund(claim: RefundClaim, source: PaymentSource): Promise<RefundResult | undefined> {
+    const grant = await this.ledger.findCharge(claim.chargeId);
+    const user = grant ? await this.users.findById(grant.userId) : null;
+    const problem = this.refundProblem(claim, grant, user);
+    if (problem) {
+      this.rejections.record(source, problem, { payerTelegramId: claim.userTelegramId, stars: claim.totalAmount, currency: claim.currency, chargeId: claim.chargeId });
       return undefined;
     }
-    if (grant.status === 'refunded') return undefined;
-    const user = (await this.users.findById(grant.userId))!;
-    return this.reverse(grant, user, { source: 'telegram' });
+    if (grant!.status === 'refunded') return undefined;
+    return this.reverse(grant!, user!, { source: 'telegram' });
+  }
+
+  private refundProblem(claim: RefundClaim, grant: Transaction | null, user: User | null): Refusal | undefined {
+    if (claim.currency !== STARS_CURRENCY) return 'currency';
+    if (!grant || !user) return 'unknown_charge';
+    if (String(user.telegramId) !== claim.userTelegramId) return 'other_user';
+    if (starsOf(grant) !== claim.totalAmount) return 'amount';
+    return undefined;
   }
 
   private async reverse(grant: Transaction, user: User, metadata: Record<string, unknown>): Promise<RefundResult> {
@@ -102,7 +132,7 @@ export class RefundsService {
       if (!(await this.ledger.markRefunded(manager, grant.id, grant.paymentReference!))) {
         throw refused('This payment was already refunded', { transactionId: grant.id });
       }
-      const { credits } = (await manager.query(`SELECT credits FROM users WHERE id = $1 FOR UPDATE`, [user.id]))[0];
+      const credits = await this.users.lockCredits(manager, user.id);
       const taken = Math.min(credits, grant.amount);
       const shortfall = grant.amount - taken;
       const moved = await this.ledger.move(manager, {
@@ -114,20 +144,17 @@ export class RefundsService {
         metadata: { reverses: grant.id, refunded: grant.amount, taken, shortfall, ...metadata },
       });
       if (shortfall > 0) await this.users.updatePreferences(user.id, user.telegramId, { refundShortfall: true }, manager);
-      if (grant.type === 'subscription') await this.endTier(manager, user);
+      await this.products.productOfGrant(grant)?.onRefund(manager, grant, user);
       return { refundTransactionId: moved.transaction.id, refunded: grant.amount, taken, shortfall, balance: moved.balance };
     });
     await this.users.forget(user.telegramId);
     this.metrics.payments.inc({ kind: 'refund', outcome: String(metadata.source ?? 'unknown') });
-    return { ...result, alreadyRefundedAtTelegram: false };
-  }
-
-  private async endTier(manager: EntityManager, user: User): Promise<void> {
-    await this.users.setSubscription(manager, user.id, null, null);
+    return { ...result, alreadyRefundedAtTelegram: metadata.alreadyRefundedAtTelegram === true };
   }
 
   private assertRefundable(grant: Transaction): void {
-    if (grant.paymentProvider !== STARS_PROVIDER || !['purchase', 'subscription'].includes(grant.type) || !grant.paymentReference) {
+    const isGrant = (STARS_GRANT_TYPES as readonly string[]).includes(grant.type as StarsGrantType);
+    if (grant.paymentProvider !== STARS_PROVIDER || !isGrant || !grant.paymentReference) {
       throw refused('Only a paid Telegram Stars purchase or subscription can be refunded');
     }
     if (grant.status !== 'completed' && grant.status !== 'refunded') throw refused(`A ${grant.status} payment cannot be refunded`);
@@ -142,7 +169,7 @@ export class RefundsService {
       taken: Number(meta.taken ?? 0),
       shortfall: Number(meta.shortfall ?? 0),
       balance: user?.credits ?? 0,
-      alreadyRefundedAtTelegram: false,
+      alreadyRefundedAtTelegram: meta.alreadyRefundedAtTelegram === true,
     };
   }
 }

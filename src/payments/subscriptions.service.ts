@@ -1,38 +1,53 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { SubscriptionTierDefinition } from 'src/catalog/catalog';
-import { MessageKey } from 'src/common/i18n/messages.en';
+import { isUniqueViolation } from 'src/database/unique-violation';
 import { SubscriptionTier, User } from 'src/users/user.entity';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
-import { decodePayload, encodePayload } from './invoice-payload';
+import { encodePayload, SubscriptionPayload } from './invoice-payload';
 import { LedgerService, STARS_PROVIDER } from './ledger.service';
-import { INVOICE_LIFETIME_MS, PreCheckoutVerdict } from './purchases.service';
+import {
+  ACCEPTED,
+  ChargeClaim,
+  invoiceVerdict,
+  isInvoiceOf,
+  PaymentClaim,
+  PaymentOutcome,
+  refusal,
+  STARS_CURRENCY,
+  StarsProduct,
+  starsOf,
+  Verdict,
+} from './stars-product';
 import { StarsClient } from './stars/stars-client';
-import { SuccessfulStarPayment } from './stars/stars-api.types';
+import { SubscriptionRenewals } from './subscription-renewals.service';
 import { Transaction } from './transaction.entity';
 
 export const SUBSCRIPTION_PERIOD_SECONDS = 2_592_000;
+/** How far Telegram's clock may run ahead of ours when it dates a subscription's end. */
+const CLOCK_SKEW_MS = 3600_000;
 
-export interface SubscriptionState {
-  tier: SubscriptionTierDefinition | undefined;
-  expiresAt: Date | null;
-  renewalCanceled: boolean;
+export interface CurrentTier {
+  tier: SubscriptionTierDefinition;
+  until: Date;
 }
 
-export type SubscriptionOutcome =
-  | { kind: 'granted'; tier: SubscriptionTier; credits: number; balance: number; expiresAt: Date; renewal: boolean }
-  | { kind: 'duplicate' }
+export type LinkResult =
+  | { kind: 'link'; link: string; replaces?: CurrentTier }
+  | { kind: 'same_tier'; current: CurrentTier }
   | { kind: 'unknown' };
 
 /**
- * 30-day Stars subscriptions: one tier at a time; each first and recurring charge sets the tier
- * and its end and grants the month's credits once; renewal can be cancelled and re-enabled.
+ * 30-day Stars subscriptions: one tier at a time. A link records a pending `subscription` row;
+ * each first and recurring charge, checked against that row, sets the tier and its end and
+ * grants the month's credits once.
  */
 @Injectable()
-export class SubscriptionsService {
-  private readonly logger = new Logger(SubscriptionsService.name);
+export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
+  readonly kind = 'subscription';
+  readonly grantType = 'subscription';
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,135 +55,162 @@ export class SubscriptionsService {
     private readonly ledger: LedgerService,
     private readonly users: UsersService,
     private readonly stars: StarsClient,
+    private readonly renewals: SubscriptionRenewals,
   ) {}
 
   get tiers(): readonly SubscriptionTierDefinition[] {
     return this.catalog.catalog.tiers;
   }
 
-  async state(user: UserSnapshot, now = new Date()): Promise<SubscriptionState> {
-    const expiresAt = user.subscriptionExpiresAt ? new Date(user.subscriptionExpiresAt) : null;
-    const current = expiresAt && expiresAt > now ? this.catalog.tier(user.subscriptionTier) : undefined;
-    const latest = current ? await this.ledger.latestSubscription(user.id) : null;
-    return { tier: current, expiresAt: current ? expiresAt : null, renewalCanceled: latest?.metadata?.renewalCanceled === true };
+  /** The user's tier while it is paid for. */
+  current(user: { subscriptionTier: SubscriptionTier | null; subscriptionExpiresAt: string | Date | null }, now = new Date()): CurrentTier | undefined {
+    const until = user.subscriptionExpiresAt ? new Date(user.subscriptionExpiresAt) : null;
+    const tier = until && until > now ? this.catalog.tier(user.subscriptionTier) : undefined;
+    return tier && until ? { tier, until } : undefined;
   }
 
-  /** A subscription invoice link for the tier (Telegram renews it every 30 days until cancelled). */
-  async createLink(user: UserSnapshot, tierKey: string, title: string, description: string): Promise<string | undefined> {
+  /**
+   * A subscription invoice link for the tier (Telegram renews it every 30 days until cancelled),
+   * recorded as a pending row; none for the tier the user already has.
+   */
+  async createLink(user: UserSnapshot, tierKey: string, title: string, description: string): Promise<LinkResult> {
     const tier = this.catalog.tier(tierKey as SubscriptionTier);
-    if (!tier) return undefined;
-    const payload = encodePayload({
-      kind: 'subscription',
-      tier: tier.key,
-      stars: tier.stars,
-      telegramUserId: user.telegramId,
-      issuedAt: Math.floor(Date.now() / 1000),
-    });
-    return this.stars.createSubscriptionInvoiceLink({
-      title,
-      description,
-      payload,
-      currency: 'XTR',
-      prices: [{ label: title, amount: tier.stars }],
-      subscription_period: SUBSCRIPTION_PERIOD_SECONDS,
-    });
-  }
-
-  async checkPreCheckout(payerTelegramId: string, payloadText: string, totalAmount: number, now = new Date()): Promise<PreCheckoutVerdict> {
-    const payload = decodePayload(payloadText);
-    if (!payload || payload.kind !== 'subscription') return { ok: false, reason: 'pay.refused.unknown' };
-    if (payload.telegramUserId !== payerTelegramId) return { ok: false, reason: 'pay.refused.otherUser' };
-    const tier = this.catalog.tier(payload.tier as SubscriptionTier);
-    if (!tier || tier.stars !== payload.stars || totalAmount !== payload.stars) return { ok: false, reason: 'pay.refused.priceChanged' };
-    if (payload.issuedAt * 1000 + INVOICE_LIFETIME_MS < now.getTime()) return { ok: false, reason: 'pay.refused.expired' };
-    const user = await this.users.findByTelegramId(payerTelegramId);
-    if (!user || user.status !== 'active') return { ok: false, reason: 'pay.refused.inactive' };
-    return { ok: true };
-  }
-
-  /** A first or recurring subscription charge: tier, end date and the month's credits, once per charge. */
-  async applyPayment(user: User, payment: SuccessfulStarPayment): Promise<SubscriptionOutcome> {
-    const payload = decodePayload(payment.invoice_payload);
-    if (!payload || payload.kind !== 'subscription') return { kind: 'unknown' };
-    const tier = this.catalog.tier(payload.tier as SubscriptionTier);
     if (!tier) return { kind: 'unknown' };
-    if (await this.ledger.findCharge(payment.telegram_payment_charge_id)) return { kind: 'duplicate' };
-    const expiresAt = payment.subscription_expiration_date
-      ? new Date(payment.subscription_expiration_date * 1000)
-      : new Date(Date.now() + SUBSCRIPTION_PERIOD_SECONDS * 1000);
-    const previous = await this.ledger.latestSubscription(user.id);
-    const renewal = payment.is_recurring === true && payment.is_first_recurring !== true && previous?.metadata?.tier === tier.key;
-    // Telegram names a subscription by its first charge; renewals carry that id forward.
-    const subscriptionChargeId = renewal
-      ? String(previous!.metadata?.subscriptionChargeId ?? previous!.paymentReference)
-      : payment.telegram_payment_charge_id;
-    let moved;
+    const current = this.current(user);
+    if (current?.tier.key === tier.key) return { kind: 'same_tier', current };
+    const invoice = await this.ledger.record(this.dataSource.manager, {
+      userId: user.id,
+      amount: tier.monthlyCredits,
+      type: 'subscription',
+      status: 'pending',
+      provider: STARS_PROVIDER,
+      metadata: { tier: tier.key, stars: tier.stars, credits: tier.monthlyCredits },
+    });
+    const payload = encodePayload({ kind: 'subscription', transactionId: invoice.id, tier: tier.key, stars: tier.stars, telegramUserId: user.telegramId, issuedAt: null });
     try {
-      moved = await this.dataSource.transaction(async (manager) => {
-        await this.users.setSubscription(manager, user.id, tier.key, expiresAt);
-        return this.ledger.move(manager, {
-          userId: user.id,
-          amount: tier.monthlyCredits,
-          type: 'subscription',
-          provider: STARS_PROVIDER,
-          reference: payment.telegram_payment_charge_id,
-          metadata: {
-            tier: tier.key,
-            stars: payment.total_amount,
-            expiresAt: expiresAt.toISOString(),
-            recurring: renewal,
-            subscriptionChargeId,
-          },
-        });
+      const link = await this.stars.createSubscriptionInvoiceLink({
+        title,
+        description,
+        payload,
+        currency: STARS_CURRENCY,
+        prices: [{ label: title, amount: tier.stars }],
+        subscription_period: SUBSCRIPTION_PERIOD_SECONDS,
       });
+      return { kind: 'link', link, replaces: current };
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') return { kind: 'duplicate' };
+      await this.ledger.failPending(invoice.id, (error as Error).message);
       throw error;
     }
-    await this.users.forget(user.telegramId);
-    await this.cancelOtherTier(user, previous, tier.key);
-    return { kind: 'granted', tier: tier.key, credits: tier.monthlyCredits, balance: moved.balance, expiresAt, renewal: true };
   }
 
-  /** Cancels or re-enables the renewal of the user's current subscription. */
-  async setRenewal(user: UserSnapshot, enabled: boolean): Promise<boolean> {
-    const latest = await this.ledger.latestSubscription(user.id);
-    if (!latest?.paymentReference) return false;
-    await this.stars.editUserStarSubscription(Number(user.telegramId), this.subscriptionId(latest), !enabled);
-    await this.ledger.mergeMetadata(this.dataSource.manager, latest.id, { renewalCanceled: !enabled });
-    return true;
+  async checkPreCheckout(claim: PaymentClaim, payload: SubscriptionPayload, payer: User, now: Date): Promise<Verdict> {
+    const invoice = await this.invoiceOf(payload, payer);
+    if (invoice === undefined) return refusal('invoice');
+    if (claim.totalAmount !== payload.stars) return refusal('amount');
+    const tier = this.catalog.tier(payload.tier as SubscriptionTier);
+    if (!tier || tier.stars !== payload.stars) return refusal('price_changed');
+    // An `s1` link has no row to settle: its first charge is no longer taken (renewals need no pre-checkout).
+    const verdict = invoice ? invoiceVerdict(invoice, now) : refusal('expired');
+    if (!verdict.ok) return verdict;
+    const current = this.current(payer, now);
+    if (current?.tier.key === tier.key) return refusal('same_tier', { tier: tier.key, until: current.until });
+    return ACCEPTED;
   }
 
-  /** Suspension and /deleteme stop the renewal too (the month already paid runs out). */
-  async cancelRenewal(userId: number, telegramId: string): Promise<void> {
-    const latest = await this.ledger.latestSubscription(userId);
-    if (!latest?.paymentReference || latest.metadata?.renewalCanceled === true) return;
+  /**
+   * A first or recurring charge of one of this user's links, for its price, ending at most one
+   * period after the paid month: the tier, its end and the month's credits, once per charge.
+   */
+  async applyPayment(claim: ChargeClaim, payload: SubscriptionPayload, payer: User, now: Date): Promise<PaymentOutcome> {
+    const invoice = await this.invoiceOf(payload, payer);
+    const anchor = invoice === null ? await this.renewedCharge(payload, payer) : invoice;
+    const credits = invoice ? invoice.amount : this.catalog.tier(payload.tier as SubscriptionTier)?.monthlyCredits;
+    if (!anchor || credits === undefined) return { kind: 'refused', refusal: 'invoice' };
+    if (claim.totalAmount !== payload.stars) return { kind: 'refused', refusal: 'amount' };
+    const expiresAt = claim.subscriptionExpiresAt ?? new Date(now.getTime() + SUBSCRIPTION_PERIOD_SECONDS * 1000);
+    if (expiresAt > this.latestEnd(payer, now)) return { kind: 'refused', refusal: 'expiry' };
+    if (await this.ledger.findCharge(claim.chargeId)) return { kind: 'duplicate' };
+    const tier = payload.tier as SubscriptionTier;
+    const term = { tier, credits, expiresAt, now };
+    const previous = await this.ledger.latestSubscription(payer.id);
+    let moved;
     try {
-      await this.stars.editUserStarSubscription(Number(telegramId), this.subscriptionId(latest), true);
-      await this.ledger.mergeMetadata(this.dataSource.manager, latest.id, { renewalCanceled: true });
+      moved = await this.dataSource.transaction((manager) => this.grant(manager, claim, payer, anchor, term));
     } catch (error) {
-      this.logger.warn(`Could not cancel the renewal of user ${userId}: ${(error as Error).message}`);
+      if (isUniqueViolation(error)) return { kind: 'duplicate' };
+      throw error;
     }
+    await this.users.forget(payer.telegramId);
+    await this.renewals.cancelOtherTier(payer, previous, tier);
+    return { kind: 'granted', product: 'subscription', tier, credits, balance: moved.balance, expiresAt, renewal: moved.renewal };
   }
 
-  /** Scheduled: tiers whose month ended lose their benefits; the credits granted stay. */
-  async lapse(now = new Date()): Promise<number> {
-    const lapsed = await this.users.lapseSubscriptions(this.dataSource.manager, now);
-    for (const user of lapsed) await this.users.forget(String(user.telegram_id));
-    return lapsed.length;
+  async onRefund(manager: EntityManager, _grant: Transaction, user: User): Promise<void> {
+    await this.users.setSubscription(manager, user.id, null, null);
   }
 
-  private subscriptionId(charge: Transaction): string {
-    return String(charge.metadata?.subscriptionChargeId ?? charge.paymentReference);
+  grantProblem(grant: Transaction, payload: SubscriptionPayload, stars: number): string | undefined {
+    const meta = grant.metadata ?? {};
+    if (grant.type !== 'subscription' || meta.tier !== payload.tier) return `grants ${grant.type} ${String(meta.tier)} for a charge of ${payload.tier}`;
+    if (starsOf(grant) !== stars || payload.stars !== stars) return `records ${starsOf(grant)} Stars for a charge of ${stars}`;
+    const credits = Number(meta.credits ?? this.catalog.tier(payload.tier as SubscriptionTier)?.monthlyCredits);
+    if (grant.amount !== credits) return `grants ${grant.amount} credits for a month of ${credits}`;
+    return undefined;
   }
 
-  private async cancelOtherTier(user: User, previous: Transaction | null, newTier: SubscriptionTier): Promise<void> {
-    if (!previous?.paymentReference || previous.metadata?.tier === newTier || previous.metadata?.renewalCanceled === true) return;
-    try {
-      await this.stars.editUserStarSubscription(Number(user.telegramId), this.subscriptionId(previous), true);
-      await this.ledger.mergeMetadata(this.dataSource.manager, previous.id, { renewalCanceled: true, replacedBy: newTier });
-    } catch (error) {
-      this.logger.warn(`Could not cancel the old tier's renewal for user ${user.id}: ${(error as Error).message}`);
-    }
+  private async grant(
+    manager: EntityManager,
+    claim: ChargeClaim,
+    payer: User,
+    /** The link's row (pending until its first charge), or for an `s1` charge an earlier charge of its subscription. */
+    anchor: Transaction,
+    term: { tier: SubscriptionTier; credits: number; expiresAt: Date; now: Date },
+  ): Promise<{ balance: number; renewal: boolean }> {
+    // A charge reported late (reconciliation) grants its credits without bringing back an ended month.
+    if (term.expiresAt > term.now) await this.users.setSubscription(manager, payer.id, term.tier, term.expiresAt);
+    const dates = { charged: claim.totalAmount, expiresAt: term.expiresAt.toISOString() };
+    const settled = await this.ledger.settlePending(manager, anchor.id, claim.chargeId, { ...dates, recurring: false, subscriptionChargeId: claim.chargeId });
+    if (settled) return { balance: settled.balance, renewal: false };
+    // A later charge: Telegram names the subscription by its first charge.
+    const moved = await this.ledger.move(manager, {
+      userId: payer.id,
+      amount: term.credits,
+      type: 'subscription',
+      provider: STARS_PROVIDER,
+      reference: claim.chargeId,
+      metadata: {
+        tier: term.tier,
+        stars: claim.totalAmount,
+        credits: term.credits,
+        ...dates,
+        recurring: true,
+        subscriptionChargeId: String(anchor.metadata?.subscriptionChargeId ?? anchor.paymentReference),
+        renews: anchor.id,
+      },
+    });
+    return { balance: moved.balance, renewal: true };
+  }
+
+  /** A subscription ends at most one period after the month already paid (or after now), give or take clock skew. */
+  private latestEnd(payer: User, now: Date): Date {
+    const paidUntil = Math.max(now.getTime(), payer.subscriptionExpiresAt?.getTime() ?? 0);
+    return new Date(paidUntil + SUBSCRIPTION_PERIOD_SECONDS * 1000 + CLOCK_SKEW_MS);
+  }
+
+  /** For an `s1` charge (its link has no row): an earlier charge of the subscription it renews, same tier and Stars. */
+  private async renewedCharge(payload: SubscriptionPayload, payer: User): Promise<Transaction | undefined> {
+    const earlier = await this.ledger.latestSubscription(payer.id, payload.tier);
+    return earlier && starsOf(earlier) === payload.stars ? earlier : undefined;
+  }
+
+  /**
+   * The link's row when it matches this user, tier and price; null for an `s1` link (it has no
+   * row: only the renewals of a subscription already granted are taken); undefined when it does
+   * not match.
+   */
+  private async invoiceOf(payload: SubscriptionPayload, payer: User): Promise<Transaction | null | undefined> {
+    if (payload.transactionId === null) return this.catalog.tier(payload.tier as SubscriptionTier) ? null : undefined;
+    const row = await this.ledger.findById(payload.transactionId);
+    return isInvoiceOf(row, payer.id, 'subscription', { tier: payload.tier, stars: payload.stars }) ? row : undefined;
   }
 }

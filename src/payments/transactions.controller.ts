@@ -1,6 +1,6 @@
 import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { IdempotencyKey } from 'src/accounts/dto/idempotency-key.header';
+import { IdempotencyKey, IdempotencyKeyUse } from 'src/common/http/idempotency-key.decorator';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
 import { Operator } from 'src/common/admin/operator.decorator';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -53,14 +53,14 @@ export class TransactionsController {
   @Post('transactions/:id/refund')
   @HttpCode(200)
   @ApiOperation({ summary: 'Refund a Stars payment (within 30 days); PAY002 if credits were spent, unless forced' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once; the key reused for another request is 409 IDEMPOTENCY001' })
   @ApiOkResponse({ type: RefundResponse })
   refund(
     @Param() params: UserIdParams,
     @Body() body: RefundDto,
     @Operator() operator: string,
-    @IdempotencyKey() idempotencyKey?: string,
+    @IdempotencyKey() idempotency?: IdempotencyKeyUse,
   ): Promise<RefundResponse> {
-    return this.refunds.refundByOperator({ transactionId: params.id, force: body.force ?? false, reason: body.reason, operator, idempotencyKey });
+    return this.refunds.refundByOperator({ transactionId: params.id, force: body.force ?? false, reason: body.reason, operator, idempotency });
   }
 }

@@ -8,10 +8,10 @@ export class RateLimit {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'rate_limits_pkey' })
   id!: number;
 
-  @Column({ name: 'user_id', type: 'integer', nullable: true })
+  @Column({ name: 'user_id', type: 'integer' })
   userId!: number;
 
-  @ManyToOne(() => User, { nullable: true })
+  @ManyToOne(() => User, { nullable: false })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'rate_limits_user_id_fkey' })
   user?: User;
 
@@ -22,6 +22,6 @@ export class RateLimit {
   @Column({ name: 'request_count', type: 'integer', nullable: true, default: 1 })
   requestCount!: number;
 
-  @Column({ name: 'window_start', type: 'timestamp', nullable: true, default: () => 'CURRENT_TIMESTAMP' })
+  @Column({ name: 'window_start', type: 'timestamp', default: () => 'CURRENT_TIMESTAMP' })
   windowStart!: Date;
 }

@@ -22,14 +22,15 @@ export interface QuestionnaireResponses {
 /** The seed's `readings` table. */
 @Entity('readings')
 @Check('valid_status', `status IN ('in_progress', 'completed', 'error', 'interrupted')`)
+@Check('cards_is_array', `jsonb_typeof(cards) = 'array'`)
 export class Reading {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'readings_pkey' })
   id!: number;
 
-  @Column({ name: 'user_id', type: 'integer', nullable: true })
+  @Column({ name: 'user_id', type: 'integer' })
   userId!: number;
 
-  @ManyToOne(() => User, { nullable: true })
+  @ManyToOne(() => User, { nullable: false })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'readings_user_id_fkey' })
   user?: User;
 
@@ -54,7 +55,7 @@ export class Reading {
   @Column({ name: 'duration_seconds', type: 'integer', nullable: true })
   durationSeconds!: number | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true, default: 'in_progress' })
+  @Column({ type: 'varchar', length: 20, default: 'in_progress' })
   status!: ReadingStatus;
 
   @Column({ name: 'questionnaire_responses', type: 'jsonb', nullable: true })

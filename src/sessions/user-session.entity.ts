@@ -11,10 +11,10 @@ export class UserSession {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'user_sessions_pkey' })
   id!: number;
 
-  @Column({ name: 'user_id', type: 'integer', nullable: true })
+  @Column({ name: 'user_id', type: 'integer' })
   userId!: number;
 
-  @ManyToOne(() => User, { nullable: true })
+  @ManyToOne(() => User, { nullable: false })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_sessions_user_id_fkey' })
   user?: User;
 
@@ -30,7 +30,7 @@ export class UserSession {
   @Column({ name: 'completed_at', type: 'timestamp', nullable: true })
   completedAt!: Date | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true, default: 'active' })
+  @Column({ type: 'varchar', length: 20, default: 'active' })
   status!: SessionStatus;
 
   @Column({ type: 'jsonb', nullable: true })

@@ -29,7 +29,7 @@ export class User {
   @Column({ name: 'telegram_id', type: 'bigint' })
   telegramId!: string;
 
-  @Column({ type: 'integer', nullable: true, default: 0 })
+  @Column({ type: 'integer', default: 0 })
   credits!: number;
 
   @Column({ name: 'created_at', type: 'timestamp', nullable: true, default: () => 'CURRENT_TIMESTAMP' })
@@ -41,7 +41,7 @@ export class User {
   @Column({ name: 'last_active_at', type: 'timestamp', nullable: true })
   lastActiveAt!: Date | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true, default: 'active' })
+  @Column({ type: 'varchar', length: 20, default: 'active' })
   status!: UserStatus;
 
   @Column({ type: 'jsonb', nullable: true, default: () => "'{}'" })

@@ -87,6 +87,12 @@ export class UsersService {
     return rows.length > 0 ? rows[0].credits : null;
   }
 
+  /** The user's balance, with the row locked until the caller's transaction ends. */
+  async lockCredits(manager: EntityManager, id: number): Promise<number> {
+    const [row] = await manager.query(`SELECT credits FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    return row.credits;
+  }
+
   async setStatus(manager: EntityManager, id: number, status: UserStatus): Promise<User | null> {
     await manager.update(User, { id }, { status, updatedAt: new Date() });
     return manager.findOneBy(User, { id });

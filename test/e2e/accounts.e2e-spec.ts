@@ -27,7 +27,7 @@ describe('accounts through the bot', () => {
       [telegramId],
     );
 
-  it('registers a new user on /start with the welcome credits as a promo purchase', async () => {
+  it('registers a new user on /start with the welcome credits as a promo bonus', async () => {
     const user = { id: 5001, first_name: 'Ada', language_code: 'en-GB' };
     const reply = await say(standIn, user, '/start');
 
@@ -36,7 +36,7 @@ describe('accounts through the bot', () => {
     const [row] = await sut.dataSource.query(`SELECT credits, status, preferences FROM users WHERE telegram_id = $1`, [user.id]);
     expect(row).toEqual({ credits: 5, status: 'active', preferences: { language: 'en' } });
     expect(await ledgerOf(user.id)).toEqual([
-      { amount: 5, type: 'purchase', status: 'completed', payment_provider: 'promo', metadata: { reason: 'welcome' } },
+      { amount: 5, type: 'bonus', status: 'completed', payment_provider: 'promo', metadata: { reason: 'welcome' } },
     ]);
   });
 

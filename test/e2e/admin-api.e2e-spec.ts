@@ -128,7 +128,7 @@ describe('the internal REST API', () => {
         .expect(200);
       expect(body).toMatchObject({ amount: 20, balance: 25 });
       const [row] = await sut.dataSource.query(`SELECT * FROM transactions WHERE id = $1`, [body.transactionId]);
-      expect(row).toMatchObject({ user_id: userId, amount: 20, type: 'purchase', status: 'completed', payment_provider: 'operator' });
+      expect(row).toMatchObject({ user_id: userId, amount: 20, type: 'adjustment', status: 'completed', payment_provider: 'operator' });
       expect(row.metadata).toEqual({ kind: 'grant', reason: 'apology for downtime', operator: 'tester' });
       expect(await say(standIn, user, '/balance')).toContain('25 credits');
     });

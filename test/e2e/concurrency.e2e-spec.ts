@@ -41,7 +41,7 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
     await a.dataSource.query(`UPDATE users SET credits = 35 WHERE id = $1`, [userId]);
     await a.dataSource.query(
       `INSERT INTO transactions (user_id, amount, type, status, payment_provider, metadata)
-       VALUES ($1, 30, 'purchase', 'completed', 'operator', '{"reason":"test"}')`,
+       VALUES ($1, 30, 'adjustment', 'completed', 'operator', '{"reason":"test"}')`,
       [userId],
     );
     const work: { readingId: number; sessionId: number }[] = [];

@@ -6,7 +6,7 @@ import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';
-import { payAndWait, requestInvoice } from '../support/payment-helpers';
+import { payAndWait, pressTier, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player, waitForDelivery } from '../support/reading-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment } from '../support/test-environment';
@@ -76,16 +76,20 @@ describe('money', () => {
       expect((await userRow(user.id)).credits).toBe(125);
     });
 
-    it('treats a second payment of the same invoice as a new purchase', async () => {
+    it('grants a charge that raced past pre-checkout onto an invoice already paid as a purchase of its own', async () => {
       const user: Player = { id: 20_003, first_name: 'Rae' };
       await start(user);
       const invoiceId = await requestInvoice(standIn, user, 'credits_50');
-      const first = await payAndWait(standIn, user, invoiceId);
-      const second = await payAndWait(standIn, user, invoiceId);
-      expect(first.payment.chargeId).not.toBe(second.payment.chargeId);
+      // Both pre-checkouts are answered while the invoice is still unpaid; then both charges arrive.
+      const [first, second] = await Promise.all([standIn.payInvoice(user, invoiceId), standIn.payInvoice(user, invoiceId)]);
+      expect([first.ok, second.ok]).toEqual([true, true]);
+      expect(first.chargeId).not.toBe(second.chargeId);
+      await eventually(async () => expect((await userRow(user.id)).credits).toBe(105));
       const purchases = (await ledgerOf(user.id)).filter((r: { payment_provider: string; status: string }) => r.payment_provider === 'telegram_stars' && r.status === 'completed');
-      expect(purchases).toHaveLength(2);
-      expect((await userRow(user.id)).credits).toBe(105);
+      expect(purchases.map((p: { amount: number; metadata: { package: string } }) => [p.amount, p.metadata.package])).toEqual([
+        [50, 'credits_50'],
+        [50, 'credits_50'],
+      ]);
     });
 
     it('refuses at pre-checkout an invoice paid by someone it was not made for', async () => {
@@ -143,15 +147,10 @@ describe('money', () => {
     let firstCharge: string;
 
     const subscribeTo = async (tier: string) => {
-      let mark = standIn.mark();
-      await standIn.sendText(user, '/subscribe');
-      const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
-      mark = standIn.mark();
-      await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, `v1:sub:${tier}`);
-      const link = await standIn.waitForCall('createInvoiceLink', { after: mark });
-      expect(link.params).toMatchObject({ currency: 'XTR', subscription_period: 2592000 });
-      await standIn.waitForCall((c) => c.method === 'sendMessage' && String(c.params.text).startsWith('Tap to subscribe'), { after: mark });
-      return payAndWait(standIn, user, String(link.result));
+      const { text, link } = await pressTier(standIn, user, tier);
+      expect(text).toContain('Tap to subscribe');
+      expect(standIn.calls('createInvoiceLink').at(-1)!.params).toMatchObject({ currency: 'XTR', subscription_period: 2592000 });
+      return payAndWait(standIn, user, link!);
     };
 
     it('starts a subscription: tier, end date and the month\'s credits', async () => {
@@ -313,15 +312,18 @@ describe('money', () => {
       for (let i = 0; i < 3; i++) await payAndWait(standIn, user, await requestInvoice(standIn, user, 'credits_50'));
       const total = standIn.starTransactions().length;
       expect(total).toBeGreaterThan(10);
-      // Pad Telegram's ledger past one page of 100 with payments of another user.
+      // Pad Telegram's ledger past one page of 100 with the monthly charges of another user's subscription.
       const filler: Player = { id: 20_031, first_name: 'Cy' };
       await start(filler);
-      const invoiceId = await requestInvoice(standIn, filler, 'credits_50');
-      while (standIn.starTransactions().length <= 105) await payAndWait(standIn, filler, invoiceId);
+      const { payment: firstMonth } = await payAndWait(standIn, filler, (await pressTier(standIn, filler, 'basic')).link!);
+      while (standIn.starTransactions().length <= 105) await standIn.renewSubscription(filler, firstMonth.chargeId!);
+      const months = standIn.charges().filter((c) => c.user.id === filler.id).length;
+      await eventually(async () => expect((await ledgerOf(filler.id)).filter((r: { status: string }) => r.status === 'completed')).toHaveLength(months + 1), 20_000);
 
       const grants = (await ledgerOf(user.id)).filter((r: { payment_provider: string; status: string }) => r.payment_provider === 'telegram_stars' && r.status === 'completed');
       const missed = grants[0];
-      await sut.dataSource.query(`DELETE FROM transactions WHERE id = $1`, [missed.id]);
+      // As if its successful_payment never arrived: the invoice is still pending, nothing granted.
+      await sut.dataSource.query(`UPDATE transactions SET status = 'pending', payment_reference = NULL, created_at = now() WHERE id = $1`, [missed.id]);
       await sut.dataSource.query(`UPDATE users SET credits = credits - $2 WHERE id = $1`, [id, missed.amount]);
       await sut.app.get(StarsClient).refundStarPayment(user.id, grants[1].payment_reference);
 
@@ -337,6 +339,9 @@ describe('money', () => {
 
     it('finds the ledger clean after all of it, and shows a planted mismatch', async () => {
       await eventually(async () => expect(await audit()).toMatchObject({ ok: true, mismatches: [] }));
+      const stars = (await request(sut.server).get('/api/v1/ledger/stars-audit').set(auth).expect(200)).body;
+      expect(stars).toMatchObject({ ok: true, mismatches: [] });
+      expect(stars.charges).toBeGreaterThan(100);
       const { id } = await userRow(20_001);
       await sut.dataSource.query(`UPDATE users SET credits = credits + 3 WHERE id = $1`, [id]);
       const report = await audit();
@@ -371,6 +376,21 @@ describe('money', () => {
       expect(refunds.body.items.every((t: { type: string }) => t.type === 'refund')).toBe(true);
       await request(sut.server).get('/api/v1/transactions?from=yesterday').set(auth).expect(400);
       await request(sut.server).get(`/api/v1/transactions/${body.items[0].id}`).set(auth).expect(200);
+    });
+
+    it('keeps sales, bonuses and operator changes apart by type', async () => {
+      const { id } = await userRow(20_001);
+      await request(sut.server).post(`/api/v1/users/${id}/credits/grant`).set(auth).send({ amount: 7, reason: 'goodwill' }).expect(200);
+      const byType = async (type: string) =>
+        (await request(sut.server).get(`/api/v1/users/${id}/transactions?type=${type}&limit=200`).set(auth).expect(200)).body.items;
+      const [purchases, bonuses, adjustments] = await Promise.all(['purchase', 'bonus', 'adjustment'].map(byType));
+      expect(purchases.every((t: { paymentProvider: string; amount: number }) => t.paymentProvider === 'telegram_stars' && t.amount > 0)).toBe(true);
+      expect(bonuses).toEqual([expect.objectContaining({ amount: 5, paymentProvider: 'promo', metadata: { reason: 'welcome' } })]);
+      expect(adjustments).toEqual([expect.objectContaining({ amount: 7, paymentProvider: 'operator' })]);
+      const { text } = await request(sut.server).get('/metrics').expect(200);
+      expect(text).toMatch(/tarot_credits_granted_total\{source="operator"\} 7/);
+      await request(sut.server).post(`/api/v1/users/${id}/credits/deduct`).set(auth).send({ amount: 7, reason: 'undo goodwill' }).expect(200);
+      expect((await request(sut.server).get('/metrics').expect(200)).text).toMatch(/tarot_credits_spent_total\{kind="adjustment"\} 7/);
     });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
-import { auditThroughApi, integrityProblems, writeFingerprint } from '../support/fault-checks';
+import { auditThroughApi, integrityProblems, starsAuditThroughApi, writeFingerprint } from '../support/fault-checks';
 import { FaultEnvironment, describeFault, prepareFaultEnvironment } from '../support/fault-environment';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { WebhookRelay } from '../support/fault-webhook-relay';
@@ -335,7 +335,7 @@ describeFault('bad input: property-based requests to the REST API and the webhoo
 
   it('GET /transactions and /users/:id/transactions: any query', async () => {
     const query = queryFor({
-      type: fc.constantFrom('purchase', 'reading_cost', 'refund', 'subscription', 'gift'),
+      type: fc.constantFrom('purchase', 'reading_cost', 'refund', 'subscription', 'bonus', 'adjustment', 'gift'),
       status: fc.constantFrom('pending', 'completed', 'failed', 'refunded', 'lost'),
       from: fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString())),
       to: fc.constantFrom('2030-01-01', '2020-02-30', 'yesterday', '0', '-1'),
@@ -481,6 +481,7 @@ describeFault('bad input: property-based requests to the REST API and the webhoo
     expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
     expect(await integrityProblems(environment.sql)).toEqual([]);
     expect(await auditThroughApi(baseUrl, TOKENS[0].token)).toMatchObject({ ok: true, mismatches: [] });
+    expect(await starsAuditThroughApi(baseUrl, TOKENS[0].token)).toMatchObject({ ok: true, mismatches: [] });
     // Prototype pollution would show on every object of the process.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();

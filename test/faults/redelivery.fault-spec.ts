@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
 import { eventually } from '../support/eventually';
-import { auditThroughApi, integrityProblems, seededRandom } from '../support/fault-checks';
+import { auditThroughApi, integrityProblems, seededRandom, starsAuditThroughApi } from '../support/fault-checks';
 import { FaultEnvironment, describeFault, prepareFaultEnvironment } from '../support/fault-environment';
 import { WebhookRelay } from '../support/fault-webhook-relay';
 import { Player, waitForDelivery } from '../support/reading-helpers';
@@ -193,6 +193,8 @@ describeFault('redelivery: every update delivered twice, shuffled, across two in
   it('leaves a clean ledger and answered every update once', async () => {
     expect(await integrityProblems(environment.sql)).toEqual([]);
     expect(await auditThroughApi(apiUrl, ADMIN_TOKEN)).toMatchObject({ ok: true, users: USERS.length });
+    const stars = await starsAuditThroughApi(apiUrl, ADMIN_TOKEN);
+    expect({ ok: stars.ok, mismatches: stars.mismatches, paid: stars.charges > 0 }).toEqual({ ok: true, mismatches: [], paid: true });
     // Every update was delivered exactly twice and every delivery was answered 200.
     const perUpdate = new Map<number, number>();
     for (const d of relay.deliveries) perUpdate.set(d.updateId, (perUpdate.get(d.updateId) ?? 0) + 1);

@@ -85,6 +85,13 @@ export async function auditThroughApi(baseUrl: string, token: string): Promise<{
   return (await response.json()) as { ok: boolean; users: number; mismatches: unknown[] };
 }
 
+/** GET /api/v1/ledger/stars-audit on a running app: the rows against what Telegram (the stand-in) charged. */
+export async function starsAuditThroughApi(baseUrl: string, token: string): Promise<{ ok: boolean; charges: number; mismatches: unknown[] }> {
+  const response = await fetch(`${baseUrl}/api/v1/ledger/stars-audit`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`GET /api/v1/ledger/stars-audit answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { ok: boolean; charges: number; mismatches: unknown[] };
+}
+
 /** Percentile (0–100) of a list of numbers, nearest-rank. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;

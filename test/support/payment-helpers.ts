@@ -26,3 +26,15 @@ export async function payAndWait(
   const reply = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
   return { payment, reply: String(reply.params.text) };
 }
+
+/** /subscribe, then a tap on the tier: the bot's answer, and the invoice link it made (if it made one). */
+export async function pressTier(standIn: BotApiStandIn, user: Player, tier: string): Promise<{ text: string; link?: string }> {
+  let mark = standIn.mark();
+  await standIn.sendText(user, '/subscribe');
+  const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+  mark = standIn.mark();
+  await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, `v1:sub:${tier}`);
+  const reply = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+  const link = standIn.calls('createInvoiceLink').find((c) => c.index >= mark);
+  return { text: String(reply.params.text), link: link ? String(link.result) : undefined };
+}

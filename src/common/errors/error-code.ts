@@ -3,6 +3,18 @@ export enum ErrorCode {
   InsufficientCredits = 'CREDIT001',
   InvalidCreditAmount = 'CREDIT002',
   BalanceInconsistency = 'CREDIT004',
+  /** The Stars audit: a charge Telegram made that granted nothing (and was not refunded). */
+  StarsChargeNotGranted = 'CREDIT005',
+  /** The Stars audit: a Stars grant whose charge Telegram's ledger does not have. */
+  StarsGrantWithoutCharge = 'CREDIT006',
+  /** The Stars audit: a charge granted to someone other than the user who paid. */
+  StarsGrantToOtherUser = 'CREDIT007',
+  /** The Stars audit: a grant whose product, Stars or credits differ from the charge's invoice. */
+  StarsGrantDiffers = 'CREDIT008',
+  /** The Stars audit: Telegram refunded a charge whose grant stands. */
+  StarsRefundNotApplied = 'CREDIT009',
+  /** The Stars audit: a grant reversed here that Telegram never refunded. */
+  StarsRefundWithoutTelegram = 'CREDIT010',
   PaymentFailed = 'PAY001',
   RefundRefused = 'PAY002',
   GenerationFailed = 'READ001',

@@ -21,6 +21,12 @@ function statusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.BalanceInconsistency:
+    case ErrorCode.StarsChargeNotGranted:
+    case ErrorCode.StarsGrantWithoutCharge:
+    case ErrorCode.StarsGrantToOtherUser:
+    case ErrorCode.StarsGrantDiffers:
+    case ErrorCode.StarsRefundNotApplied:
+    case ErrorCode.StarsRefundWithoutTelegram:
     case ErrorCode.PaymentFailed:
     case ErrorCode.GenerationFailed:
       return HttpStatus.BAD_GATEWAY;

@@ -155,6 +155,10 @@ export const en = {
   'pay.refused.priceChanged': 'The price of this package has changed. Please open /buy again for the current offer.',
   'pay.refused.expired': 'This invoice has expired. Please open /buy again.',
   'pay.refused.inactive': 'Your account cannot make payments right now. Write to /paysupport.',
+  'pay.refused.currency': 'Payments here are in Telegram Stars only. Please open /buy again.',
+  'pay.refused.mismatch': 'This invoice does not match our records. Please open /buy or /subscribe again for a new one.',
+  'pay.refused.alreadyPaid': 'This invoice was already paid. A new purchase takes a new invoice from /buy or /subscribe.',
+  'pay.refused.sameTier': 'You already have the {tier} plan, paid until {date}. Manage it in /subscribe.',
 
   'subscribe.menu': '🌙 <b>Monthly plans</b>\nEach month brings credits, a bonus on every package and higher reading limits. Renews every 30 days until you cancel.',
   'subscribe.button': '{tier} · {credits} credits a month · {stars} ⭐',
@@ -177,6 +181,9 @@ export const en = {
   },
   'subscribe.renewalChanged': 'Done: renewal is now <b>{renewal}</b>.',
   'subscribe.noSubscription': 'You have no active plan.',
+  'subscribe.alreadyOnTier': 'You already have <b>{tier}</b>, paid until {date}, so there is nothing to pay now. Renewal is managed in /subscribe.',
+  'subscribe.switchNote':
+    '<b>{tier}</b> replaces <b>{old}</b> as soon as it is paid: {old} stops renewing and its days left until {date} end. The credits you have stay yours.',
   'tier.basic': 'Basic',
   'tier.premium': 'Premium',
   'tier.professional': 'Professional',

@@ -198,6 +198,10 @@ export const ru: Record<MessageKey, Message> = {
   'pay.refused.priceChanged': 'Цена этого пакета изменилась. Пожалуйста, откройте /buy ещё раз, чтобы увидеть актуальное предложение.',
   'pay.refused.expired': 'Срок действия этого счёта истёк. Пожалуйста, откройте /buy ещё раз.',
   'pay.refused.inactive': 'Сейчас ваш аккаунт не может совершать платежи. Напишите в /paysupport.',
+  'pay.refused.currency': 'Здесь можно платить только в Telegram Stars. Пожалуйста, откройте /buy ещё раз.',
+  'pay.refused.mismatch': 'Этот счёт не совпадает с нашими записями. Откройте /buy или /subscribe ещё раз, чтобы получить новый.',
+  'pay.refused.alreadyPaid': 'Этот счёт уже оплачен. Для новой покупки нужен новый счёт из /buy или /subscribe.',
+  'pay.refused.sameTier': 'Тариф {tier} у вас уже оплачен до {date}, а управлять им можно в /subscribe.',
 
   'subscribe.menu':
     '🌙 <b>Ежемесячные тарифы</b>\nКаждый месяц — новые кредиты, бонус к каждому пакету и повышенные лимиты на расклады. Тариф продлевается каждые 30 дней, пока вы его не отмените.',
@@ -226,6 +230,10 @@ export const ru: Record<MessageKey, Message> = {
   },
   'subscribe.renewalChanged': 'Готово: автопродление теперь <b>{renewal}</b>.',
   'subscribe.noSubscription': 'У вас нет активного тарифа.',
+  'subscribe.alreadyOnTier':
+    'У вас уже есть тариф <b>{tier}</b>, оплаченный до {date}, так что сейчас ничего платить не нужно. Автопродлением можно управлять в /subscribe.',
+  'subscribe.switchNote':
+    'Тариф <b>{tier}</b> заменит <b>{old}</b>, как только будет оплачен: {old} больше не будет продлеваться, а его оставшиеся дни до {date} сгорят. Кредиты, которые у вас есть, останутся вашими.',
   'tier.basic': 'Базовый',
   'tier.premium': 'Премиум',
   'tier.professional': 'Профессиональный',

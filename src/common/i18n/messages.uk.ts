@@ -201,6 +201,10 @@ export const uk: Record<MessageKey, Message> = {
   'pay.refused.priceChanged': 'Ціна цього пакета змінилася. Відкрийте /buy ще раз, щоб побачити актуальну пропозицію.',
   'pay.refused.expired': 'Термін дії цього рахунку минув. Будь ласка, відкрийте /buy ще раз.',
   'pay.refused.inactive': 'Зараз ваш акаунт не може здійснювати платежі. Напишіть нам через /paysupport.',
+  'pay.refused.currency': 'Тут можна платити лише в Telegram Stars. Будь ласка, відкрийте /buy ще раз.',
+  'pay.refused.mismatch': 'Цей рахунок не збігається з нашими записами. Відкрийте /buy або /subscribe ще раз, щоб отримати новий.',
+  'pay.refused.alreadyPaid': 'Цей рахунок уже оплачено. Для нової покупки потрібен новий рахунок із /buy або /subscribe.',
+  'pay.refused.sameTier': 'У вас уже є тариф {tier}, оплачений до {date}. Керувати ним можна в /subscribe.',
 
   'subscribe.menu':
     '🌙 <b>Щомісячні тарифи</b>\nЩомісяця — кредити, бонус до кожного пакета й вищі ліміти на розклади. Тариф продовжується кожні 30 днів, доки ви його не скасуєте.',
@@ -229,6 +233,10 @@ export const uk: Record<MessageKey, Message> = {
   },
   'subscribe.renewalChanged': 'Готово: автопродовження тепер <b>{renewal}</b>.',
   'subscribe.noSubscription': 'У вас немає активного тарифу.',
+  'subscribe.alreadyOnTier':
+    'У вас уже є тариф <b>{tier}</b>, оплачений до {date}, тож зараз нічого платити не треба. Автопродовженням можна керувати в /subscribe.',
+  'subscribe.switchNote':
+    'Тариф <b>{tier}</b> замінить <b>{old}</b>, щойно його буде оплачено: {old} більше не продовжуватиметься, а його дні до {date} згорять. Кредити, що у вас є, залишаться вашими.',
   'tier.basic': 'Базовий',
   'tier.premium': 'Преміум',
   'tier.professional': 'Професійний',

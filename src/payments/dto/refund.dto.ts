@@ -32,11 +32,30 @@ export class AuditResponse {
   @ApiProperty({ type: [AuditMismatch] }) mismatches!: AuditMismatch[];
 }
 
+export class StarsMismatchResponse {
+  @ApiProperty({ example: 'CREDIT005', description: 'CREDIT005 charge not granted, CREDIT006 grant without charge, CREDIT007 granted to another user, CREDIT008 grant differs from the charge, CREDIT009 refund not applied, CREDIT010 reversed without a Telegram refund' })
+  code!: string;
+  @ApiProperty({ example: 'charge_not_granted' }) kind!: string;
+  @ApiProperty() chargeId!: string;
+  @ApiProperty({ nullable: true, type: Number }) transactionId!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) userId!: number | null;
+  @ApiProperty() detail!: string;
+}
+
+export class StarsAuditResponse {
+  @ApiProperty({ description: "Payments in Telegram's Stars ledger" }) charges!: number;
+  @ApiProperty({ description: "Refunds in Telegram's Stars ledger" }) refunds!: number;
+  @ApiProperty({ description: 'Ledger rows that granted credits for a Stars charge' }) grants!: number;
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ type: [StarsMismatchResponse] }) mismatches!: StarsMismatchResponse[];
+}
+
 export class ReconciliationResponse {
   @ApiProperty() scanned!: number;
   @ApiProperty() paymentsApplied!: number;
   @ApiProperty() refundsApplied!: number;
-  @ApiProperty() unknown!: number;
+  @ApiProperty({ description: 'Payments from users the bot does not know' }) unknown!: number;
+  @ApiProperty({ description: 'Payments that do not match their invoice, recorded for an operator and not applied' }) refused!: number;
   @ApiProperty() offset!: number;
 }
 

@@ -34,6 +34,7 @@ import type {
   FaultSpec,
   PayInvoiceOptions,
   PaymentResult,
+  PreCheckoutFields,
   PlayingUser,
   RawUpdate,
   ResetOptions,
@@ -246,6 +247,11 @@ export class BotApiStandIn {
 
   payInvoice(user: PlayingUser, ref: number | string, options?: PayInvoiceOptions): Promise<PaymentResult> {
     return this.users.payInvoice(user, ref, options);
+  }
+
+  /** A pre_checkout_query with any invoice fields (e.g. tampered ones) and the bot's answer; nothing is charged. */
+  askPreCheckout(user: PlayingUser, fields: PreCheckoutFields, options: { timeoutMs?: number } = {}): Promise<PaymentResult> {
+    return this.users.askPreCheckout(user, fields, options.timeoutMs);
   }
 
   renewSubscription(user: PlayingUser, firstChargeId: string): Promise<PaymentResult> {

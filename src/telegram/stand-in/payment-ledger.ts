@@ -132,9 +132,12 @@ export class PaymentLedger {
     return subscription;
   }
 
-  /** Records a recurring payment that extends the subscription by one period. */
+  /**
+   * Records a recurring payment: Telegram charges when the paid period ends, so the renewal
+   * played at `date` ends that period there and pays for one more from it.
+   */
   recordRenewal(subscription: SubscriptionRecord, chargeId: string, date: number): ChargeRecord {
-    subscription.expiresAt = Math.max(subscription.expiresAt, date) + subscription.period;
+    subscription.expiresAt = date + subscription.period;
     subscription.chargeIds.push(chargeId);
     return this.recordCharge({
       chargeId,

@@ -90,6 +90,13 @@ export interface PayInvoiceOptions {
   timeoutMs?: number;
 }
 
+/** The invoice fields a pre_checkout_query carries. */
+export interface PreCheckoutFields {
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
+}
+
 export interface PaymentResult {
   ok: boolean;
   reason?: 'refused' | 'timeout' | 'canceled' | 'stopped';

@@ -9,6 +9,7 @@ import type {
   PayInvoiceOptions,
   PaymentResult,
   PlayingUser,
+  PreCheckoutFields,
   UserMessageReport,
 } from './stand-in-api.types';
 import type { TgMessage, TgSuccessfulPayment, TgUpdate, TgUser } from './telegram-objects.types';
@@ -80,29 +81,13 @@ export class UserActionSimulator {
 
   /** ref: the id of a bot message holding an invoice (in the payer's chat, or options.fromChatOf's), or an invoice link/slug. */
   async payInvoice(user: PlayingUser, ref: number | string, options: PayInvoiceOptions = {}): Promise<PaymentResult> {
-    const { chats, ids, preCheckouts } = this.parts;
     const invoice = this.findInvoice(ref, options.fromChatOf ?? idOf(user));
-    const payer = chats.upsertUser(user);
-    const queryId = ids.queryId();
-    const answer = preCheckouts.wait(queryId, options.timeoutMs ?? this.parts.preCheckoutTimeoutMs);
-    const preCheckoutUpdate = this.update({
-      pre_checkout_query: {
-        id: queryId,
-        from: payer,
-        currency: invoice.currency,
-        total_amount: invoice.totalAmount,
-        invoice_payload: invoice.payload,
-      },
-    });
-    const delivery = this.parts.dispatcher.deliver(preCheckoutUpdate);
-    const outcome = await answer;
-    if (outcome.kind !== 'answered') return { ok: false, reason: outcome.kind, update: preCheckoutUpdate, preCheckoutUpdate };
-    await delivery;
-    if (!outcome.ok) {
-      return { ok: false, reason: 'refused', errorMessage: outcome.errorMessage, update: preCheckoutUpdate, preCheckoutUpdate };
-    }
+    const payer = this.parts.chats.upsertUser(user);
+    const fields = { currency: invoice.currency, total_amount: invoice.totalAmount, invoice_payload: invoice.payload };
+    const asked = await this.askPreCheckout(payer, fields, options.timeoutMs);
+    if (!asked.ok) return asked;
 
-    const chargeId = ids.chargeId();
+    const chargeId = this.parts.ids.chargeId();
     const date = this.parts.nowSeconds();
     const period = invoice.subscriptionPeriod;
     const expiresAt = period ? date + period : undefined;
@@ -116,7 +101,26 @@ export class UserActionSimulator {
     });
     if (period && expiresAt) this.parts.ledger.startSubscription(charge, period, expiresAt);
     const { update, message } = await this.sendPaymentMessage(payer, charge, period ? { first: true } : undefined);
-    return { ok: true, chargeId, update, preCheckoutUpdate, message };
+    return { ok: true, chargeId, update, preCheckoutUpdate: asked.preCheckoutUpdate, message };
+  }
+
+  /**
+   * A pre_checkout_query carrying these invoice fields, as a client could send them (a tampered
+   * or replayed invoice too), and the bot's answer. Nothing is charged, even on a yes.
+   */
+  async askPreCheckout(user: PlayingUser, fields: PreCheckoutFields, timeoutMs?: number): Promise<PaymentResult> {
+    const { ids, preCheckouts } = this.parts;
+    const queryId = ids.queryId();
+    const answer = preCheckouts.wait(queryId, timeoutMs ?? this.parts.preCheckoutTimeoutMs);
+    const preCheckoutUpdate = this.update({ pre_checkout_query: { id: queryId, from: this.parts.chats.upsertUser(user), ...fields } });
+    const delivery = this.parts.dispatcher.deliver(preCheckoutUpdate);
+    const outcome = await answer;
+    if (outcome.kind !== 'answered') return { ok: false, reason: outcome.kind, update: preCheckoutUpdate, preCheckoutUpdate };
+    await delivery;
+    if (!outcome.ok) {
+      return { ok: false, reason: 'refused', errorMessage: outcome.errorMessage, update: preCheckoutUpdate, preCheckoutUpdate };
+    }
+    return { ok: true, update: preCheckoutUpdate, preCheckoutUpdate };
   }
 
   /** A recurring subscription payment, unless the bot canceled the subscription. */
