@@ -89,6 +89,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
         responses: reading.questionnaireResponses,
         preferences: user.preferences ?? {},
         language,
+        userId: user.id,
       });
     } catch (error) {
       clearInterval(typing);

@@ -41,6 +41,7 @@ export class TodayService {
       preferences: user.preferences,
       language,
       builtinOnly: true,
+      userId: user.id,
     });
     const reading = await this.dataSource.transaction(async (manager) => {
       const created = await this.readings.create(manager, user.id, DAILY_SPREAD);
