@@ -5,6 +5,7 @@ import { CARD_TEXTS_EN } from 'src/readings/deck/card-texts.en';
 import { CARD_TEXTS_RU } from 'src/readings/deck/card-texts.ru';
 import { CARD_TEXTS_UK } from 'src/readings/deck/card-texts.uk';
 import { DECK } from 'src/readings/deck/deck';
+import { type Gender, nameGrammar } from 'src/readings/deck/card-grammar';
 import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter';
 import type { Interpretation, InterpretationInput, InterpretedCard } from 'src/readings/interpreter/interpretation';
 import { readQuestion } from 'src/readings/interpreter/question-reader';
@@ -29,11 +30,18 @@ const TEXTS: Record<Language, { cards: Record<string, CardText>; spreads: Record
   uk: { cards: CARD_TEXTS_UK, spreads: SPREAD_TEXTS_UK, questionnaires: QUESTIONNAIRE_TEXTS_UK },
   ru: { cards: CARD_TEXTS_RU, spreads: SPREAD_TEXTS_RU, questionnaires: QUESTIONNAIRE_TEXTS_RU },
 };
-const LABELS: Record<Language, { question: string; none: string; skipped: string; reversed: string; position: string; card: string }> = {
-  en: { question: 'Question', none: '(none)', skipped: '(skipped)', reversed: 'reversed', position: 'Position', card: 'Card' },
-  uk: { question: 'Запитання', none: '(немає)', skipped: '(пропущено)', reversed: 'перевернута', position: 'Позиція', card: 'Карта' },
-  ru: { question: 'Вопрос', none: '(нет)', skipped: '(пропущено)', reversed: 'перевёрнута', position: 'Позиция', card: 'Карта' },
+const LABELS: Record<Language, { question: string; none: string; skipped: string; position: string; card: string }> = {
+  en: { question: 'Question', none: '(none)', skipped: '(skipped)', position: 'Position', card: 'Card' },
+  uk: { question: 'Запитання', none: '(немає)', skipped: '(пропущено)', position: 'Позиція', card: 'Карта' },
+  ru: { question: 'Вопрос', none: '(нет)', skipped: '(пропущено)', position: 'Позиция', card: 'Карта' },
 };
+/** The catalogue's own agreeing word for a reversed card, as the bot shows it. */
+const REVERSED: Record<Language, Record<Gender, string>> = {
+  en: { m: 'reversed', f: 'reversed', n: 'reversed', p: 'reversed' },
+  uk: { m: 'перевернутий', f: 'перевернута', n: 'перевернуте', p: 'перевернуті' },
+  ru: { m: 'перевёрнут', f: 'перевёрнута', n: 'перевёрнуто', p: 'перевёрнуты' },
+};
+const reversedMark = (language: Language, name: string): string => ` (${REVERSED[language][nameGrammar(language, name).gender]})`;
 
 /** Deterministic stand-in for the real draw: no repetition, about 30% reversed. */
 function draw(language: Language, spreadKey: string, seed: number, deck: DeckStyle): InterpretedCard[] {
@@ -73,7 +81,7 @@ function render(language: Language, index: number, sample: Sample, input: Interp
   for (const { question, answer } of input.answers) lines.push(`- *${question}* ${answer ?? l.skipped}`);
   if (input.answers.length > 0) lines.push('');
   lines.push(`| # | ${l.position} | ${l.card} |`, '|---|---|---|');
-  input.cards.forEach((c, i) => lines.push(`| ${i + 1} | ${c.position.name} | ${c.name}${c.reversed ? ` (${l.reversed})` : ''} |`));
+  input.cards.forEach((c, i) => lines.push(`| ${i + 1} | ${c.position.name} | ${c.name}${c.reversed ? reversedMark(language, c.name) : ''} |`));
   lines.push('');
   if (reading.summary) lines.push(`> ${reading.summary}`, '');
   lines.push(reading.theme, '');
@@ -81,7 +89,7 @@ function render(language: Language, index: number, sample: Sample, input: Interp
   reading.journey.forEach((paragraph, i) => {
     const chapter = reading.chapters?.find((c) => c.start === i);
     if (chapter) lines.push(`#### ${chapter.title}`, '');
-    lines.push(`**${input.cards[i].position.name} · ${input.cards[i].name}${input.cards[i].reversed ? ` (${l.reversed})` : ''}.** ${paragraph}`, '');
+    lines.push(`**${input.cards[i].position.name} · ${input.cards[i].name}${input.cards[i].reversed ? reversedMark(language, input.cards[i].name) : ''}.** ${paragraph}`, '');
   });
   lines.push(`**→** ${reading.guidance}`, '');
   return lines.join('\n');

@@ -6,6 +6,7 @@ import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { cardById } from './deck/deck';
 import { pictureCaption } from './picture/picture-caption';
+import { reversedWord } from './reversed-word';
 import { PictureRequest, SpreadPicture } from './picture/spread-picture';
 import { DrawnCard } from './reading.entity';
 
@@ -32,7 +33,7 @@ export class SpreadPictureSender {
   /** Sends the captioned picture; a spread that cannot be drawn is logged and skipped (the text still goes). */
   async send(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<void> {
     const request = this.request(spreadKey, spreadName, cards);
-    const caption = pictureCaption(spreadName, request.cards, this.i18n.t(language, 'read.reversedWord'));
+    const caption = pictureCaption(spreadName, request.cards, (card) => reversedWord(this.i18n, language, card.name));
     const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
     const fileId = await this.cache.get<string>('card_data', id);
     if (fileId) {

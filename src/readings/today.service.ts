@@ -45,7 +45,7 @@ export class TodayService {
     });
     const reading = await this.dataSource.transaction(async (manager) => {
       const created = await this.readings.create(manager, user.id, DAILY_SPREAD);
-      await this.readings.complete(manager, created.id, written.cards, this.renderer.stored(written.interpretation));
+      await this.readings.complete(manager, created.id, written.cards, this.renderer.stored(written.interpretation, written.cards));
       return created;
     });
     await this.history.forget(user.id);

@@ -114,7 +114,7 @@ describe('pictureCaption', () => {
   const cards: PictureCard[] = sampleRequest('three_card').cards.map((card, i) => ({ ...card, reversed: i === 1 }));
 
   it('lists each position with its card and marks reversed ones', () => {
-    const caption = pictureCaption('Past · Present · Future', cards, 'reversed');
+    const caption = pictureCaption('Past · Present · Future', cards, () => 'reversed');
 
     expect(caption.split('\n')).toEqual([
       'Past · Present · Future',
@@ -127,11 +127,11 @@ describe('pictureCaption', () => {
   it('stays within 1,024 characters, ending with an ellipsis when positions are left out', () => {
     const long = Array.from({ length: 15 }, (_, i): PictureCard => ({ ...cards[0], positionName: `${'Position '.repeat(10)}${i}` }));
 
-    const caption = pictureCaption('Life Path', long, 'перевёрнута');
+    const caption = pictureCaption('Life Path', long, () => 'перевёрнута');
 
     expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
     expect(caption.endsWith('\n…')).toBe(true);
-    expect(pictureCaption('x'.repeat(2000), cards, 'r').length).toBeLessThanOrEqual(CAPTION_LIMIT);
+    expect(pictureCaption('x'.repeat(2000), cards, () => 'r').length).toBeLessThanOrEqual(CAPTION_LIMIT);
   });
 });
 
