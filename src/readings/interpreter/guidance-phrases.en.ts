@@ -92,20 +92,20 @@ export const GUIDANCE_EN: GuidancePhrases = {
   },
   timing: {
     fast: [
-      (c) => `As for timing, this moves quickly: ${list(c.cards.map(the))} point to days or weeks rather than months.`,
+      (c) => `As for timing, this moves quickly: ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'points' : 'point'} to days or weeks rather than months.`,
       (c) => `Things are moving fast; with ${list(c.cards.map(the))} in the spread, expect developments soon.`,
     ],
     steady: [
-      (c) => `As for timing, expect a steady pace, weeks to a few months, as ${list(c.cards.map(the))} suggest.`,
-      (c) => `This unfolds at a natural pace; ${list(c.cards.map(the))} speak of gradual progress rather than sudden change.`,
+      (c) => `As for timing, expect a steady pace, weeks to a few months, as ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'suggests' : 'suggest'}.`,
+      (c) => `This unfolds at a natural pace; ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'speaks' : 'speak'} of gradual progress rather than sudden change.`,
     ],
     slow: [
-      (c) => `As for timing, patience is needed: ${list(c.cards.map(the))} point to months rather than weeks.`,
-      (c) => `This is slow to grow; ${list(c.cards.map(the))} ask you to give it a season.`,
+      (c) => `As for timing, patience is needed: ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'points' : 'point'} to months rather than weeks.`,
+      (c) => `This is slow to grow; ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'asks' : 'ask'} you to give it a season.`,
     ],
     still: [
-      (c) => `As for timing, things are on pause for now: ${list(c.cards.map(the))} suggest waiting until the situation shifts before expecting movement.`,
-      (c) => `The spread is still; ${list(c.cards.map(the))} say the right moment has not arrived yet, and forcing it will not help.`,
+      (c) => `As for timing, things are on pause for now: ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'suggests' : 'suggest'} waiting until the situation shifts before expecting movement.`,
+      (c) => `The spread is still; ${list(c.cards.map(the))} ${c.cards.length === 1 ? 'says' : 'say'} the right moment has not arrived yet, and forcing it will not help.`,
     ],
   },
   brightestPeriod: [

@@ -362,7 +362,7 @@ export const PHRASES_EN: PhraseBook = {
       dark: [
         (c) => `In the shadow sits ${turned(c.card)}: ${c.essence}.`,
         (c) => `${T(c.card)} is the hidden side: ${c.essence}.`,
-        (c) => `What you would rather not see is ${c.essence}, as ${turned(c.card)} shows.`,
+        (c) => `What stays hidden, because you would rather not see it, is ${c.essence}, as ${turned(c.card)} shows.`,
         (c) => `Your shadow, as ${turned(c.card)} shows it, is ${c.essence}.`,
       ],
     },

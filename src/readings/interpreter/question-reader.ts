@@ -21,14 +21,14 @@ const words = (...stems: string[]): RegExp => new RegExp(`${START}(?:${stems.joi
 
 const SUBJECT_WORDS: Record<Exclude<Subject, 'general'>, RegExp> = {
   love: words(
-    'love', 'in love', 'crush', 'dating', 'date ', 'romanc', 'romantic', 'soulmate', 'flirt', 'boyfriend', 'girlfriend', 'my ex', 'single', 'someone new', 'attract',
-    'кохан', 'любов', 'закохан', 'побачен', 'симпаті', 'хлопц', 'хлопець', 'дівчин', 'колишн', 'половинк',
-    'любв', 'любит', 'влюб', 'свидан', 'симпати', 'парн', 'парен', 'девушк', 'бывш', 'вторую половин',
+    'love', 'in love', 'heart', 'breakup', 'break up', 'crush', 'dating', 'date ', 'romanc', 'romantic', 'soulmate', 'flirt', 'boyfriend', 'girlfriend', 'my ex', 'single', 'someone new', 'attract',
+    'кохан', 'любов', 'серц', 'розрив', 'закохан', 'побачен', 'симпаті', 'хлопц', 'хлопець', 'дівчин', 'колишн', 'половинк',
+    'любв', 'любит', 'сердц', 'расстав', 'влюб', 'свидан', 'симпати', 'парн', 'парен', 'девушк', 'бывш', 'вторую половин',
   ),
   relationship: words(
-    'relationship', 'partner', 'husband', 'wife', 'marri', 'spouse', 'together', 'engage', 'divorc', 'break up', 'breakup', 'our future',
+    'relationship', 'partner', 'husband', 'wife', 'marri', 'spouse', 'together', 'engage', 'divorc', 'our future',
     'стосунк', 'партнер', 'чоловік', 'дружин', 'шлюб', 'весілл', 'розлуч', 'разом',
-    'отношени', 'партнёр', 'муж', 'жена', 'жену', 'женой', 'брак', 'свадьб', 'развод', 'расстав', 'вместе',
+    'отношени', 'партнёр', 'муж', 'жена', 'жену', 'женой', 'брак', 'свадьб', 'развод', 'вместе',
   ),
   career: words(
     'job', 'work', 'career', 'boss', 'manager', 'colleague', 'promotion', 'interview', 'business', 'project', 'office', 'profession', 'resign', 'quit', 'hired', 'employ', 'startup',
@@ -42,8 +42,8 @@ const SUBJECT_WORDS: Record<Exclude<Subject, 'general'>, RegExp> = {
   ),
   wellbeing: words(
     'health', 'tired', 'exhaust', 'stress', 'anxi', 'sleep', 'energy', 'burnout', 'burn out', 'my body', 'rest', 'calm', 'overwhelm', 'heal',
-    'здоров', 'втом', 'виснаж', 'стрес', 'тривог', 'сну', 'безсон', 'енергі', 'вигоран', 'тіло', 'відпочин', 'спокі', 'сили ',
-    'устал', 'истощ', 'стресс', 'тревог', 'энерги', 'выгоран', 'тело', 'бессонн', 'отдых', 'спокой', 'покой',
+    'здоров', 'втом', 'виснаж', 'стрес', 'тривог', 'нерв', 'сну', 'безсон', 'енергі', 'вигоран', 'тіло', 'тілу', 'тіла', 'тілом', 'відпоч', 'спокі', 'сили ',
+    'устал', 'устава', 'нервнич', 'истощ', 'стресс', 'тревог', 'энерги', 'выгоран', 'тело', 'телу', 'тела', 'телом', 'бессонн', 'отдых', 'отдох', 'спокой', 'покой',
   ),
   growth: words(
     'myself', 'purpose', 'meaning', 'grow', 'learn', 'confiden', 'self-', 'spiritual', 'my path', 'lesson', 'who am i', 'calling', 'potential',
@@ -53,13 +53,13 @@ const SUBJECT_WORDS: Record<Exclude<Subject, 'general'>, RegExp> = {
 };
 
 const TIMING = words('when', 'how long', 'how soon', 'by when', 'what time', 'коли', 'як скоро', 'скільки ще', 'скільки чекати', 'когда', 'как скоро', 'сколько ещё', 'сколько еще', 'сколько ждать');
-const DECISION_WORD = new RegExp(`${START}(?:or|або|или|чи)(?![\\p{L}])`, 'giu');
 const DECISION = words(
-  'should i', 'choose', 'decid', 'which ', 'whether',
-  'чи варто', 'варто', 'або', 'обрати', 'вибрати', 'вирішит', 'який ', 'яку ', 'яке ',
-  'стоит ли', 'или', 'выбрать', 'выбор', 'решить', 'какой ', 'какую ', 'какое ',
+  'choose', 'decid', 'which one', 'which option', 'which offer', 'which path', 'which job', 'whether',
+  'обрати', 'вибрати', 'вибір', 'вирішит', 'який варіант', 'яку пропозицію', 'що обрати',
+  'выбрать', 'выбор', 'решить', 'какой вариант', 'какое предложение', 'что выбрать',
 );
-const ALTERNATIVE = new RegExp(`${START}(?:or|або|или)(?![\\p{L}])|${START}чи${'(?![\\p{L}])'}.+${START}чи(?![\\p{L}])`, 'giu');
+/** "X or Y": an alternative wants a choice rather than a yes or a no; in Ukrainian a "чи" after the first word is one. */
+const ALTERNATIVE = new RegExp(`${START}(?:or|або|или)(?![\\p{L}])|\\S\\s+чи(?![\\p{L}])`, 'giu');
 const YES_NO_EN = /^\s*(will|is|are|do|does|did|can|could|would|am|has|have|should|shall)\b/i;
 const YES_NO_UK = new RegExp(`^\\s*чи${'(?![\\p{L}])'}`, 'iu');
 const YES_NO_RU = new RegExp(`${START}ли(?![\\p{L}])`, 'iu');

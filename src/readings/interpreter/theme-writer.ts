@@ -11,7 +11,9 @@ const SUBJECT_SUITS: Partial<Record<Subject, Suit>> = {
   career: 'wands',
   money: 'pentacles',
 };
-const MAX_NOTES = { single: 0, short: 3, long: 5, grand: 7 } as const;
+/** How many notes a spread earns; the Celtic Cross needs four for its classic crossings alone. */
+const MAX_NOTES = { single: 0, short: 3, long: 7, grand: 8 } as const;
+const MAX_STRUCTURE_NOTES = 3;
 
 /**
  * The spread as a whole, as a reader sees it before reading card by card: only what is true of
@@ -21,7 +23,7 @@ const MAX_NOTES = { single: 0, short: 3, long: 5, grand: 7 } as const;
 export function writeTheme(ctx: WriterContext): string {
   if (ctx.depth === 'single') return singleTheme(ctx);
   const max = MAX_NOTES[ctx.depth];
-  const structure = take(structureNotes(ctx), Math.ceil(max / 2));
+  const structure = take(structureNotes(ctx), Math.min(MAX_STRUCTURE_NOTES, Math.ceil(max / 2)));
   const stories = take(storyNotes(ctx), max - structure.length);
   if (structure.length === 0 && stories.length === 0) structure.push(arcanaNote(ctx, true) ?? '');
   return [structure.join(' '), stories.join(' ')].filter((p) => p.length > 0).join('\n\n');
