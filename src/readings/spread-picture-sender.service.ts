@@ -11,7 +11,7 @@ import { PictureRequest, SpreadPicture } from './picture/spread-picture';
 import { DrawnCard } from './reading.entity';
 
 /** Part of every picture's cache key: bump it when the design changes, so pictures are drawn anew. */
-const DESIGN_VERSION = 1;
+const DESIGN_VERSION = 2;
 
 /**
  * Sends the picture of a drawn spread before its text. A picture Telegram already holds (same

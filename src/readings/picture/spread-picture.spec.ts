@@ -1,5 +1,6 @@
 import { CYRILLIC_REQUEST, sampleRequest } from './picture.fixtures';
 import { CAPTION_LIMIT, pictureCaption } from './picture-caption';
+import { NAME_TOP } from './card-face';
 import { type Box, placeCards } from './picture-geometry';
 import { BUILT_IN_LAYOUTS, layoutFor } from './spread-layouts';
 import { type PictureCard, SpreadPicture } from './spread-picture';
@@ -75,7 +76,10 @@ describe('SpreadPicture', () => {
     const [present, challenge] = cards;
     const staff = cards.slice(6);
 
-    expect(challenge).toMatchObject({ x: present.x, y: present.y, turn: 90, label: null, labelWith: 0 });
+    expect(challenge).toMatchObject({ x: present.x, turn: 90, label: null, labelWith: 0 });
+    // Raised over the present's picture, so the present's name band below stays in view.
+    expect(challenge.box.top + challenge.box.height).toBeLessThan(present.y + NAME_TOP * present.scale);
+    expect(challenge.box.top + challenge.box.height).toBeGreaterThan(present.box.top);
     expect(new Set(staff.map((card) => card.x)).size).toBe(1);
     expect(staff[0].x).toBeGreaterThan(Math.max(...cards.slice(0, 6).map((card) => card.box.left + card.box.width)));
     expect(staff.map((card) => card.y)).toEqual([...staff.map((card) => card.y)].sort((a, b) => b - a));
@@ -138,9 +142,10 @@ describe('pictureCaption', () => {
 describe('wrapText', () => {
   const measure = (line: string): number => line.length * 10;
 
-  it('wraps at spaces, breaks over-long words and ends a cut text with an ellipsis', () => {
+  it('wraps at spaces, breaks over-long words where a syllable ends and ends a cut text with an ellipsis', () => {
     expect(wrapText('Queen of Pentacles', 100, measure, 3)).toEqual(['Queen of', 'Pentacles']);
-    expect(wrapText('Supercalifragilistic', 100, measure, 3)).toEqual(['Supercali-', 'fragilist-', 'ic']);
+    expect(wrapText('Supercalifragilistic', 100, measure, 3)).toEqual(['Supercali-', 'fragilis-', 'tic']);
+    expect(wrapText('Справедливість', 100, measure, 3)).toEqual(['Справедли-', 'вість']);
     expect(wrapText('one two three four five six', 100, measure, 2)).toEqual(['one two', 'three fou…']);
   });
 });
