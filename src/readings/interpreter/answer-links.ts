@@ -7,7 +7,7 @@ import type { AnswerKind } from './phrase-book';
  */
 export const ANSWER_LINKS: Record<string, [AnswerKind, string][]> = {
   relationship_context: [
-    ['fact', 'partner'],
+    ['person', 'partner'],
     ['fact', 'connection'],
     ['obstacle', 'challenge'],
     ['hope', 'potential'],
@@ -55,4 +55,4 @@ export const ANSWER_LINKS: Record<string, [AnswerKind, string][]> = {
 };
 
 /** Which answers a reader takes up first when there is room for only some. */
-export const ANSWER_PRIORITY: Record<AnswerKind, number> = { hope: 0, obstacle: 1, plan: 2, strength: 3, fact: 4 };
+export const ANSWER_PRIORITY: Record<AnswerKind, number> = { hope: 0, person: 1, obstacle: 2, plan: 3, strength: 4, fact: 5 };

@@ -157,6 +157,11 @@ export const GUIDANCE_EN: GuidancePhrases = {
       (c) => `You hope for this: ${quoteAtEnd(c.answer)} The card ${c.card.place}, ${turned(c.card.card)}, speaks to that hope: ${c.card.essence}.`,
       (c) => `${T(c.card.card)}, ${c.card.place}, is the cards’ reply to your hope, ${quote(c.answer)}: ${c.card.essence}.`,
     ],
+    person: [
+      (c) => `This reading is about ${quote(c.answer)}, and ${turned(c.card.card)} shows their side of it: ${c.card.essence}.`,
+      (c) => `You told the cards who this is: ${quoteAtEnd(c.answer)} ${T(c.card.card)} stands for them here: ${c.card.essence}.`,
+      (c) => `For ${quote(c.answer)}, the card is ${turned(c.card.card)}, and it says of them: ${c.card.essence}.`,
+    ],
     obstacle: [
       (c) => `You named what holds you back: ${quoteAtEnd(c.answer)} ${T(c.card.card)} ${c.card.place} shows what is really at work there: ${c.card.essence}.`,
       (c) => `What you said stands in the way, ${quote(c.answer)}, is echoed by ${turned(c.card.card)}: ${c.card.essence}.`,
@@ -173,9 +178,9 @@ export const GUIDANCE_EN: GuidancePhrases = {
       (c) => `Your plan, ${quote(c.answer)}, meets ${turned(c.card.card)} ${c.card.place}, which suggests ${c.card.essence}.`,
     ],
     brightObstacle: [
-      (c) => `You named what holds you back: ${quoteAtEnd(c.answer)} The card in that place is ${turned(c.card.card)}, a bright one, so part of the obstacle may be too much of something good.`,
+      (c) => `You named what holds you back: ${quoteAtEnd(c.answer)} The card in that place is ${turned(c.card.card)}, a bright one, so the snag may be too much of a good thing rather than a wall.`,
       (c) => `What you said stands in the way, ${quote(c.answer)}, sits beside ${turned(c.card.card)}: not a bad card, but one whose excess can hold you back.`,
-      (c) => `Set your words, ${quote(c.answer)}, beside ${turned(c.card.card)} ${c.card.place}: the cards suggest the block is less a wall than a habit of your own strengths.`,
+      (c) => `Set your words, ${quote(c.answer)}, beside ${turned(c.card.card)} ${c.card.place}: the cards read this obstacle through the card’s shadow, not its light.`,
     ],
     fact: [
       (c) => `You wrote ${quote(c.answer)}; with that in mind, ${turned(c.card.card)} ${c.card.place} reads as ${c.card.essence}.`,

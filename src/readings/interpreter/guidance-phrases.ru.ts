@@ -161,15 +161,20 @@ export const GUIDANCE_RU: GuidancePhrases = {
       (c) => `Вы надеетесь вот на что: ${quoteAtEnd(c.answer)} Карта ${c.card.place}, ${card(c.card.card)}, отвечает на эту надежду: ${c.card.essence}.`,
       (c) => `${Card(c.card.card)} ${c.card.place} — это ответ карт на вашу надежду, ${quote(c.answer)}: ${c.card.essence}.`,
     ],
+    person: [
+      (c) => `Этот расклад о ${quote(c.answer)}, и ${card(c.card.card)} показывает эту сторону истории: ${c.card.essence}.`,
+      (c) => `Вы сказали картам, о ком речь: ${quoteAtEnd(c.answer)} ${Card(c.card.card)} стоит здесь за этим человеком: ${c.card.essence}.`,
+      (c) => `Для ${quote(c.answer)} карта — ${card(c.card.card)}, и об этом человеке она говорит вот что: ${c.card.essence}.`,
+    ],
     obstacle: [
       (c) => `Вы назвали то, что вас сдерживает: ${quoteAtEnd(c.answer)} ${Card(c.card.card)} ${c.card.place} показывает, что на самом деле за этим стоит: ${c.card.essence}.`,
       (c) => `То, что, по вашим словам, мешает, ${quote(c.answer)}, отзывается в ${card(c.card.card, 'loc')}: ${c.card.essence}.`,
       (c) => `Положите свои слова, ${quote(c.answer)}, рядом с ${card(c.card.card, 'ins')} ${c.card.place}: карты читают это так — ${c.card.essence}.`,
     ],
     brightObstacle: [
-      (c) => `Вы назвали то, что вас сдерживает: ${quoteAtEnd(c.answer)} На этом месте лежит ${card(c.card.card)}, светлая карта, так что часть препятствия, возможно, — избыток чего-то хорошего.`,
+      (c) => `Вы назвали то, что вас сдерживает: ${quoteAtEnd(c.answer)} На этом месте лежит ${card(c.card.card)}, светлая карта, так что загвоздка, возможно, не в стене, а в избытке чего-то хорошего.`,
       (c) => `То, что, по вашим словам, мешает, ${quote(c.answer)}, стоит рядом с ${card(c.card.card, 'ins')}: это не плохая карта, но её избыток может сдерживать.`,
-      (c) => `Положите свои слова, ${quote(c.answer)}, рядом с ${card(c.card.card, 'ins')} ${c.card.place}: карты подсказывают, что препятствие — не стена, а привычка ваших собственных сильных сторон.`,
+      (c) => `Положите свои слова, ${quote(c.answer)}, рядом с ${card(c.card.card, 'ins')} ${c.card.place}: карты читают это препятствие через тень карты, а не через её свет.`,
     ],
     strength: [
       (c) => `Вы написали ${quote(c.answer)}; ${card(c.card.card)} ${c.card.place} подтверждает, что это сила: ${c.card.essence}.`,

@@ -161,15 +161,20 @@ export const GUIDANCE_UK: GuidancePhrases = {
       (c) => `Ви сподіваєтеся ось на що: ${quoteAtEnd(c.answer)} Карта ${c.card.place}, ${card(c.card.card)}, відповідає на цю надію: ${c.card.essence}.`,
       (c) => `${Card(c.card.card)} ${c.card.place} — це відповідь карт на вашу надію, ${quote(c.answer)}: ${c.card.essence}.`,
     ],
+    person: [
+      (c) => `Цей розклад про ${quote(c.answer)}, і ${card(c.card.card)} показує цей бік історії: ${c.card.essence}.`,
+      (c) => `Ви сказали картам, про кого йдеться: ${quoteAtEnd(c.answer)} ${Card(c.card.card)} стоїть тут за цією людиною: ${c.card.essence}.`,
+      (c) => `Для ${quote(c.answer)} карта — ${card(c.card.card)}, і про цю людину вона каже ось що: ${c.card.essence}.`,
+    ],
     obstacle: [
       (c) => `Ви назвали те, що вас стримує: ${quoteAtEnd(c.answer)} ${Card(c.card.card)} ${c.card.place} показує, що насправді за цим стоїть: ${c.card.essence}.`,
       (c) => `Те, що, за вашими словами, заважає, ${quote(c.answer)}, відлунює в ${card(c.card.card, 'loc')}: ${c.card.essence}.`,
       (c) => `Покладіть свої слова, ${quote(c.answer)}, поруч із ${card(c.card.card, 'ins')} ${c.card.place}: карти читають це так — ${c.card.essence}.`,
     ],
     brightObstacle: [
-      (c) => `Ви назвали те, що вас стримує: ${quoteAtEnd(c.answer)} На цьому місці лежить ${card(c.card.card)}, світла карта, тож частина перешкоди, можливо, — надмір чогось доброго.`,
+      (c) => `Ви назвали те, що вас стримує: ${quoteAtEnd(c.answer)} На цьому місці лежить ${card(c.card.card)}, світла карта, тож заковика, можливо, не в стіні, а в надмірі чогось доброго.`,
       (c) => `Те, що, за вашими словами, заважає, ${quote(c.answer)}, стоїть поруч із ${card(c.card.card, 'ins')}: це не погана карта, але її надмір може стримувати.`,
-      (c) => `Покладіть свої слова, ${quote(c.answer)}, поруч із ${card(c.card.card, 'ins')} ${c.card.place}: карти підказують, що перешкода — не стіна, а звичка ваших власних сильних сторін.`,
+      (c) => `Покладіть свої слова, ${quote(c.answer)}, поруч із ${card(c.card.card, 'ins')} ${c.card.place}: карти читають цю перешкоду через тінь карти, а не через її світло.`,
     ],
     strength: [
       (c) => `Ви написали ${quote(c.answer)}; ${card(c.card.card)} ${c.card.place} підтверджує, що це сила: ${c.card.essence}.`,

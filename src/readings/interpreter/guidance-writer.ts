@@ -1,6 +1,7 @@
 import type { PositionRole } from 'src/readings/spreads/position-roles';
 import { ANSWER_LINKS, ANSWER_PRIORITY } from './answer-links';
 import type { AnswerFrame, AnswerKind, ElementOrBalance, Leaning } from './phrase-book';
+import { readQuestion } from './question-reader';
 import { moodValue, timeLine } from './spread-analysis';
 import { trimUserText } from './user-text';
 import { cardCtx, type ReadCard, type WriterContext } from './writer-context';
@@ -28,8 +29,9 @@ export function writeGuidance(ctx: WriterContext): string {
     ...takeUpAnswers(ctx),
     subjectAdvice(ctx),
   ];
+  // The caring line answers a question about health or money, not a passing word in the answers.
   const care = book.guidance.care[focus.subject];
-  if (care) sentences.push(picker.maybe(care, {}));
+  if (care && question && readQuestion(question, [], input.spreadKey).subject === focus.subject) sentences.push(picker.maybe(care, {}));
   sentences.push(picker.say(book.guidance.closing, { card: keyCard(ctx).named, subject: focus.subject }));
   return sentences.filter((s): s is string => !!s).join(' ');
 }
@@ -143,6 +145,7 @@ function takeUpAnswers(ctx: WriterContext): (string | null)[] {
     .slice(0, ANSWERS_USED[depth]);
   return given.map(({ text, link: [kind, target] }) => {
     const card = linkedCard(ctx, target);
+    // A bright card where the obstacle lies is read by its shadow, not by its gist.
     const frame: AnswerFrame = kind === 'obstacle' && card.mood === 'light' ? 'brightObstacle' : kind;
     return picker.maybe(book.guidance.answer[frame], { answer: text, card: cardCtx(ctx, card) });
   });

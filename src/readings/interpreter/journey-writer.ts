@@ -92,7 +92,7 @@ function lens(ctx: WriterContext, card: ReadCard): string | null {
 }
 
 /** Roles whose mood does not read as better or worse news than the card before: a bright obstacle is still an obstacle. */
-const NO_LINK_ROLES = new Set<PositionRole>(['period', 'challenge', 'shadow', 'wound', 'hopes_fears', 'other']);
+const NO_LINK_ROLES = new Set<PositionRole>(['period', 'challenge', 'shadow', 'wound', 'hopes_fears', 'other', 'area', 'lesson', 'strength', 'environment']);
 
 function link({ book, picker, cards, deck, depth }: WriterContext, card: ReadCard): string | null {
   const previous = card.index > 0 ? cards[card.index - 1] : null;

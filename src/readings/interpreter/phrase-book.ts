@@ -40,7 +40,7 @@ export type Moody<C> = Record<Mood, Variants<C>>;
 
 export type Shape = 'rising' | 'falling' | 'steady_light' | 'steady_dark' | 'valley' | 'peak';
 export type Leaning = 'yes' | 'lean_yes' | 'open' | 'lean_no' | 'no';
-export type AnswerKind = 'hope' | 'obstacle' | 'strength' | 'plan' | 'fact';
+export type AnswerKind = 'hope' | 'person' | 'obstacle' | 'strength' | 'plan' | 'fact';
 /** How an answer is taken up: by its kind, or, for an obstacle whose card is a bright one, as that card's excess. */
 export type AnswerFrame = AnswerKind | 'brightObstacle';
 export type ElementOrBalance = Element | 'balanced';
