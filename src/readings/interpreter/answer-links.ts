@@ -45,7 +45,7 @@ export const ANSWER_LINKS: Record<string, [AnswerKind, string][]> = {
     ['fact', 'turning_points'],
     ['strength', 'gifts'],
     ['obstacle', 'lessons'],
-    ['hope', 'purpose'],
+    ['value', 'purpose'],
     ['strength', 'present_self'],
     ['plan', 'hidden_potential'],
     ['strength', 'childhood'],
@@ -55,4 +55,6 @@ export const ANSWER_LINKS: Record<string, [AnswerKind, string][]> = {
 };
 
 /** Which answers a reader takes up first when there is room for only some. */
-export const ANSWER_PRIORITY: Record<AnswerKind, number> = { hope: 0, person: 1, obstacle: 2, plan: 3, strength: 4, fact: 5 };
+export const ANSWER_PRIORITY: Record<AnswerKind, number> = { hope: 0, person: 1, obstacle: 2, plan: 3, value: 4, strength: 4, fact: 5 };
+/** An answer that names a day or a month of the spread is as specific as a named person. */
+export const DATED_PRIORITY = 1;

@@ -113,6 +113,21 @@ describe('BuiltinInterpreter', () => {
     }
   });
 
+  it('sets an answer that names a day of the week beside that day’s card', async () => {
+    const questions = QUESTIONNAIRE_TEXTS_EN.weekly_focus;
+    const days = Object.keys(SPREAD_TEXTS_EN.week_ahead.positions);
+    const ids = ['six_of_cups', 'ace_of_cups', 'page_of_pentacles', 'six_of_wands', 'seven_of_pentacles', 'temperance', 'queen_of_swords'];
+    const input = reading('week_ahead', ids.map((id, i) => place(id, 'week_ahead', days[i])), {
+      question: null,
+      questionnaire: 'weekly_focus',
+      answers: questions.map((question, i) => ({ question, answer: i === 1 ? 'A hard talk with my sister on Thursday.' : null })),
+    });
+    for (const seed of [1, 2, 3, 4]) {
+      const sentence = sentencesOf((await sut.interpret(input, seed)).guidance).find((s) => s.includes('my sister')) ?? '';
+      expect(sentence).toContain('Six of Wands');
+    }
+  });
+
   it('opens the larger spreads with a summary and gives them chapters; the calendar spreads also get a timeline', async () => {
     const cross = await sut.interpret(celtic(), 5);
     expect(cross.summary).toBeTruthy();

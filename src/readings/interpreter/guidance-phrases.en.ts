@@ -52,7 +52,7 @@ export const GUIDANCE_EN: GuidancePhrases = {
     no: [
       (c) => `The cards say no, at least for now, and ${turned(c.card)} says it most plainly.`,
       (c) => `The answer leans firmly towards no; ${turned(c.card)} is the clearest sign.`,
-      (c) => `No: the spread advises against it in its present form, above all through ${turned(c.card)}.`,
+      (c) => `No, not as things stand: ${turned(c.card)} points away from it.`,
       (c) => `Read as a whole, this is a no, and ${turned(c.card)} is why; it may be protecting you from something.`,
     ],
   },
@@ -181,6 +181,16 @@ export const GUIDANCE_EN: GuidancePhrases = {
       (c) => `You named what holds you back: ${quoteAtEnd(c.answer)} The card in that place is ${turned(c.card.card)}, a bright one, so the snag may be too much of a good thing rather than a wall.`,
       (c) => `What you said stands in the way, ${quote(c.answer)}, sits beside ${turned(c.card.card)}: not a bad card, but one whose excess can hold you back.`,
       (c) => `Set your words, ${quote(c.answer)}, beside ${turned(c.card.card)} ${c.card.place}: the cards read this obstacle through the card’s shadow, not its light.`,
+    ],
+    value: [
+      (c) => `You named ${quote(c.answer)} as what matters most; ${turned(c.card.card)} ${c.card.place} stands for it here: ${c.card.essence}.`,
+      (c) => `What you hold to, ${quote(c.answer)}, finds its card ${c.card.place}: ${turned(c.card.card)}, ${c.card.essence}.`,
+      (c) => `Keep ${quote(c.answer)} as your touchstone: ${turned(c.card.card)} ${c.card.place} gives it a shape, ${c.card.essence}.`,
+    ],
+    dated: [
+      (c) => `You mentioned ${quote(c.answer)}: the card ${c.card.place} is ${turned(c.card.card)}, ${c.card.essence}, and it sets the tone for it.`,
+      (c) => `What you are expecting, ${quote(c.answer)}, comes under ${turned(c.card.card)}: ${c.card.essence}.`,
+      (c) => `For ${quote(c.answer)}, the cards have ${turned(c.card.card)} ${c.card.place}: ${c.card.essence}; go into it with that in mind.`,
     ],
     fact: [
       (c) => `You wrote ${quote(c.answer)}; with that in mind, ${turned(c.card.card)} ${c.card.place} reads as ${c.card.essence}.`,

@@ -56,7 +56,7 @@ export const GUIDANCE_RU: GuidancePhrases = {
     no: [
       (c) => `Карты говорят «нет», по крайней мере пока, и прямее всего это звучит в ${card(c.card, 'loc')}.`,
       (c) => `Ответ уверенно склоняется к «нет»; самый ясный знак — ${card(c.card)}.`,
-      (c) => `Нет: в нынешнем виде расклад советует от этого воздержаться, прежде всего из-за ${card(c.card, 'gen')}.`,
+      (c) => `Нет, во всяком случае не при нынешнем раскладе сил: ${card(c.card)} ${v([c.card], 'уводит', 'уводят')} в другую сторону.`,
       (c) => `Если читать расклад целиком, это «нет», и причина — ${card(c.card)}; возможно, эта карта вас от чего-то бережёт.`,
     ],
   },
@@ -158,7 +158,7 @@ export const GUIDANCE_RU: GuidancePhrases = {
   answer: {
     hope: [
       (c) => `О своей надежде вы написали ${quote(c.answer)}, и ${card(c.card.card)} ${c.card.place} отвечает на неё так: ${c.card.essence}.`,
-      (c) => `Вы надеетесь вот на что: ${quoteAtEnd(c.answer)} Карта ${c.card.place}, ${card(c.card.card)}, отвечает на эту надежду: ${c.card.essence}.`,
+      (c) => `Вот ваша надежда, как вы её записали: ${quoteAtEnd(c.answer)} Карта ${c.card.place}, ${card(c.card.card)}, отвечает на эту надежду: ${c.card.essence}.`,
       (c) => `${Card(c.card.card)} ${c.card.place} — это ответ карт на вашу надежду, ${quote(c.answer)}: ${c.card.essence}.`,
     ],
     person: [
@@ -185,6 +185,16 @@ export const GUIDANCE_RU: GuidancePhrases = {
       (c) => `Насчёт ${quote(c.answer)} посмотрите на карту ${c.card.place}: ${card(c.card.card)} приносит вот что — ${c.card.essence}.`,
       (c) => `Для ${quote(c.answer)} карта-ориентир — ${card(c.card.card)} ${c.card.place}: ${c.card.essence}.`,
       (c) => `Ваш замысел, ${quote(c.answer)}, встречается с ${card(c.card.card, 'ins')} ${c.card.place}, и эта карта подсказывает: ${c.card.essence}.`,
+    ],
+    value: [
+      (c) => `Самым важным вы назвали ${quote(c.answer)}; ${card(c.card.card)} ${c.card.place} стоит здесь именно за этим: ${c.card.essence}.`,
+      (c) => `То, чего вы держитесь, ${quote(c.answer)}, находит свою карту ${c.card.place}: ${card(c.card.card)}, ${c.card.essence}.`,
+      (c) => `Держите ${quote(c.answer)} как камертон: ${card(c.card.card)} ${c.card.place} придаёт этому форму — ${c.card.essence}.`,
+    ],
+    dated: [
+      (c) => `Вы упомянули ${quote(c.answer)}: карта ${c.card.place} — ${card(c.card.card)}, ${c.card.essence}, и именно она задаёт тон.`,
+      (c) => `То, чего вы ждёте, ${quote(c.answer)}, пройдёт под знаком ${card(c.card.card, 'gen')}: ${c.card.essence}.`,
+      (c) => `Для ${quote(c.answer)} карты приготовили ${card(c.card.card, 'acc')} ${c.card.place}: ${c.card.essence}; держите это в уме.`,
     ],
     fact: [
       (c) => `Вы написали ${quote(c.answer)}; с учётом этого ${card(c.card.card)} ${c.card.place} читается так: ${c.card.essence}.`,

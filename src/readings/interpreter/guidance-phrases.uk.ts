@@ -56,7 +56,7 @@ export const GUIDANCE_UK: GuidancePhrases = {
     no: [
       (c) => `Карти кажуть «ні», принаймні поки що, і найпряміше це звучить у ${card(c.card, 'loc')}.`,
       (c) => `Відповідь упевнено хилиться до «ні»; найясніший знак — ${card(c.card)}.`,
-      (c) => `Ні: у теперішньому вигляді розклад радить від цього утриматися, передусім через ${card(c.card, 'acc')}.`,
+      (c) => `Ні, принаймні не за теперішнього розкладу сил: ${card(c.card)} ${v([c.card], 'веде', 'ведуть')} в інший бік.`,
       (c) => `Якщо читати розклад цілим, це «ні», і причина — ${card(c.card)}; можливо, ця карта вас від чогось береже.`,
     ],
   },
@@ -158,7 +158,7 @@ export const GUIDANCE_UK: GuidancePhrases = {
   answer: {
     hope: [
       (c) => `Про свою надію ви написали ${quote(c.answer)}, і ${card(c.card.card)} ${c.card.place} відповідає на неї так: ${c.card.essence}.`,
-      (c) => `Ви сподіваєтеся ось на що: ${quoteAtEnd(c.answer)} Карта ${c.card.place}, ${card(c.card.card)}, відповідає на цю надію: ${c.card.essence}.`,
+      (c) => `Ось ваша надія, як ви її записали: ${quoteAtEnd(c.answer)} Карта ${c.card.place}, ${card(c.card.card)}, відповідає на цю надію: ${c.card.essence}.`,
       (c) => `${Card(c.card.card)} ${c.card.place} — це відповідь карт на вашу надію, ${quote(c.answer)}: ${c.card.essence}.`,
     ],
     person: [
@@ -185,6 +185,16 @@ export const GUIDANCE_UK: GuidancePhrases = {
       (c) => `Щодо ${quote(c.answer)}, подивіться на карту ${c.card.place}: ${card(c.card.card)} приносить ось що — ${c.card.essence}.`,
       (c) => `Для ${quote(c.answer)} карта-орієнтир — ${card(c.card.card)} ${c.card.place}: ${c.card.essence}.`,
       (c) => `Ваш задум, ${quote(c.answer)}, зустрічається з ${card(c.card.card, 'ins')} ${c.card.place}, і ця карта підказує: ${c.card.essence}.`,
+    ],
+    value: [
+      (c) => `Найважливішим ви назвали ${quote(c.answer)}; ${card(c.card.card)} ${c.card.place} стоїть тут саме за цим: ${c.card.essence}.`,
+      (c) => `Те, чого ви тримаєтеся, ${quote(c.answer)}, має свою карту ${c.card.place}: ${card(c.card.card)}, ${c.card.essence}.`,
+      (c) => `Тримайте ${quote(c.answer)} як камертон: ${card(c.card.card)} ${c.card.place} дає цьому форму — ${c.card.essence}.`,
+    ],
+    dated: [
+      (c) => `Ви згадали ${quote(c.answer)}: карта ${c.card.place} — ${card(c.card.card)}, ${c.card.essence}, і саме вона задає тон.`,
+      (c) => `Те, на що ви чекаєте, ${quote(c.answer)}, пройде під знаком ${card(c.card.card, 'gen')}: ${c.card.essence}.`,
+      (c) => `Для ${quote(c.answer)} карти приготували ${card(c.card.card, 'acc')} ${c.card.place}: ${c.card.essence}; майте це на увазі.`,
     ],
     fact: [
       (c) => `Ви написали ${quote(c.answer)}; з огляду на це ${card(c.card.card)} ${c.card.place} читається так: ${c.card.essence}.`,

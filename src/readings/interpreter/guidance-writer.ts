@@ -1,5 +1,6 @@
 import type { PositionRole } from 'src/readings/spreads/position-roles';
-import { ANSWER_LINKS, ANSWER_PRIORITY } from './answer-links';
+import { ANSWER_LINKS, ANSWER_PRIORITY, DATED_PRIORITY } from './answer-links';
+import { mentionedPeriod } from './period-mentions';
 import type { AnswerFrame, AnswerKind, ElementOrBalance, Leaning } from './phrase-book';
 import { readQuestion } from './question-reader';
 import { moodValue, timeLine } from './spread-analysis';
@@ -138,17 +139,26 @@ function darkestPeriod({ input, cards }: WriterContext): ReadCard | null {
 function takeUpAnswers(ctx: WriterContext): (string | null)[] {
   const { input, book, picker, depth } = ctx;
   const links = input.questionnaire ? (ANSWER_LINKS[input.questionnaire] ?? []) : [];
+  const keys = ctx.cards.map((c) => c.card.position.key);
   const given = input.answers
-    .map((a, i) => ({ text: a.answer?.trim() ? trimUserText(a.answer, ANSWER_MAX) : null, link: links[i] ?? (['fact', '@key'] as [AnswerKind, string]), i }))
-    .filter((a): a is { text: string; link: [AnswerKind, string]; i: number } => a.text !== null)
-    .sort((a, b) => ANSWER_PRIORITY[a.link[0]] - ANSWER_PRIORITY[b.link[0]] || a.i - b.i)
+    .flatMap((a, i) => {
+      if (!a.answer?.trim()) return [];
+      const [kind, target] = links[i] ?? (['fact', '@key'] as [AnswerKind, string]);
+      const day = mentionedPeriod(a.answer, keys);
+      return [{ text: trimUserText(a.answer, ANSWER_MAX), kind, target: day ?? target, dated: day !== null, i }];
+    })
+    .sort((a, b) => priority(a) - priority(b) || a.i - b.i)
     .slice(0, ANSWERS_USED[depth]);
-  return given.map(({ text, link: [kind, target] }) => {
+  return given.map(({ text, kind, target, dated }) => {
     const card = linkedCard(ctx, target);
     // A bright card where the obstacle lies is read by its shadow, not by its gist.
-    const frame: AnswerFrame = kind === 'obstacle' && card.mood === 'light' ? 'brightObstacle' : kind;
+    const frame: AnswerFrame = dated ? 'dated' : kind === 'obstacle' && card.mood === 'light' ? 'brightObstacle' : kind;
     return picker.maybe(book.guidance.answer[frame], { answer: text, card: cardCtx(ctx, card) });
   });
+}
+
+function priority(answer: { kind: AnswerKind; dated: boolean }): number {
+  return answer.dated ? DATED_PRIORITY : ANSWER_PRIORITY[answer.kind];
 }
 
 function linkedCard(ctx: WriterContext, target: string): ReadCard {

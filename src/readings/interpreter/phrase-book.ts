@@ -40,9 +40,12 @@ export type Moody<C> = Record<Mood, Variants<C>>;
 
 export type Shape = 'rising' | 'falling' | 'steady_light' | 'steady_dark' | 'valley' | 'peak';
 export type Leaning = 'yes' | 'lean_yes' | 'open' | 'lean_no' | 'no';
-export type AnswerKind = 'hope' | 'person' | 'obstacle' | 'strength' | 'plan' | 'fact';
-/** How an answer is taken up: by its kind, or, for an obstacle whose card is a bright one, as that card's excess. */
-export type AnswerFrame = AnswerKind | 'brightObstacle';
+export type AnswerKind = 'hope' | 'value' | 'person' | 'obstacle' | 'strength' | 'plan' | 'fact';
+/**
+ * How an answer is taken up: by its kind; for an obstacle whose card is a bright one, as that card's
+ * excess; for an answer naming a day or a month the spread has a card for, by that card.
+ */
+export type AnswerFrame = AnswerKind | 'brightObstacle' | 'dated';
 export type ElementOrBalance = Element | 'balanced';
 
 /**

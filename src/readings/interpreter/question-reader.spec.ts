@@ -18,6 +18,11 @@ describe('readQuestion', () => {
     ['Просить повышения или искать новую работу?', 'career', 'decision'],
     ['Как мне меньше уставать и нервничать?', 'wellbeing', 'open'],
     ['Что мне важно знать сейчас?', 'general', 'open'],
+    ['Чему мне предстоит научиться в этой жизни?', 'growth', 'open'],
+    ['Есть ли выход из долгов?', 'money', 'yes_no'],
+    ['Долгой ли будет дорога?', 'general', 'yes_no'],
+    ['Чи вийде для мене сонце?', 'general', 'yes_no'],
+    ['Чи висплюся я нарешті?', 'wellbeing', 'yes_no'],
   ])('files "%s" under %s, %s', (question, subject, form) => {
     expect(readQuestion(question, [], 'single')).toEqual({ subject, form, domain: form === 'open' ? subject : form });
   });
@@ -26,5 +31,11 @@ describe('readQuestion', () => {
     expect(readQuestion('What should I know?', ['My partner Olena', 'We married two years ago'], 'single').subject).toBe('relationship');
     expect(readQuestion(null, [], 'career')).toEqual({ subject: 'career', form: 'open', domain: 'career' });
     expect(readQuestion(null, [null, '  '], 'week_ahead')).toEqual({ subject: 'general', form: 'open', domain: 'general' });
+  });
+
+  it('does not file a reading without a question under a subject named by one stray answer', () => {
+    const week = ['Finish the grant application.', 'A hard talk with my sister on Thursday.', 'Sleep.', 'A long walk by the river.'];
+    expect(readQuestion(null, week, 'weekly').subject).toBe('general');
+    expect(readQuestion(null, [...week, 'Less stress, more rest.'], 'weekly').subject).toBe('wellbeing');
   });
 });

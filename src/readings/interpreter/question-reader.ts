@@ -38,17 +38,17 @@ const SUBJECT_WORDS: Record<Exclude<Subject, 'general'>, RegExp> = {
   money: words(
     'money', 'salary', 'debt', 'loan', 'invest', 'saving', 'income', 'rent', 'afford', 'financ', 'mortgage', 'pay ', 'paid', 'price', 'budget',
     'грош', 'зарплат', 'борг', 'кредит', 'інвест', 'заощадж', 'дохід', 'доход', 'оренд', 'фінанс', 'іпотек', 'бюджет', 'витрат',
-    'деньг', 'денег', 'долг', 'ипотек', 'сбережен', 'аренд', 'финанс', 'трат', 'заработ',
+    'деньг', 'денег', 'долг(?:ов|ам|ами|ах|ом|у|а(?![яе])|и(?![ехм])|(?![\\p{L}]))', 'ипотек', 'сбережен', 'аренд', 'финанс', 'трат', 'заработ',
   ),
   wellbeing: words(
     'health', 'tired', 'exhaust', 'stress', 'anxi', 'sleep', 'energy', 'burnout', 'burn out', 'my body', 'rest', 'calm', 'overwhelm', 'heal',
-    'здоров', 'втом', 'виснаж', 'стрес', 'тривог', 'нерв', 'сну', 'безсон', 'енергі', 'вигоран', 'тіло', 'тілу', 'тіла', 'тілом', 'відпоч', 'спокі', 'сили ',
-    'устал', 'устава', 'нервнич', 'истощ', 'стресс', 'тревог', 'энерги', 'выгоран', 'тело', 'телу', 'тела', 'телом', 'бессонн', 'отдых', 'отдох', 'спокой', 'покой',
+    'здоров', 'втом', 'виснаж', 'стрес', 'тривог', 'нерв', 'сну', 'безсон', 'сон(?![\\p{L}])', 'висп', 'висип', 'енергі', 'вигоран', 'тіло', 'тілу', 'тіла', 'тілом', 'відпоч', 'спокі', 'сили ',
+    'устал', 'устава', 'нервнич', 'истощ', 'стресс', 'тревог', 'энерги', 'выгоран', 'тело', 'телу', 'тела', 'телом', 'бессонн', 'сна(?![\\p{L}])', 'высп', 'высып', 'отдых', 'отдох', 'спокой', 'покой',
   ),
   growth: words(
-    'myself', 'purpose', 'meaning', 'grow', 'learn', 'confiden', 'self-', 'spiritual', 'my path', 'lesson', 'who am i', 'calling', 'potential',
-    'себе', 'себ', 'сенс', 'призначен', 'зроста', 'розвит', 'впевнен', 'духовн', 'мій шлях', 'урок', 'покликан', 'потенціал',
-    'смысл', 'предназначен', 'рост', 'развит', 'уверен', 'мой путь', 'призвани', 'потенциал',
+    'myself', 'purpose', 'meaning', 'grow', 'learn', 'this life', 'here to', 'confiden', 'self-', 'spiritual', 'my path', 'lesson', 'who am i', 'calling', 'potential',
+    'себе', 'себ', 'сенс', 'призначен', 'навчи', 'вчит', 'цьому житті', 'зроста', 'розвит', 'впевнен', 'духовн', 'мій шлях', 'урок', 'покликан', 'потенціал',
+    'смысл', 'предназначен', 'научи', 'учит', 'этой жизни', 'рост', 'развит', 'уверен', 'мой путь', 'призвани', 'потенциал',
   ),
 };
 
@@ -90,7 +90,10 @@ export function readQuestion(question: string | null, answers: readonly (string 
     const score = 3 * hits(pattern, ` ${asked} `) + hits(pattern, ` ${told} `) + (SPREAD_SUBJECTS[spreadKey] === subject ? 2 : 0);
     if (score > 0) scores.set(subject, score);
   }
-  const subject = [...scores.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? SPREAD_SUBJECTS[spreadKey] ?? 'general';
+  // Without a question, one stray word among the answers is no theme: it takes two to file the reading under a subject.
+  const least = asked ? 1 : 2;
+  const [best] = [...scores.entries()].filter(([, score]) => score >= least).sort((a, b) => b[1] - a[1]);
+  const subject = best?.[0] ?? SPREAD_SUBJECTS[spreadKey] ?? 'general';
   const form = formOf(asked);
   return { subject, form, domain: form === 'open' ? subject : form };
 }

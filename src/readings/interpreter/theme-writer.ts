@@ -92,9 +92,10 @@ function structureNotes(ctx: WriterContext): (() => string | null)[] {
   return notes;
 }
 
-function subjectSuitNote({ book, picker, analysis: a, deck, cards, focus }: WriterContext): string | null {
+function subjectSuitNote({ input, book, picker, analysis: a, deck, cards, focus }: WriterContext): string | null {
   const suit = SUBJECT_SUITS[focus.subject];
-  if (!suit || a.total < 3) return null;
+  // The note speaks of "your question", so it waits for one.
+  if (!suit || a.total < 3 || !input.question?.trim()) return null;
   const members = cards.filter((c) => c.card.facts.suit === suit);
   const shown = book.suit(suit, deck);
   if (members.length >= 2) return picker.maybe(book.theme.subjectSuit.present, { ...names(members, a.total), subject: focus.subject, suit: shown });

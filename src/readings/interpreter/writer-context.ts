@@ -75,16 +75,21 @@ export function readCards(input: InterpretationInput, readings: Record<string, C
 
 /**
  * A card in its place, for a phrase. Its gist is said in full twice at most; after that a reader
- * names it by its keywords, as one does when coming back to a card already read.
+ * names it by its keywords, as one does when coming back to a card already read, and by its other
+ * keywords the time after.
  */
 export function cardCtx(ctx: Pick<WriterContext, 'book' | 'mentions'>, card: ReadCard, mode: 'next' | 'full' = 'next'): CardCtx {
   const said = mode === 'full' ? 0 : (ctx.mentions.get(card.index) ?? 0);
   if (mode === 'next') ctx.mentions.set(card.index, said + 1);
   const side = card.card.reversed ? card.card.text.reversed : card.card.text.upright;
   const keywords = side.keywords.map((k) => k.trim().toLowerCase());
-  const essence = said <= 1 || keywords.length < 2 ? card.reading.essence : ctx.book.list(keywords.slice(0, 2));
+  const essence = said <= 1 || keywords.length < 2 ? card.reading.essence : ctx.book.list(keywordsFor(keywords, said));
   const position = card.card.position.name;
   return { card: card.named, position, place: ctx.book.place(position, card.spec.period), essence };
+}
+
+function keywordsFor(keywords: string[], said: number): string[] {
+  return said >= 3 && keywords.length >= 4 ? keywords.slice(2, 4) : keywords.slice(0, 2);
 }
 
 /** The name in running text: a Thoth title in brackets belongs on the card, not in every sentence. */
