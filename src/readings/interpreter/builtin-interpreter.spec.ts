@@ -100,6 +100,15 @@ describe('BuiltinInterpreter', () => {
     expect(no).toMatch(/against|reservations|holds it back|caution/i);
   });
 
+  it('does not let a card read as heavy give a firm yes', async () => {
+    const input = reading('single', [place('four_of_wands', 'single', 'focus', true)], { question: 'Will I hear back about the job this week?' });
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const { guidance } = await sut.interpret(input, seed);
+      expect(guidance).toMatch(/lean|More yes|cautious yes|tips towards yes/);
+      expect(guidance).not.toMatch(/cards say yes|firmly towards yes|Yes:|this is a yes/);
+    }
+  });
+
   it("takes up the user's answers beside the cards that speak to them", async () => {
     const questions = QUESTIONNAIRE_TEXTS_EN.relationship_context;
     const input = reading('relationship', ['the_empress', 'the_chariot', 'ace_of_wands', 'knight_of_swords', 'five_of_pentacles'].map((id, i) => place(id, 'relationship', Object.keys(SPREAD_TEXTS_EN.relationship.positions)[i])), {

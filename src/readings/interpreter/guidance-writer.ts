@@ -89,12 +89,19 @@ function answerTheQuestion(ctx: WriterContext, asked: boolean): (string | null)[
   }
 }
 
+/** A card read as heavy cannot say a firm yes, nor a bright one a firm no: a reversed Four of Wands is a yes that waits. */
+function moderated(card: ReadCard): number {
+  if (card.mood === 'dark' && card.lean > 0) return Math.min(card.lean, 0.5);
+  if (card.mood === 'light' && card.lean < 0) return Math.max(card.lean, -0.5);
+  return card.lean;
+}
+
 /** The lean of the spread for a yes-or-no question, with the cards that speak loudest for and against. */
 export function weighYesNo(cards: readonly ReadCard[]): { leaning: Leaning; score: number; forCards: ReadCard[]; againstCards: ReadCard[] } {
   // An obstacle counts against whatever card lies there: a bright one is read by its excess.
   const weighted = cards.map((card) => ({
     card,
-    lean: card.spec.role === 'challenge' ? -Math.max(1, Math.abs(card.lean)) / 2 : card.lean,
+    lean: card.spec.role === 'challenge' ? -Math.max(1, Math.abs(card.lean)) / 2 : moderated(card),
     weight: DECISIVE.has(card.spec.role) ? 2 : 1,
   }));
   const totalWeight = weighted.reduce((sum, w) => sum + w.weight, 0);

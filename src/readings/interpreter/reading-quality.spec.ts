@@ -5,7 +5,12 @@ import { BuiltinInterpreter, READER_LANGUAGES } from './builtin-interpreter';
 import type { Interpretation } from './interpretation';
 import type { Named } from './phrase-book';
 import { readQuestion } from './question-reader';
-import { corpusReading, storedText, type CorpusLanguage, type CorpusReading } from './reading-corpus.fixtures';
+import { CARD_TEXTS_RU } from 'src/readings/deck/card-texts.ru';
+import { CARD_TEXTS_UK } from 'src/readings/deck/card-texts.uk';
+import { cardById } from 'src/readings/deck/deck';
+import { PLURAL_VERBS as PLURAL_VERBS_RU } from './grammar.ru';
+import { PLURAL_VERBS as PLURAL_VERBS_UK } from './grammar.uk';
+import { corpusReading, NINE_SPREADS, storedText, type CorpusLanguage, type CorpusReading } from './reading-corpus.fixtures';
 import { sentenceKey, sentenceKeysOf, sentencesOf } from './sentence-ledger';
 import { shortName } from './writer-context';
 
@@ -16,6 +21,7 @@ import { shortName } from './writer-context';
  * in Ukrainian and Russian, and every card name agreeing with the words around it.
  */
 const PER_LANGUAGE = 300;
+const CORPUS_TEXTS = { uk: CARD_TEXTS_UK, ru: CARD_TEXTS_RU };
 const READINGS_PER_USER = 20;
 
 type Families = Record<Exclude<PositionRole, 'period' | 'area'>, RegExp> & { area: Record<string, RegExp> };
@@ -302,5 +308,46 @@ describe('without the recent readings, one user would hear the same sentences ag
       }
     }
     expect(repeats).toBeGreaterThan(0);
+  });
+});
+
+/** The Lovers are the one plural name («Закохані», «Влюблённые»): set in every position of every spread, both ways up. */
+async function readingsWithTheLovers(language: 'uk' | 'ru'): Promise<string[]> {
+  const sut = new BuiltinInterpreter();
+  const texts: string[] = [];
+  for (const [s, spreadKey] of NINE_SPREADS.entries()) {
+    const { input } = corpusReading(language, s);
+    for (const i of input.cards.keys()) {
+      for (const reversed of [false, true]) {
+        const { input: drawn, seed } = corpusReading(language, s + NINE_SPREADS.length * (2 * i + Number(reversed)));
+        const cards = [...drawn.cards];
+        const lovers = CORPUS_TEXTS[language].the_lovers;
+        const already = cards.findIndex((c) => c.facts.id === 'the_lovers');
+        if (already >= 0) cards[already] = { ...cards[already], facts: cards[i].facts, text: cards[i].text, name: cards[i].name };
+        cards[i] = { ...cards[i], facts: cardById('the_lovers')!, text: lovers, name: lovers.names[drawn.deck ?? 'rws'], reversed };
+        expect(drawn.spreadKey).toBe(spreadKey);
+        texts.push(all(await sut.interpret({ ...drawn, cards }, seed)));
+      }
+    }
+  }
+  return texts;
+}
+
+describe.each([
+  ['uk', PLURAL_VERBS_UK, /(?<![\p{L}])(?:(і|й|та)\s+)?(?:(\p{L}+)\s+)?(?:перевернуті\s+)?Закохані((?:\s+[\p{L}’«»]+){0,4})/gu],
+  ['ru', PLURAL_VERBS_RU, /(?<![\p{L}])(?:(и)\s+)?(?:(\p{L}+)\s+)?(?:перевёрнутые\s+)?Влюблённые((?:\s+[\p{L}«»]+){0,4})/gu],
+] as const)('%s readings with a plural card name', (language, verbs, around) => {
+  it('give the Lovers plural verbs in every frame', async () => {
+    const singular = new Set(Object.keys(verbs));
+    const wrong: string[] = [];
+    for (const text of await readingsWithTheLovers(language)) {
+      for (const match of text.matchAll(around)) {
+        const [, and, before, after] = match;
+        // A name that is the second of two subjects ("Смерть і Закохані") may follow a verb of the first.
+        const near = [...(and ? [] : [before ?? '']), ...after.trim().split(/\s+/)];
+        if (near.some((word) => singular.has(word))) wrong.push(match[0]);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
