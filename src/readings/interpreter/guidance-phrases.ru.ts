@@ -61,16 +61,16 @@ export const GUIDANCE_RU: GuidancePhrases = {
     ],
   },
   reasonsFor: [
-    (c) => `За «да» говорят: ${names(c.cards)}.`,
+    (c) => `За «да» ${v(c.cards, 'говорит', 'говорят')} ${names(c.cards)}.`,
     (c) => `В пользу этого: ${names(c.cards)}.`,
     (c) => `Поддержку ${c.count === 1 ? g(c.cards[0], 'даёт', 'даёт', 'даёт', 'дают') : 'дают'} ${names(c.cards)}.`,
-    (c) => `Ободряющие голоса здесь: ${names(c.cards)}.`,
+    (c) => `${c.count === 1 ? 'Ободряющий голос' : 'Ободряющие голоса'} здесь: ${names(c.cards)}.`,
   ],
   reasonsAgainst: [
-    (c) => `Против говорят: ${names(c.cards)}.`,
-    (c) => `Предостережения исходят от таких карт: ${names(c.cards)}.`,
+    (c) => `Против ${v(c.cards, 'говорит', 'говорят')} ${names(c.cards)}.`,
+    (c) => `Предостережения исходят от ${list(c.cards.map((x) => card(x, 'gen')))}.`,
     (c) => `Что мешает: ${names(c.cards)}.`,
-    (c) => `Голос осторожности — ${names(c.cards)}.`,
+    (c) => `${c.count === 1 ? 'Голос' : 'Голоса'} осторожности — ${names(c.cards)}.`,
   ],
   decision: {
     fire: [

@@ -61,16 +61,16 @@ export const GUIDANCE_UK: GuidancePhrases = {
     ],
   },
   reasonsFor: [
-    (c) => `За «так» говорять: ${names(c.cards)}.`,
+    (c) => `За «так» ${v(c.cards, 'говорить', 'говорять')} ${names(c.cards)}.`,
     (c) => `На користь цього: ${names(c.cards)}.`,
     (c) => `Підтримку ${c.count === 1 ? g(c.cards[0], 'дає', 'дає', 'дає', 'дають') : 'дають'} ${names(c.cards)}.`,
-    (c) => `Підбадьорливі голоси тут: ${names(c.cards)}.`,
+    (c) => `${c.count === 1 ? 'Підбадьорливий голос' : 'Підбадьорливі голоси'} тут: ${names(c.cards)}.`,
   ],
   reasonsAgainst: [
-    (c) => `Проти говорять: ${names(c.cards)}.`,
-    (c) => `Застереження йдуть від таких карт: ${names(c.cards)}.`,
+    (c) => `Проти ${v(c.cards, 'говорить', 'говорять')} ${names(c.cards)}.`,
+    (c) => `Застереження йдуть від ${list(c.cards.map((x) => card(x, 'gen')))}.`,
     (c) => `Що заважає: ${names(c.cards)}.`,
-    (c) => `Голос обережності — ${names(c.cards)}.`,
+    (c) => `${c.count === 1 ? 'Голос' : 'Голоси'} обережності — ${names(c.cards)}.`,
   ],
   decision: {
     fire: [

@@ -799,7 +799,7 @@ export const PHRASES_EN: PhraseBook = {
     theme: {
       light: [
         (c) => `Over all of it stands ${turned(c.card)}: ${c.essence}.`,
-        (c) => `The keynote is ${turned(c.card)}, and it is a generous one: ${c.essence}.`,
+        (c) => `The keynote is ${turned(c.card)}: ${c.essence}.`,
       ],
       dark: [
         (c) => `Over all of it stands ${turned(c.card)}: ${c.essence}, a theme that asks for patience.`,

@@ -750,29 +750,29 @@ export const PHRASES_RU: PhraseBook = {
   summary: {
     arc: {
       light: [
-        (c) => `Коротко: от ${card(c.first.card, 'gen')} к ${Z(c, 'dat')}, то есть от такого состояния — ${c.first.essence} — к такому: ${c.second.essence}. И путь туда открыт.`,
+        (c) => `Коротко: путь ведёт от ${card(c.first.card, 'gen')} к ${Z(c, 'dat')}. Сначала ${c.first.essence}, потом ${c.second.essence}, и дорога туда открыта.`,
         (c) => `Расклад одной фразой: ${card(c.first.card)} ${verb(c.first.card, 'показывает')}, где вы сейчас, а ${Z(c)} — куда это может привести: ${c.second.essence}.`,
         (c) => `Если совсем кратко: сейчас ${c.first.essence}, впереди ${c.second.essence}, а ${Z(c)} в конце — как обещание.`,
       ],
       dark: [
-        (c) => `Коротко: от ${card(c.first.card, 'gen')} к ${Z(c, 'dat')}, то есть от такого состояния — ${c.first.essence} — к такому: ${c.second.essence}, если не сменить курс.`,
+        (c) => `Коротко: путь ведёт от ${card(c.first.card, 'gen')} к ${Z(c, 'dat')}. Сначала ${c.first.essence}, потом ${c.second.essence}, если не сменить курс.`,
         (c) => `Расклад одной фразой: ${card(c.first.card)} ${verb(c.first.card, 'показывает')}, где вы сейчас, а ${Z(c)} ${verb(c.second.card, 'предупреждает')}, куда это идёт, если ничего не сдвинуть: ${c.second.essence}.`,
         (c) => `Если совсем кратко: сейчас ${c.first.essence}, впереди ${c.second.essence}, так что с ${Z(c, 'ins')} стоит работать, а не бояться ${g(c.second.card, 'его', 'её', 'его', 'их')}.`,
       ],
     },
     span: {
       light: [
-        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.second.place} — ${Z(c)}; путь ведёт от такого — ${c.first.essence} — к такому: ${c.second.essence}.`,
-        (c) => `Весь этот отрезок одной фразой: он начинается так — ${c.first.essence} — и заканчивается хорошо: ${c.second.essence}.`,
+        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.first.essence}; ${c.second.place} — ${Z(c)}, ${c.second.essence}, и конец у этой истории добрый.`,
+        (c) => `Весь этот отрезок одной фразой: в начале ${c.first.essence}, в конце ${c.second.essence}, и это добрый конец.`,
       ],
       dark: [
-        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.second.place} — ${Z(c)}; от такого — ${c.first.essence} — к такому: ${c.second.essence}, так что распределите силы до конца.`,
-        (c) => `Весь этот отрезок одной фразой: он начинается так — ${c.first.essence} — а заканчивается тем, что требует бережности: ${c.second.essence}.`,
+        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.first.essence}; ${c.second.place} — ${Z(c)}, ${c.second.essence}, так что силы стоит распределить до конца.`,
+        (c) => `Весь этот отрезок одной фразой: в начале ${c.first.essence}, в конце ${c.second.essence}, и этот конец требует бережности.`,
       ],
     },
     challenge: {
       light: [
-        (c) => `Между ними стоит, как ни странно, ${card(c.card)}: хорошая вещь, доведённая до избытка.`,
+        (c) => `Между ними ${verb(c.card, 'стоит')}, как ни странно, ${card(c.card)}: хорошая вещь, доведённая до избытка.`,
         (c) => `Испытание на пути — ${card(c.card)}, добрая карта, которая мешает, когда её слишком много.`,
       ],
       dark: [
@@ -786,7 +786,7 @@ export const PHRASES_RU: PhraseBook = {
       dark: [(c) => `Коротко: ${card(c.card)}, ${c.essence}; к этому стоит отнестись бережно.`, (c) => `Расклад одной фразой: ${c.essence}, как ${verb(c.card, 'предупреждает')} ${card(c.card)}.`],
     },
     theme: {
-      light: [(c) => `Над всем ${verb(c.card, 'стоит')} ${card(c.card)}: ${c.essence}.`, (c) => `Главная нота — ${card(c.card)}, и она щедрая: ${c.essence}.`],
+      light: [(c) => `Над всем ${verb(c.card, 'стоит')} ${card(c.card)}: ${c.essence}.`, (c) => `Главная нота — ${card(c.card)}: ${c.essence}.`],
       dark: [(c) => `Над всем ${verb(c.card, 'стоит')} ${card(c.card)}: ${c.essence}; эта тема просит терпения.`, (c) => `Главная нота — ${card(c.card)}, и она требовательная: ${c.essence}.`],
     },
   },

@@ -749,29 +749,29 @@ export const PHRASES_UK: PhraseBook = {
   summary: {
     arc: {
       light: [
-        (c) => `Коротко: від ${card(c.first.card, 'gen')} до ${Z(c, 'gen')}, тобто від такого стану — ${c.first.essence} — до такого: ${c.second.essence}. І шлях туди відкритий.`,
+        (c) => `Коротко: шлях веде від ${card(c.first.card, 'gen')} до ${Z(c, 'gen')}. Спершу ${c.first.essence}, потім ${c.second.essence}, і дорога туди відкрита.`,
         (c) => `Розклад одним реченням: ${card(c.first.card)} ${verb(c.first.card, 'показує')}, де ви зараз, а ${Z(c)} — куди це може привести: ${c.second.essence}.`,
         (c) => `Стисло: зараз ${c.first.essence}, попереду ${c.second.essence}, а ${Z(c)} наприкінці — як обіцянка.`,
       ],
       dark: [
-        (c) => `Коротко: від ${card(c.first.card, 'gen')} до ${Z(c, 'gen')}, тобто від такого стану — ${c.first.essence} — до такого: ${c.second.essence}, якщо не змінити курс.`,
+        (c) => `Коротко: шлях веде від ${card(c.first.card, 'gen')} до ${Z(c, 'gen')}. Спершу ${c.first.essence}, потім ${c.second.essence}, якщо не змінити курс.`,
         (c) => `Розклад одним реченням: ${card(c.first.card)} ${verb(c.first.card, 'показує')}, де ви зараз, а ${Z(c)} ${verb(c.second.card, 'застерігає')}, куди це йде, якщо нічого не зрушити: ${c.second.essence}.`,
         (c) => `Стисло: зараз ${c.first.essence}, попереду ${c.second.essence}, тож із ${Z(c, 'ins')} варто працювати, а не боятися ${g(c.second.card, 'його', 'її', 'його', 'їх')}.`,
       ],
     },
     span: {
       light: [
-        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.second.place} — ${Z(c)}; шлях веде від такого — ${c.first.essence} — до такого: ${c.second.essence}.`,
-        (c) => `Увесь цей відрізок одним реченням: він починається так — ${c.first.essence} — і закінчується добре: ${c.second.essence}.`,
+        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.first.essence}; ${c.second.place} — ${Z(c)}, ${c.second.essence}, і кінець у цієї історії добрий.`,
+        (c) => `Увесь цей відрізок одним реченням: на початку ${c.first.essence}, наприкінці ${c.second.essence}, і це добрий кінець.`,
       ],
       dark: [
-        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.second.place} — ${Z(c)}; від такого — ${c.first.essence} — до такого: ${c.second.essence}, тож розподіліть сили до кінця.`,
-        (c) => `Увесь цей відрізок одним реченням: він починається так — ${c.first.essence} — а закінчується тим, що потребує дбайливості: ${c.second.essence}.`,
+        (c) => `Коротко: ${c.first.place} — ${card(c.first.card)}, ${c.first.essence}; ${c.second.place} — ${Z(c)}, ${c.second.essence}, тож сили варто розподілити до кінця.`,
+        (c) => `Увесь цей відрізок одним реченням: на початку ${c.first.essence}, наприкінці ${c.second.essence}, і цей кінець потребує дбайливості.`,
       ],
     },
     challenge: {
       light: [
-        (c) => `Між ними стоїть, як не дивно, ${card(c.card)}: добра річ, доведена до надміру.`,
+        (c) => `Між ними ${verb(c.card, 'стоїть')}, як не дивно, ${card(c.card)}: добра річ, доведена до надміру.`,
         (c) => `Випробування на шляху — ${card(c.card)}, добра карта, яка заважає, коли її забагато.`,
       ],
       dark: [
@@ -785,7 +785,7 @@ export const PHRASES_UK: PhraseBook = {
       dark: [(c) => `Коротко: ${card(c.card)}, ${c.essence}; до цього варто поставитися дбайливо.`, (c) => `Розклад одним реченням: ${c.essence}, як ${verb(c.card, 'застерігає')} ${card(c.card)}.`],
     },
     theme: {
-      light: [(c) => `Над усім ${verb(c.card, 'стоїть')} ${card(c.card)}: ${c.essence}.`, (c) => `Головна нота — ${card(c.card)}, і вона щедра: ${c.essence}.`],
+      light: [(c) => `Над усім ${verb(c.card, 'стоїть')} ${card(c.card)}: ${c.essence}.`, (c) => `Головна нота — ${card(c.card)}: ${c.essence}.`],
       dark: [(c) => `Над усім ${verb(c.card, 'стоїть')} ${card(c.card)}: ${c.essence}; ця тема просить терпіння.`, (c) => `Головна нота — ${card(c.card)}, і вона вимоглива: ${c.essence}.`],
     },
   },
