@@ -36,7 +36,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   the_magician: reading(
     [
-      'everything you need, ready to be used',
+      'every tool needed, ready to be used',
       'They are capable and persuasive, someone who knows how to make things happen and likes to be seen doing it.',
       'Skill can become cleverness for its own sake: talking a good game, juggling too much, or managing people instead of meeting them.',
       'In love, you have real charm and initiative now; use them honestly, to show who you are rather than to impress.',
@@ -83,7 +83,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Your body and senses ask to be cared for: good food, nature and rest are medicine now.',
     ],
     [
-      'care given until your own well runs dry',
+      'care given until the giver’s own well runs dry',
       'They may be depleted from looking after everyone, or holding on so tightly that care becomes control.',
       'In love, one of you may be mothering instead of partnering, or neglecting yourself to keep the other happy.',
       'At work, creative energy has dried up; you may need rest before new ideas can grow.',
@@ -121,7 +121,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Your growth may come through a teacher, a practice or a community that holds you.',
     ],
     [
-      'outgrown rules and the search for your own',
+      'rules outgrown, and the search for better ones',
       'They may be questioning the rules they were raised with, or clinging to them too rigidly to see you.',
       'In love, a relationship that does not fit the expected shape, or pressure from family or convention.',
       'At work, the official way is not working; you may need to challenge it or find your own method.',
@@ -188,7 +188,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   the_hermit: reading(
     [
-      'time alone with your own lamp',
+      'solitude by the light of one’s own lamp',
       'They need space and time alone, and are thinking things over more than they say.',
       'Withdrawal can become isolation: so much time in your own head that the world stops reaching you.',
       'In love, time apart or on your own may be needed to understand what you really want.',
@@ -207,7 +207,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   wheel_of_fortune: reading(
     [
-      'a turn of the wheel in your favour',
+      'a lucky turn of the wheel',
       'They are in a changing season of their own, and circumstances may bring you together or apart almost by chance.',
       'Trusting the wheel can become waiting for luck instead of acting, as if fate will do the work.',
       'In love, a change of circumstances or a chance meeting can shift everything.',
@@ -216,7 +216,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Your energy follows its own cycles; go with the rhythm instead of fighting it.',
     ],
     [
-      'a turn of the wheel you did not choose',
+      'a turn of the wheel nobody chose',
       'They may feel life is against them right now, or be clinging to how things were.',
       'In love, a repeating pattern or bad timing; notice what keeps coming round.',
       'At work, setbacks outside your control; focus on what you can influence.',
@@ -245,7 +245,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   the_hanged_man: reading(
     [
-      'a pause that changes how you see things',
+      'a pause that changes how things look',
       'They are in limbo, waiting, perhaps sacrificing something, and seeing the situation from an unusual angle.',
       'Surrender can become martyrdom: waiting indefinitely, giving things up and calling it patience.',
       'In love, the relationship is on pause; a new perspective may matter more than action now.',
@@ -302,7 +302,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   the_devil: reading(
     [
-      'a tie that holds you through habit, desire or fear',
+      'a tie held in place by habit, desire or fear',
       'They may be caught in a compulsion or be drawn to you in a way that is intense but not entirely free.',
       'Desire itself is not the danger; the obstacle is believing you have no choice.',
       'In love, strong attraction but possibly unhealthy dependence, jealousy or control.',
@@ -311,7 +311,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Your energy is drained by a habit; notice what you reach for when you are tired.',
     ],
     [
-      'the chain loosening, and your choice coming back',
+      'the chain loosening, and choice coming back',
       'They are starting to break free of something that held them, and may be more honest now.',
       'In love, breaking free of an unhealthy pattern; more freedom is coming into the bond.',
       'At work, you are finding a way out of a situation that trapped you.',
@@ -397,7 +397,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   judgement: reading(
     [
-      'a wake-up call you are ready to answer',
+      'a wake-up call ready to be answered',
       'They are reassessing their life and may be ready to answer a call they have long ignored.',
       'Honest self-assessment can become harsh self-judgement, or a past you keep putting on trial.',
       'In love, a second chance or a reckoning; the relationship is called to a new level of honesty.',
@@ -474,7 +474,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   three_of_wands: reading(
     [
-      'the first returns on what you set in motion',
+      'the first returns on what was set in motion',
       'They are looking ahead with ambition and would like to widen their horizons, perhaps with you.',
       'Watching the horizon can mean missing the shore: always waiting for the next ship and never enjoying what has arrived.',
       'In love, the relationship looks to the future; distance or travel may play a part, and it can work.',
@@ -483,7 +483,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Having something to look forward to lifts your energy; plan a trip or a project with a horizon.',
     ],
     [
-      'returns slower than you hoped',
+      'returns slower than hoped',
       'They are frustrated by delays and may be thinking too small about what is possible.',
       'In love, plans for a shared future meet obstacles; be patient, and plan again together.',
       'At work, the expansion is delayed; reassess the route rather than abandoning the goal.',
@@ -550,7 +550,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   seven_of_wands: reading(
     [
-      'standing your ground against the crowd',
+      'holding ground against the crowd',
       'They are defensive and determined, ready to fight for what they believe in, sometimes against you.',
       'Defending your position can become fighting everyone, including people who were never against you.',
       'In love, you may need to defend the relationship from outside pressure, or your own boundaries within it.',
@@ -940,7 +940,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Emotional self-care is essential now, as much as sleep.',
     ],
     [
-      'feelings flooding in until there is no you left',
+      'feelings flooding in until the self is washed away',
       'They may be overwhelmed by emotion, dependent, or giving until they resent it.',
       'In love, codependency or emotional overwhelm blurs where you end and they begin.',
       'At work, you are burning out from caring too much for everyone.',
@@ -1036,7 +1036,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Rest is the medicine: sleep, quiet and a real break from screens.',
     ],
     [
-      'restlessness that will not let you rest',
+      'restlessness that allows no rest',
       'They may be burned out and unable to switch off.',
       'In love, you come back after a break, or anxious restlessness keeps you apart.',
       'At work, burnout looms if you keep going without rest.',
@@ -1246,7 +1246,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'A good new habit started now will take root; begin with something small and physical.',
     ],
     [
-      'an opportunity slipping through your fingers',
+      'an opportunity slipping through the fingers',
       'They are preoccupied with material worries, or not quite reliable with what they promise.',
       'In love, practical worries or instability keep getting in the way of closeness.',
       'At work, an opportunity is missed or built on weak foundations; check before you commit.',
@@ -1256,7 +1256,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   two_of_pentacles: reading(
     [
-      'juggling priorities and keeping your balance',
+      'juggling priorities without losing balance',
       'They are busy and adaptable, juggling a lot, and may have less time than they would like.',
       'Juggling can become a way of life: so busy keeping everything in the air that nothing gets your full attention.',
       'In love, the relationship has to be balanced with many other commitments; make time on purpose.',
@@ -1322,7 +1322,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Your energy is low and you may feel alone with it; reach out to someone who can support you.',
     ],
     [
-      'finding your way back in from the cold',
+      'a way back in from the cold',
       'They are recovering, finding help and warmth after a hard time.',
       'In love, reconciliation after hardship is possible.',
       'At work, new opportunities appear after a loss.',
@@ -1389,7 +1389,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
   ),
   nine_of_pentacles: reading(
     [
-      'comfort and independence you have earned',
+      'comfort and independence, fairly earned',
       'They are independent and self-assured, comfortable in their own life and not looking to be rescued.',
       'Independence can become self-containment: so self-sufficient that there is no room for anyone else.',
       'In love, self-respect and independence attract a partner who adds to an already full life.',
@@ -1474,7 +1474,7 @@ export const CARD_READINGS_EN: Record<string, CardReading> = {
       'Nurture your body: good food, comfort and rest.',
     ],
     [
-      'care for everyone but yourself',
+      'care for everyone except the one giving it',
       'They may be overwhelmed, neglecting themselves, or fixated on material security.',
       'In love, work and home are out of balance, and someone is running on empty.',
       'At work, you neglect yourself for the job.',

@@ -100,6 +100,15 @@ describe('BuiltinInterpreter', () => {
     expect(no).toMatch(/against|reservations|holds it back|caution/i);
   });
 
+  it('does not call a story that ends on a light card a fall', async () => {
+    const input = reading('three_card', [place('six_of_cups', 'three_card', 'past'), place('four_of_swords', 'three_card', 'present'), place('knight_of_pentacles', 'three_card', 'future')]);
+    const falls = reading('three_card', [place('six_of_cups', 'three_card', 'past'), place('four_of_swords', 'three_card', 'present'), place('ten_of_swords', 'three_card', 'future')]);
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      expect((await sut.interpret(input, seed)).theme).not.toMatch(/story cools|runs downhill/);
+      expect((await sut.interpret(falls, seed)).theme).toMatch(/story cools|runs downhill/);
+    }
+  });
+
   it('does not let a card read as heavy give a firm yes', async () => {
     const input = reading('single', [place('four_of_wands', 'single', 'focus', true)], { question: 'Will I hear back about the job this week?' });
     for (const seed of [1, 2, 3, 4, 5, 6]) {

@@ -146,7 +146,7 @@ export const GUIDANCE_EN: GuidancePhrases = {
     (c) => `When it gets hard, come back to ${turned(c.card)} ${c.place}, and to ${c.essence}.`,
   ],
   watch: [
-    (c) => `Keep an eye on ${turned(c.card)} ${c.place}: ${c.essence} is where things could slip.`,
+    (c) => `Keep an eye on ${turned(c.card)} ${c.place}: where it speaks of ${c.essence}, things could slip.`,
     (c) => `The card to watch is ${turned(c.card)}: ${c.essence}.`,
     (c) => `Be careful ${c.place}, where ${turned(c.card)} points to ${c.essence}.`,
     (c) => `The weak spot is ${turned(c.card)} ${c.place}: ${c.essence}.`,

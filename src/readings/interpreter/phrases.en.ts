@@ -744,11 +744,11 @@ export const PHRASES_EN: PhraseBook = {
     outcomeAgainstQuestion: {
       light: [
         (c) => `Held against your question, the outcome card, ${turned(c.card)}, answers with ${c.essence}.`,
-        (c) => `Against what you asked, ${turned(c.card)} at the end of the cross is encouraging: ${c.essence}.`,
+        (c) => `Measured against what you asked, ${turned(c.card)} at the end of the cross is encouraging: ${c.essence}.`,
       ],
       dark: [
         (c) => `Held against your question, the outcome card, ${turned(c.card)}, is a caution: ${c.essence}.`,
-        (c) => `Against what you asked, ${turned(c.card)} at the end of the cross warns of ${c.essence}, and shows where to change course.`,
+        (c) => `Measured against what you asked, ${turned(c.card)} at the end of the cross warns of ${c.essence}, and shows where to change course.`,
       ],
     },
     subjectSuit: {

@@ -149,8 +149,9 @@ function movement(spreadKey: string, cards: readonly ReadCard[]): SpreadAnalysis
   const inner = values.slice(1, -1);
   const first = line[0];
   const last = line[line.length - 1];
-  if (end - start >= 1) return { shape: 'rising', first, last };
-  if (start - end >= 1) return { shape: 'falling', first, last };
+  // The direction agrees with how the last card reads: a story that ends on a light card is not "going downhill".
+  if (end - start >= 1 && end >= 0) return { shape: 'rising', first, last };
+  if (start - end >= 1 && end < 0) return { shape: 'falling', first, last };
   if (Math.min(...inner) <= Math.min(start, end) - 1) return { shape: 'valley', first, last };
   if (Math.max(...inner) >= Math.max(start, end) + 1) return { shape: 'peak', first, last };
   const average = values.reduce((a, b) => a + b, 0) / values.length;
