@@ -89,6 +89,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
         responses: reading.questionnaireResponses,
         preferences: user.preferences ?? {},
         language,
+        userId: user.id,
       });
     } catch (error) {
       clearInterval(typing);
@@ -99,7 +100,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     let balance: number | null;
     try {
       balance = await this.dataSource.transaction(async (manager) => {
-        const completed = await this.readings.complete(manager, readingId, written.cards, this.renderer.stored(written.interpretation));
+        const completed = await this.readings.complete(manager, readingId, written.cards, this.renderer.stored(written.interpretation, written.cards));
         if (!completed) return null;
         const moved = await this.ledger.move(manager, {
           userId: user.id,

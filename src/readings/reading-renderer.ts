@@ -3,6 +3,7 @@ import { escapeHtml, I18nService, Language } from 'src/common/i18n/i18n.service'
 import { splitMessage } from './delivery/split-message';
 import { Interpretation } from './interpreter/interpretation';
 import { DrawnCard } from './reading.entity';
+import { reversedWord } from './reversed-word';
 
 /** Turns a reading into Telegram HTML messages; everything written by an interpreter is escaped. */
 @Injectable()
@@ -12,32 +13,47 @@ export class ReadingRenderer {
   cards(language: Language, spreadName: string, cards: DrawnCard[], question: string | null): string {
     const lines = [this.i18n.t(language, 'read.cardsHeader', { name: spreadName }), ''];
     cards.forEach((card, i) => {
-      const key = card.reversed ? 'read.cardLineReversed' : 'read.cardLine';
-      lines.push(this.i18n.t(language, key, { index: i + 1, position: card.positionName, card: card.name }));
+      const params = { index: i + 1, position: card.positionName, card: card.name };
+      lines.push(
+        card.reversed
+          ? this.i18n.t(language, 'read.cardLineReversed', { ...params, reversed: reversedWord(this.i18n, language, card.name) })
+          : this.i18n.t(language, 'read.cardLine', params),
+      );
     });
     if (question) lines.push('', this.i18n.t(language, 'read.questionLine', { question }));
     return lines.join('\n');
   }
 
-  /** The interpretation with its three parts headed, split to fit Telegram's limit. */
+  /**
+   * The interpretation in the order a reader gives it: the summary first, the spread as a whole,
+   * the timeline of a spread that follows time, the cards under their chapters, and the guidance;
+   * split to fit Telegram's limit.
+   */
   interpretation(language: Language, interpretation: Interpretation, cards: DrawnCard[]): string[] {
-    const paragraphs = [
-      this.i18n.t(language, 'read.themeHeader'),
-      ...interpretation.theme.split(/\n{2,}/).map(escapeHtml),
-      this.i18n.t(language, 'read.journeyHeader'),
-      ...interpretation.journey.map(
-        (text, i) =>
-          `${this.i18n.t(language, 'read.journeyCard', { position: cards[i]?.positionName ?? '', card: cards[i]?.name ?? '' })}\n${escapeHtml(text)}`,
-      ),
-      this.i18n.t(language, 'read.guidanceHeader'),
-      escapeHtml(interpretation.guidance),
-    ];
+    const t = (key: Parameters<I18nService['t']>[1], params?: Record<string, string | number>) => this.i18n.t(language, key, params);
+    const paragraphs: string[] = [];
+    if (interpretation.summary) paragraphs.push(`${t('read.summaryHeader')}\n${escapeHtml(interpretation.summary)}`);
+    paragraphs.push(t('read.themeHeader'), ...interpretation.theme.split(/\n{2,}/).map(escapeHtml));
+    if (interpretation.timeline?.length) paragraphs.push(`${t('read.timelineHeader')}\n${interpretation.timeline.map((line) => `• ${escapeHtml(line)}`).join('\n')}`);
+    paragraphs.push(t('read.journeyHeader'));
+    interpretation.journey.forEach((text, i) => {
+      const chapter = interpretation.chapters?.find((c) => c.start === i);
+      if (chapter) paragraphs.push(t('read.chapterHeader', { title: chapter.title }));
+      paragraphs.push(`${t('read.journeyCard', { position: cards[i]?.positionName ?? '', card: cards[i]?.name ?? '' })}\n${escapeHtml(text)}`);
+    });
+    paragraphs.push(t('read.guidanceHeader'), escapeHtml(interpretation.guidance));
     return splitMessage(paragraphs.join('\n\n'));
   }
 
-  /** The interpretation as stored in `readings.interpretation`: plain text, the parts in order. */
-  stored(interpretation: Interpretation): string {
-    return [interpretation.theme, ...interpretation.journey, interpretation.guidance].join('\n\n');
+  /**
+   * The interpretation as stored in `readings.interpretation`: plain text, the parts in the order
+   * they are shown, each card under a "position · card" line so the reading stands on its own in /past.
+   */
+  stored(interpretation: Interpretation, cards: DrawnCard[] = []): string {
+    const journey = interpretation.journey.map((text, i) => (cards[i] ? `${cards[i].positionName} · ${cards[i].name}\n${text}` : text));
+    return [interpretation.summary, interpretation.theme, interpretation.timeline?.join('\n'), ...journey, interpretation.guidance]
+      .filter((part): part is string => !!part)
+      .join('\n\n');
   }
 
   /** A stored reading, shown again from /past. */

@@ -7,7 +7,11 @@ import { DeckStyle, DECKS } from './deck/card';
 import { DECK } from './deck/deck';
 import { drawCards } from './draw';
 import { Interpretation, InterpretationInput, Interpreter } from './interpreter/interpretation';
+import { readQuestion } from './interpreter/question-reader';
+import { sentenceKeysOf } from './interpreter/sentence-ledger';
 import { BUILTIN_INTERPRETER, READING_INTERPRETER } from './interpreter-tokens';
+import { ReadingsService } from './readings.service';
+import { positionSpec } from './spreads/position-roles';
 import { DrawnCard, QuestionnaireResponses } from './reading.entity';
 import { ReadingTexts } from './reading-texts.service';
 
@@ -27,7 +31,12 @@ export interface WriteRequest {
   language: Language;
   /** The built-in interpreter only (the free card of the day), whatever is configured. */
   builtinOnly?: boolean;
+  /** Whose reading this is: their recent readings are passed on so that no sentence of them is said again. */
+  userId?: number;
 }
+
+/** A reading repeats no sentence of the user's last this-many readings (this one included). */
+export const UNREPEATED_READINGS = 20;
 
 export function deckStyleOf(preferences: UserPreferences): DeckStyle {
   return (DECKS as readonly string[]).includes(preferences.deck ?? '') ? (preferences.deck as DeckStyle) : 'rws';
@@ -41,6 +50,7 @@ export class ReadingWriter {
     @Inject(BUILTIN_INTERPRETER) private readonly builtin: Interpreter,
     private readonly texts: ReadingTexts,
     private readonly catalog: CatalogService,
+    private readonly readings: ReadingsService,
   ) {}
 
   async write(request: WriteRequest): Promise<WrittenReading> {
@@ -48,21 +58,28 @@ export class ReadingWriter {
     const deck = deckStyleOf(preferences);
     const spreadText = this.texts.spread(language, spreadKey, positions);
     const draws = drawCards(positions.length, DECK.length, this.catalog.catalog.reversalProbability, preferences.reversals !== false);
+    const answers = request.responses?.answers ?? [];
+    const recent = request.userId ? await this.readings.recentInterpretations(request.userId, UNREPEATED_READINGS - 1) : [];
     const input: InterpretationInput = {
       spreadKey,
       spreadName: spreadText.name,
       question: request.question,
-      answers: request.responses?.answers ?? [],
+      answers,
+      questionnaire: request.responses?.questionnaire ?? null,
       language,
+      deck,
+      focus: readQuestion(request.question, answers.map((a) => a.answer), spreadKey),
+      recentSentences: sentenceKeysOf(recent),
       cards: draws.map((draw, i) => {
         const facts = DECK[draw.index];
         const position = this.texts.position(language, spreadKey, positions, positions[i]);
+        const { role, area } = positionSpec(spreadKey, positions[i]);
         return {
           facts,
           text: this.texts.card(language, facts.id),
           name: this.texts.cardName(language, facts.id, deck),
           reversed: draw.reversed,
-          position: { key: positions[i], ...position },
+          position: { key: positions[i], ...position, role, ...(area ? { area } : {}) },
         };
       }),
     };

@@ -96,6 +96,17 @@ export class ReadingsService {
     });
   }
 
+  /** The interpretations of the user's latest completed readings, newest first, so a new one says nothing they have just read. */
+  async recentInterpretations(userId: number, limit: number): Promise<string[]> {
+    const rows = await this.readings.find({
+      select: { id: true, interpretation: true },
+      where: { userId, status: 'completed' },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+    return rows.map((r) => r.interpretation);
+  }
+
   /** Cursor pagination for the REST API: newest first, ids below `before`. */
   async listForUser(userId: number, before: number | undefined, limit: number): Promise<Reading[]> {
     const query = this.readings

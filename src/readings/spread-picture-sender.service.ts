@@ -7,11 +7,12 @@ import { MetricsService } from 'src/metrics/metrics.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { cardById } from './deck/deck';
 import { pictureCaption } from './picture/picture-caption';
+import { reversedWord } from './reversed-word';
 import { PictureRequest, SpreadPicture } from './picture/spread-picture';
 import { DrawnCard } from './reading.entity';
 
 /** Part of every picture's cache key: bump it when the design changes, so pictures are drawn anew. */
-const DESIGN_VERSION = 1;
+const DESIGN_VERSION = 2;
 
 /**
  * Sends the picture of a drawn spread before its text. A picture Telegram already holds (same
@@ -49,7 +50,7 @@ export class SpreadPictureSender {
 
   private async trySend(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<'uploaded' | 'reused'> {
     const request = this.request(spreadKey, spreadName, cards);
-    const caption = pictureCaption(spreadName, request.cards, this.i18n.t(language, 'read.reversedWord'));
+    const caption = pictureCaption(spreadName, request.cards, (card) => reversedWord(this.i18n, language, card.name));
     const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
     const fileId = await this.cache.get<string>('card_data', id);
     if (fileId) {

@@ -41,10 +41,11 @@ export class TodayService {
       preferences: user.preferences,
       language,
       builtinOnly: true,
+      userId: user.id,
     });
     const reading = await this.dataSource.transaction(async (manager) => {
       const created = await this.readings.create(manager, user.id, DAILY_SPREAD);
-      await this.readings.complete(manager, created.id, written.cards, this.renderer.stored(written.interpretation));
+      await this.readings.complete(manager, created.id, written.cards, this.renderer.stored(written.interpretation, written.cards));
       return created;
     });
     await this.history.forget(user.id);

@@ -190,7 +190,7 @@ describe('the web chat in a browser (local mode)', () => {
       return { width: naturalWidth, height: naturalHeight };
     });
     expect(size.width).toBeGreaterThan(400);
-    expect(size.height).toBeGreaterThan(300);
+    expect(size.height).toBeGreaterThan(250);
     expect(await pictureMessage.textContent()).toContain('1. Past — ');
     await botReply(page, mark, 'The spread as a whole');
     const footer = await botReply(page, mark, 'credits spent');

@@ -1,37 +1,79 @@
+import type { CardReading } from 'src/readings/deck/card-reading';
+import { CARD_READINGS_EN } from 'src/readings/deck/card-readings.en';
+import { CARD_READINGS_RU } from 'src/readings/deck/card-readings.ru';
+import { CARD_READINGS_UK } from 'src/readings/deck/card-readings.uk';
+import { writeGuidance } from './guidance-writer';
 import type { Interpretation, InterpretationInput, Interpreter } from './interpretation';
 import type { PhraseBook } from './phrase-book';
 import { PhrasePicker } from './phrase-picker';
 import { PHRASES_EN } from './phrases.en';
-import { RU_PHRASES } from './phrases.ru';
-import { UK_PHRASES } from './phrases.uk';
+import { PHRASES_RU } from './phrases.ru';
+import { PHRASES_UK } from './phrases.uk';
+import { readQuestion } from './question-reader';
 import { SeededRandom } from './seeded-random';
+import { SentenceLedger } from './sentence-ledger';
 import { analyseSpread } from './spread-analysis';
-import { writeGuidance } from './guidance-writer';
+import { writeChapters, writeSummary, writeTimeline } from './summary-writer';
 import { writeJourney } from './journey-writer';
 import { writeTheme } from './theme-writer';
+import { depthOf, readCards, type WriterContext } from './writer-context';
 
-const DEFAULT_BOOKS: Record<string, PhraseBook> = { en: PHRASES_EN, uk: UK_PHRASES, ru: RU_PHRASES };
+/** A language the built-in reader speaks: its sentences and its readings of every card. */
+export interface ReaderLanguage {
+  phrases: PhraseBook;
+  cards: Record<string, CardReading>;
+}
+
+export const READER_LANGUAGES: Record<string, ReaderLanguage> = {
+  en: { phrases: PHRASES_EN, cards: CARD_READINGS_EN },
+  uk: { phrases: PHRASES_UK, cards: CARD_READINGS_UK },
+  ru: { phrases: PHRASES_RU, cards: CARD_READINGS_RU },
+};
 
 /**
- * Writes a reading from the cards' own texts, the positions and the spread as a whole.
- * Deterministic for the same input and seed; languages without a phrase book fall back to English.
+ * Writes a reading as a reader would: each card through its position's role, the question
+ * understood and answered, the spread read as a whole, the user's own answers taken up, and no
+ * sentence said twice, in this reading or in the user's recent ones. Pure: the same input and
+ * seed give the same reading. Languages it does not speak fall back to English.
  */
 export class BuiltinInterpreter implements Interpreter {
-  constructor(private readonly books: Record<string, PhraseBook> = DEFAULT_BOOKS) {}
+  constructor(private readonly languages: Record<string, ReaderLanguage> = READER_LANGUAGES) {}
 
   async interpret(input: InterpretationInput, seed: number): Promise<Interpretation> {
     if (input.cards.length === 0) throw new Error('An interpretation needs at least one card');
-    const ctx = {
+    const base = input.language.toLowerCase().split(/[-_]/)[0];
+    const language = Object.hasOwn(this.languages, base) ? base : 'en';
+    const { phrases, cards: readings } = this.languages[language] ?? READER_LANGUAGES.en;
+    const cards = readCards(input, readings, language);
+    const ctx: WriterContext = {
       input,
-      analysis: analyseSpread(input.cards),
-      book: this.bookFor(input.language),
-      picker: new PhrasePicker(new SeededRandom(seed)),
+      cards,
+      focus: input.focus ?? readQuestion(input.question, input.answers.map((a) => a.answer), input.spreadKey),
+      depth: depthOf(cards.length),
+      deck: input.deck ?? 'rws',
+      analysis: analyseSpread(input.spreadKey, cards),
+      book: phrases,
+      picker: new PhrasePicker(new SeededRandom(seed), new SentenceLedger(input.recentSentences)),
+      mentions: new Map(),
     };
-    return { theme: writeTheme(ctx), journey: writeJourney(ctx), guidance: writeGuidance(ctx), source: 'builtin' };
+    // Written in the order a reader thinks (cards, then the whole, then the answer), so the
+    // summary, said first, can be the last thing written.
+    const journey = writeJourney(ctx);
+    const theme = writeTheme(ctx);
+    const guidance = writeGuidance(ctx);
+    const summary = writeSummary(ctx);
+    return {
+      theme,
+      journey,
+      guidance,
+      source: 'builtin',
+      ...(summary ? { summary } : {}),
+      ...optional('chapters', writeChapters(ctx)),
+      ...optional('timeline', writeTimeline(ctx)),
+    };
   }
+}
 
-  private bookFor(language: string): PhraseBook {
-    const base = language.toLowerCase().split(/[-_]/)[0];
-    return this.books[base] ?? this.books.en ?? PHRASES_EN;
-  }
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

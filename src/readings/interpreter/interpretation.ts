@@ -1,4 +1,6 @@
-import type { CardFacts, CardText } from 'src/readings/deck/card';
+import type { CardFacts, CardText, DeckStyle } from 'src/readings/deck/card';
+import type { LifeArea, PositionRole } from 'src/readings/spreads/position-roles';
+import type { QuestionFocus } from './question-reader';
 
 /** One drawn card with everything an interpreter needs to speak about it. */
 export interface InterpretedCard {
@@ -8,7 +10,15 @@ export interface InterpretedCard {
   /** The name as shown, in the user's deck style. */
   name: string;
   reversed: boolean;
-  position: { key: string; name: string; meaning: string };
+  position: {
+    key: string;
+    name: string;
+    meaning: string;
+    /** What the position does in the spread (see position-roles.ts); derived from the keys when absent. */
+    role?: PositionRole;
+    /** For a position about one area of life (a month's "Love"), which. */
+    area?: LifeArea;
+  };
 }
 
 export interface InterpretationInput {
@@ -20,7 +30,18 @@ export interface InterpretationInput {
   question: string | null;
   /** Questionnaire answers in the order asked; null when skipped. */
   answers: { question: string; answer: string | null }[];
+  /** The questionnaire's key, so each answer can be tied to the position it speaks to. */
+  questionnaire?: string | null;
   language: string;
+  /** The naming tradition the user chose; suits and names in the text follow it. */
+  deck?: DeckStyle;
+  /** What the question is about and what kind of answer it wants; read from the texts when absent. */
+  focus?: QuestionFocus;
+  /**
+   * Keys (sentenceKey) of sentences this user has already been given in recent readings: the
+   * built-in interpreter says none of them again.
+   */
+  recentSentences?: ReadonlySet<string>;
 }
 
 /** Plain text only: the caller escapes and formats it. */
@@ -32,6 +53,12 @@ export interface Interpretation {
   /** Practical guidance answering the question. */
   guidance: string;
   source: 'builtin' | 'llm';
+  /** The reading in a few sentences, shown first (larger spreads). */
+  summary?: string;
+  /** Headings over the journey: each starts before the card at `start`. */
+  chapters?: { title: string; start: number }[];
+  /** One line per day, week, month or stage (spreads that follow time). */
+  timeline?: string[];
 }
 
 export interface Interpreter {

@@ -1,102 +1,159 @@
-import type { Element, Suit } from 'src/readings/deck/card';
+import type { DeckStyle, Element, Suit } from 'src/readings/deck/card';
+import type { Case, NameGrammar } from 'src/readings/deck/card-grammar';
+import type { Tempo } from 'src/readings/deck/card-lore';
+import type { LifeArea, PositionRole } from 'src/readings/spreads/position-roles';
+import type { Subject } from './question-reader';
 
 /** Each sentence type has several phrasings; the interpreter picks one with its seeded random. */
 export type Variants<C> = readonly ((c: C) => string)[];
 
-/** Card and position references arrive already rendered for mid-sentence use (see `cardRef`). */
-export interface CardMention {
-  card: string;
-  position: string;
+/** A card as the phrase books need it: its name as shown (without a Thoth title), how it declines, and its turn. */
+export interface Named {
+  name: string;
+  grammar: NameGrammar;
   reversed: boolean;
 }
 
-export interface PositionedCard extends CardMention {
-  /** The position's meaning, a lower-case phrase. */
-  meaning: string;
+/** A card in its place: the card, the position's name, and the card's gist in this orientation. */
+export interface CardCtx {
+  card: Named;
+  position: string;
+  /** The position with its preposition: "on Tuesday", "in March", "in the Challenge position". */
+  place: string;
+  essence: string;
 }
 
-export interface NoteContext {
-  first: string;
-  second: string;
+export interface PairCtx {
+  first: CardCtx;
+  second: CardCtx;
 }
+
+export interface CardsCtx {
+  cards: Named[];
+  count: number;
+  total: number;
+}
+
+/** Light: the card helps or is easy; dark: it weighs, blocks or is turned. */
+export type Mood = 'light' | 'dark';
+export type Moody<C> = Record<Mood, Variants<C>>;
+
+export type Shape = 'rising' | 'falling' | 'steady_light' | 'steady_dark' | 'valley' | 'peak';
+export type Leaning = 'yes' | 'lean_yes' | 'open' | 'lean_no' | 'no';
+export type AnswerKind = 'hope' | 'value' | 'person' | 'obstacle' | 'strength' | 'plan' | 'fact';
+/**
+ * How an answer is taken up: by its kind; for an obstacle whose card is a bright one, as that card's
+ * excess; for an answer naming a day or a month the spread has a card for, by that card.
+ */
+export type AnswerFrame = AnswerKind | 'brightObstacle' | 'dated';
+export type ElementOrBalance = Element | 'balanced';
 
 /**
- * Everything language-specific the built-in interpreter says. A language is one object of
- * this shape (`phrases.en.ts`); grammar lives in the functions, never in the interpreter.
+ * Everything language-specific the built-in interpreter says. A language is one object of this
+ * shape; grammar (cases, gender, plurals) lives in its functions, never in the interpreter.
  */
 export interface PhraseBook {
-  /** A card's name as used mid-sentence ("the Three of Cups", "the Tower", "Strength"). */
-  cardRef(name: string): string;
-  positionRef(name: string): string;
   capitalize(text: string): string;
   list(items: readonly string[]): string;
-  count(n: number): string;
-  /** User-provided text (already trimmed) in quotation marks, ending a sentence. */
-  quoteAtEnd(text: string): string;
+  /** User-provided text in quotation marks, mid-sentence and ending a sentence. */
   quote(text: string): string;
-  lowerKeyword(keyword: string): string;
-  suitName(suit: Suit): string;
-  elementName(element: Element): string;
-  /** A noun phrase: what the element is about. */
-  elementTheme(element: Element): string;
-  /** A noun phrase: where to look first, for the question link. */
-  elementFocus(element: Element | null): string;
-  manyMajorsFocus: string;
-  rankPlural(rank: number): string;
-  rankMeaning(rank: number): string;
-  /** Keyed by the two majors' numbers, lower first, e.g. `16-17`. */
-  famousPairs: Record<string, (c: NoteContext) => string>;
+  quoteAtEnd(text: string): string;
+  /** The card mid-sentence, with its reversal ("the Tower reversed", «перевёрнутую Башню»). */
+  card(card: Named, kase?: Case): string;
+  /** The card's name mid-sentence, without the reversal. */
+  bare(card: Named, kase?: Case): string;
+  suit(suit: Suit, deck: DeckStyle): string;
+  /** One line of a timeline: "Monday — the Five of Swords: choosing your battles". */
+  timelineLine(period: string, card: Named, essence: string): string;
+  /** A position with its preposition, by the kind of position it is. */
+  place(position: string, period?: 'day' | 'week' | 'month' | 'stage'): string;
+  chapterTitles: Record<string, string>;
 
-  theme: {
-    opening: Variants<{ spread: string; count: number }>;
-    singleOpening: Variants<{ card: string; reversed: boolean }>;
-    singleMajor: Variants<Record<string, never>>;
-    singleMinor: Variants<{ suit: Suit }>;
-    singleElement: Variants<{ element: Element }>;
-    singleUpright: Variants<Record<string, never>>;
-    singleReversed: Variants<Record<string, never>>;
-    allMajors: Variants<{ total: number }>;
-    manyMajors: Variants<{ majors: number; total: number }>;
-    someMajors: Variants<{ majors: number; total: number; names: string[] }>;
-    noMajors: Variants<Record<string, never>>;
-    dominantSuit: Variants<{ suit: Suit; count: number }>;
-    dominantElement: Variants<{ element: Element }>;
-    balancedElements: Variants<Record<string, never>>;
-    missingSuit: Variants<{ suit: Suit }>;
-    noReversals: Variants<Record<string, never>>;
-    fewReversals: Variants<{ reversed: number; total: number; names: string[] }>;
-    manyReversals: Variants<{ reversed: number; total: number }>;
-    allReversed: Variants<{ total: number }>;
-    sameRank: Variants<{ rank: number; names: string[] }>;
-    courtAndMajor: Variants<{ court: string; major: string }>;
-    suitThroughTime: Variants<{ suit: Suit; past: string; future: string }>;
-    withQuestion: Variants<{ focus: string }>;
-    withoutQuestion: Variants<{ focus: string }>;
+  roles: Record<Exclude<PositionRole, 'period' | 'area'>, Moody<CardCtx>>;
+  /** How a past card still acts on the present (past, foundation, wound, lesson positions). */
+  echo: Variants<CardCtx>;
+  periods: Record<'day' | 'week' | 'month' | 'stage', Moody<CardCtx>>;
+  areas: Record<LifeArea, Moody<CardCtx>>;
+  /** Optional links to the card before: the mood lifting, falling, or the same suit carrying on. */
+  links: {
+    rise: Variants<{ previous: Named; card: Named }>;
+    fall: Variants<{ previous: Named; card: Named }>;
+    sameSuit: Variants<{ previous: Named; card: Named; suit: string }>;
   };
+  /** A closing question for a single card. */
+  reflection: Variants<CardCtx>;
 
-  journey: {
-    intro: Variants<PositionedCard>;
-    /** For a position meaning with commas of its own, and with a colon or dash. */
-    introForCommas: Variants<PositionedCard>;
-    introForColons: Variants<PositionedCard>;
-    uprightKeywords: Variants<{ keywords: string[] }>;
-    reversedKeywords: Variants<{ keywords: string[] }>;
-    sameSuitLink: Variants<{ suit: Suit; previous: string }>;
-    turnsUprightLink: Variants<{ previous: string }>;
-    turnsReversedLink: Variants<{ previous: string }>;
-    reflection: Variants<Record<string, never>>;
+  theme: ThemePhrases;
+  summary: {
+    /** The first card's gist and the last's, the reading in one breath. */
+    arc: Moody<PairCtx>;
+    /** A spread that follows time, from its first period to its last. */
+    span: Moody<PairCtx>;
+    challenge: Moody<CardCtx>;
+    single: Moody<CardCtx>;
+    /** The theme card of a month or a year, over the whole span. */
+    theme: Moody<CardCtx>;
   };
+  guidance: GuidancePhrases;
+}
 
-  guidance: {
-    withQuestion: Variants<{ question: string }>;
-    withoutQuestion: Variants<Record<string, never>>;
-    oneAnswer: Variants<{ answer: string }>;
-    twoAnswers: Variants<{ first: string; second: string }>;
-    finalUpright: Variants<CardMention & { keywords: string[] }>;
-    finalReversed: Variants<CardMention & { keywords: string[] }>;
-    singleUpright: Variants<CardMention & { keywords: string[] }>;
-    singleReversed: Variants<CardMention & { keywords: string[] }>;
-    element: Record<Element | 'balanced', Variants<Record<string, never>>>;
-    closing: Variants<Record<string, never>>;
+export interface ThemePhrases {
+  single: {
+    opening: Moody<{ card: Named }>;
+    major: Variants<CardCtx>;
+    minor: Variants<CardCtx & { suit: string; element: Element }>;
   };
+  allMajors: Variants<CardsCtx>;
+  manyMajors: Variants<CardsCtx>;
+  fewMajors: Variants<CardsCtx>;
+  noMajors: Variants<CardsCtx>;
+  dominantSuit: Variants<CardsCtx & { suit: string; element: Element }>;
+  missingSuit: Variants<{ suit: string; element: Element }>;
+  allUpright: Variants<CardsCtx>;
+  manyReversed: Variants<CardsCtx>;
+  allReversed: Variants<CardsCtx>;
+  sameRank: Variants<CardsCtx & { rank: number }>;
+  /** A court card as a person: who they may be, by rank and suit. */
+  court: Variants<{ card: Named; who: string }>;
+  courtPerson(rank: number, suit: Suit): string;
+  famousPairs: Record<string, (c: { first: Named; second: Named }) => string>;
+  movement: Record<Shape, Variants<PairCtx>>;
+  /** Two positions read against each other, agreeing in mood or in tension. */
+  crossings: Record<string, { agree: Variants<PairCtx>; tension: Variants<PairCtx> }>;
+  /** The outcome held against the question (the Celtic Cross's tenth card). */
+  outcomeAgainstQuestion: Moody<CardCtx>;
+  /** The question's own suit present in force, or missing. */
+  subjectSuit: {
+    present: Variants<CardsCtx & { subject: Subject; suit: string }>;
+    absent: Variants<{ subject: Subject; suit: string }>;
+  };
+}
+
+export interface GuidancePhrases {
+  /** Restating what was asked, in the user's words. */
+  question: Variants<{ question: string }>;
+  noQuestion: Variants<{ subject: Subject; card: Named }>;
+  /** The lean of a yes-or-no question; the card is the one that answers most directly. */
+  yesNo: Record<Leaning, Variants<{ card: Named }>>;
+  /** The reasons: the cards that speak for, and against. */
+  reasonsFor: Variants<CardsCtx>;
+  reasonsAgainst: Variants<CardsCtx>;
+  decision: Record<ElementOrBalance, Variants<{ card: Named }>>;
+  timing: Record<Tempo, Variants<{ cards: Named[] }>>;
+  /** For a spread that follows time: when things turn brightest. */
+  brightestPeriod: Variants<CardCtx>;
+  open: Moody<CardCtx>;
+  /** Without a question: the card that sums the spread up. */
+  gist: Moody<CardCtx>;
+  /** The brightest card besides the answer: what to lean on. */
+  ally: Variants<CardCtx>;
+  /** The heaviest card besides the answer: what to watch. */
+  watch: Variants<CardCtx>;
+  /** One of the user's answers, tied to the card of the position it speaks to. */
+  answer: Record<AnswerFrame, Variants<{ answer: string; card: CardCtx }>>;
+  /** Practical advice for the question's subject, coloured by the spread's leading element. */
+  advice: Record<Subject, Record<ElementOrBalance, Variants<Record<string, never>>>>;
+  /** A gentle line where the cards must not replace a professional (health, money). */
+  care: Partial<Record<Subject, Variants<Record<string, never>>>>;
+  closing: Variants<{ card: Named; subject: Subject }>;
 }

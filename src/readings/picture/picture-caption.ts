@@ -9,10 +9,10 @@ const MORE = '…';
  * "n. position — card", reversed cards marked. Positions that do not fit in 1,024 characters are
  * left out and an ellipsis says so.
  */
-export function pictureCaption(spreadName: string, cards: PictureCard[], reversedWord: string): string {
+export function pictureCaption(spreadName: string, cards: PictureCard[], reversedWord: (card: PictureCard) => string): string {
   const header = cut(spreadName.trim(), CAPTION_LIMIT - MORE.length - 1);
   const lines = cards.map((card, i) => {
-    const name = card.reversed ? `${card.name} (${reversedWord})` : card.name;
+    const name = card.reversed ? `${card.name} (${reversedWord(card)})` : card.name;
     return `${i + 1}. ${card.positionName} — ${name}`;
   });
   let caption = header;

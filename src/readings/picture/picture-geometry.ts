@@ -1,4 +1,4 @@
-import { CARD_HEIGHT, CARD_WIDTH } from './card-face';
+import { CARD_HEIGHT, CARD_WIDTH, NAME_TOP } from './card-face';
 import type { Layout } from './spread-layouts';
 
 export interface Box {
@@ -28,14 +28,20 @@ export interface PictureGeometry {
   cards: PlacedCard[];
 }
 
-export const MARGIN = 28;
-export const MIN_WIDTH = 480;
-export const LABEL_FONT_SIZE = 13;
-export const LABEL_LINE_HEIGHT = 16;
-const LABEL_GAP = 7;
-const LABEL_HEIGHT = LABEL_GAP + 2 * LABEL_LINE_HEIGHT;
-const COLUMN_GAP = 22;
-const ROW_GAP = 16;
+// Tight spacing: the picture is shown about 252 px wide on a 360-px phone, and every pixel of gap
+// makes the cards' names smaller there.
+export const MARGIN = 16;
+export const MIN_WIDTH = 300;
+export const LABEL_FONT_SIZE = 15;
+export const LABEL_LINE_HEIGHT = 18;
+export const LABEL_LINES = 2;
+const LABEL_GAP = 5;
+const LABEL_HEIGHT = LABEL_GAP + LABEL_LINES * LABEL_LINE_HEIGHT;
+const COLUMN_GAP = 10;
+const ROW_GAP = 8;
+/** A crossing card is drawn a little smaller, and high enough to leave the crossed card's name clear. */
+export const CROSSING_SCALE = 0.85;
+const CROSSING_RISE = CARD_WIDTH * CROSSING_SCALE / 2 + 2 - NAME_TOP;
 
 /** Turns a layout's cells into pixels below a title of `titleHeight`, centred on a canvas wide enough for both. */
 export function placeCards(layout: Layout, titleHeight: number): PictureGeometry {
@@ -45,14 +51,15 @@ export function placeCards(layout: Layout, titleHeight: number): PictureGeometry
   const cellHeight = cardHeight + LABEL_HEIGHT + ROW_GAP;
   const placed = layout.slots.map((slot): PlacedCard => {
     const x = slot.x * cellWidth;
-    const y = slot.y * cellHeight;
-    const [width, height] = slot.across ? [cardHeight, cardWidth] : [cardWidth, cardHeight];
+    const scale = slot.across ? layout.scale * CROSSING_SCALE : layout.scale;
+    const y = slot.y * cellHeight - (slot.across ? CROSSING_RISE * layout.scale : 0);
+    const [width, height] = slot.across ? [CARD_HEIGHT * scale, CARD_WIDTH * scale] : [cardWidth, cardHeight];
     const box = { left: x - width / 2, top: y - height / 2, width, height };
     const label =
       slot.labelWith === undefined
-        ? { left: x - (cellWidth - 8) / 2, top: y + cardHeight / 2 + LABEL_GAP, width: cellWidth - 8, height: 2 * LABEL_LINE_HEIGHT }
+        ? { left: x - (cellWidth - 4) / 2, top: y + cardHeight / 2 + LABEL_GAP, width: cellWidth - 4, height: (slot.labelLines ?? LABEL_LINES) * LABEL_LINE_HEIGHT }
         : null;
-    return { x, y, scale: layout.scale, turn: slot.across ? 90 : 0, box, label, labelWith: slot.labelWith ?? null };
+    return { x, y, scale, turn: slot.across ? 90 : 0, box, label, labelWith: slot.labelWith ?? null };
   });
 
   const boxes = placed.flatMap((card) => (card.label ? [card.box, card.label] : [card.box]));

@@ -1,5 +1,6 @@
 import { CYRILLIC_REQUEST, sampleRequest } from './picture.fixtures';
 import { CAPTION_LIMIT, pictureCaption } from './picture-caption';
+import { NAME_TOP } from './card-face';
 import { type Box, placeCards } from './picture-geometry';
 import { BUILT_IN_LAYOUTS, layoutFor } from './spread-layouts';
 import { type PictureCard, SpreadPicture } from './spread-picture';
@@ -75,7 +76,10 @@ describe('SpreadPicture', () => {
     const [present, challenge] = cards;
     const staff = cards.slice(6);
 
-    expect(challenge).toMatchObject({ x: present.x, y: present.y, turn: 90, label: null, labelWith: 0 });
+    expect(challenge).toMatchObject({ x: present.x, turn: 90, label: null, labelWith: 0 });
+    // Raised over the present's picture, so the present's name band below stays in view.
+    expect(challenge.box.top + challenge.box.height).toBeLessThan(present.y + NAME_TOP * present.scale);
+    expect(challenge.box.top + challenge.box.height).toBeGreaterThan(present.box.top);
     expect(new Set(staff.map((card) => card.x)).size).toBe(1);
     expect(staff[0].x).toBeGreaterThan(Math.max(...cards.slice(0, 6).map((card) => card.box.left + card.box.width)));
     expect(staff.map((card) => card.y)).toEqual([...staff.map((card) => card.y)].sort((a, b) => b - a));
@@ -114,7 +118,7 @@ describe('pictureCaption', () => {
   const cards: PictureCard[] = sampleRequest('three_card').cards.map((card, i) => ({ ...card, reversed: i === 1 }));
 
   it('lists each position with its card and marks reversed ones', () => {
-    const caption = pictureCaption('Past · Present · Future', cards, 'reversed');
+    const caption = pictureCaption('Past · Present · Future', cards, () => 'reversed');
 
     expect(caption.split('\n')).toEqual([
       'Past · Present · Future',
@@ -127,20 +131,21 @@ describe('pictureCaption', () => {
   it('stays within 1,024 characters, ending with an ellipsis when positions are left out', () => {
     const long = Array.from({ length: 15 }, (_, i): PictureCard => ({ ...cards[0], positionName: `${'Position '.repeat(10)}${i}` }));
 
-    const caption = pictureCaption('Life Path', long, 'перевёрнута');
+    const caption = pictureCaption('Life Path', long, () => 'перевёрнута');
 
     expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
     expect(caption.endsWith('\n…')).toBe(true);
-    expect(pictureCaption('x'.repeat(2000), cards, 'r').length).toBeLessThanOrEqual(CAPTION_LIMIT);
+    expect(pictureCaption('x'.repeat(2000), cards, () => 'r').length).toBeLessThanOrEqual(CAPTION_LIMIT);
   });
 });
 
 describe('wrapText', () => {
   const measure = (line: string): number => line.length * 10;
 
-  it('wraps at spaces, breaks over-long words and ends a cut text with an ellipsis', () => {
+  it('wraps at spaces, breaks over-long words where a syllable ends and ends a cut text with an ellipsis', () => {
     expect(wrapText('Queen of Pentacles', 100, measure, 3)).toEqual(['Queen of', 'Pentacles']);
-    expect(wrapText('Supercalifragilistic', 100, measure, 3)).toEqual(['Supercali-', 'fragilist-', 'ic']);
+    expect(wrapText('Supercalifragilistic', 100, measure, 3)).toEqual(['Supercali-', 'fragilis-', 'tic']);
+    expect(wrapText('Справедливість', 100, measure, 3)).toEqual(['Справедли-', 'вість']);
     expect(wrapText('one two three four five six', 100, measure, 2)).toEqual(['one two', 'three fou…']);
   });
 });

@@ -5,7 +5,7 @@ import { GlyphTextWriter } from './glyph-text-writer';
 import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, MARGIN, type PictureGeometry, placeCards } from './picture-geometry';
 import { PictureFonts } from './picture-fonts';
 import { layoutFor } from './spread-layouts';
-import { ellipsize, escapeXml, wrapText } from './svg-text';
+import { escapeXml, wrapText } from './svg-text';
 
 export interface PictureCard {
   /** As shown to the user, in their language. */
@@ -25,6 +25,7 @@ export interface PictureRequest {
 }
 
 const TITLE_SIZE = 26;
+const MIN_LABEL_SIZE = 11;
 const TITLE_LINE_HEIGHT = 32;
 const LABEL_COLOUR = '#eadfc4';
 const TITLE_COLOUR = '#f3dfa6';
@@ -50,8 +51,8 @@ export class SpreadPicture {
     return (await renderAsync(this.svg(request), RENDER_OPTIONS)).asPng();
   }
 
-  /** The picture as SVG, before rasterising. */
-  svg(request: PictureRequest): string {
+  /** The picture as SVG, before rasterising; `measured` collects the font sizes of names and labels, in picture pixels. */
+  svg(request: PictureRequest, measured?: { names: number[]; labels: number[] }): string {
     if (!request.cards.length) throw new Error('a spread picture needs at least one card');
     const text = new GlyphTextWriter(this.fonts);
     const layout = layoutFor(request.spreadKey, request.cards.length);
@@ -63,7 +64,7 @@ export class SpreadPicture {
     );
     const geometry = placeCards(layout, MARGIN + title.length * TITLE_LINE_HEIGHT);
     const { width, height } = geometry;
-    const face = new CardFace(text);
+    const face = new CardFace(text, measured?.names);
     const body = [
       stars(width, height),
       ...title.map((line, i) =>
@@ -75,7 +76,7 @@ export class SpreadPicture {
         }),
       ),
       ...request.cards.map((card, i) => this.card(face, card, geometry, i)),
-      ...this.labels(text, request, geometry),
+      ...this.labels(text, request, geometry, measured?.labels),
     ];
     return [
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
@@ -91,32 +92,41 @@ export class SpreadPicture {
     const turn = placed.turn + (card.reversed ? 180 : 0);
     const { box } = placed;
     const shadow = `<rect x="${round(box.left + 4)}" y="${round(box.top + 5)}" width="${round(box.width)}" height="${round(box.height)}" rx="${round(9 * placed.scale)}" fill="#000" fill-opacity="0.35"/>`;
-    return `${shadow}<g transform="translate(${round(placed.x)} ${round(placed.y)}) rotate(${turn}) scale(${placed.scale})">${face.svg(card)}</g>`;
+    return `${shadow}<g transform="translate(${round(placed.x)} ${round(placed.y)}) rotate(${turn}) scale(${placed.scale})">${face.svg(card, turn, placed.scale)}</g>`;
   }
 
   /** Labels stay upright whatever the card does; a crossing card's label joins the one it crosses. */
-  private labels(text: GlyphTextWriter, request: PictureRequest, geometry: PictureGeometry): string[] {
+  private labels(text: GlyphTextWriter, request: PictureRequest, geometry: PictureGeometry, sizes?: number[]): string[] {
     const owners = new Map<number, number[]>();
     geometry.cards.forEach((placed, i) => {
       const owner = placed.labelWith ?? i;
       owners.set(owner, [...(owners.get(owner) ?? []), i]);
     });
-    const measure = (line: string): number => text.width(line, 'label', LABEL_FONT_SIZE);
     const lines: string[] = [];
     for (const [owner, members] of owners) {
       const box = geometry.cards[owner]?.label;
       if (!box) continue;
-      const rows = members.flatMap((i) => {
-        const label = `${i + 1} · ${request.cards[i].positionName}`;
-        return members.length === 1 ? wrapText(label, box.width, measure, 2) : [ellipsize(label, box.width, measure)];
-      });
-      rows.slice(0, 2).forEach((row, i) => {
-        const baseline = box.top + LABEL_FONT_SIZE + i * LABEL_LINE_HEIGHT;
-        lines.push(text.line(row, box.left + box.width / 2, baseline, { role: 'label', size: LABEL_FONT_SIZE, fill: LABEL_COLOUR, anchor: 'middle' }));
+      const labels = members.map((i) => `${i + 1} · ${request.cards[i].positionName}`);
+      const { size, rows } = fitLabels(labels, box.width, Math.round(box.height / LABEL_LINE_HEIGHT), (line, size) => text.width(line, 'label', size));
+      sizes?.push(size);
+      const lineHeight = LABEL_LINE_HEIGHT * (size / LABEL_FONT_SIZE);
+      rows.forEach((row, i) => {
+        const baseline = box.top + size + i * lineHeight;
+        lines.push(text.line(row, box.left + box.width / 2, baseline, { role: 'label', size, fill: LABEL_COLOUR, anchor: 'middle' }));
       });
     }
     return lines;
   }
+}
+
+/** The position labels of one place, wrapped to its lines at the largest size that needs no cut. */
+export function fitLabels(labels: string[], width: number, maxLines: number, measure: (line: string, size: number) => number): { size: number; rows: string[] } {
+  for (let size = LABEL_FONT_SIZE; size >= MIN_LABEL_SIZE; size -= 1) {
+    const rows = labels.flatMap((label) => wrapText(label, width, (line) => measure(line, size), 99));
+    const wholeWords = labels.every((label) => label.split(/\s+/).every((word) => measure(word, size) <= width));
+    if (wholeWords && rows.length <= Math.floor((maxLines * LABEL_FONT_SIZE) / size)) return { size, rows };
+  }
+  return { size: MIN_LABEL_SIZE, rows: labels.flatMap((label) => wrapText(label, width, (line) => measure(line, MIN_LABEL_SIZE), maxLines)) };
 }
 
 /** A quiet, deterministic sky: the same picture size always gets the same stars, in three brightnesses of one path each. */

@@ -49,8 +49,23 @@ export function ellipsize(text: string, maxWidth: number, measure: (line: string
   return `${chars.join('').trimEnd()}${ELLIPSIS}`;
 }
 
+const VOWELS = /[aeiouyаеёиоуыэюяіїєAEIOUYАЕЁИОУЫЭЮЯІЇЄ]/;
+/** Letters that never start a syllable (the soft and hard signs, й, the apostrophe). */
+const NO_START = /^[ьъйЬЪЙ’'`]/;
+
+/**
+ * The longest head of a word that fits with its hyphen, cut where a syllable may end: both parts
+ * keep a vowel and at least two letters, and the tail starts with a letter that can begin a
+ * syllable. Falls back to any cut when the word offers no such place.
+ */
 function splitToFit(word: string, maxWidth: number, measure: (line: string) => number): [string, string] {
   const chars = [...word];
+  for (let cut = chars.length - 2; cut >= 2; cut -= 1) {
+    const head = chars.slice(0, cut).join('');
+    const tail = chars.slice(cut).join('');
+    const syllable = VOWELS.test(head) && VOWELS.test(tail) && !NO_START.test(tail) && (VOWELS.test(head.slice(-1)) || !VOWELS.test(tail.charAt(0)));
+    if (syllable && measure(`${head}-`) <= maxWidth) return [`${head}-`, tail];
+  }
   let cut = chars.length - 1;
   while (cut > 1 && measure(`${chars.slice(0, cut).join('')}-`) > maxWidth) cut -= 1;
   return [`${chars.slice(0, cut).join('')}-`, chars.slice(cut).join('')];

@@ -134,7 +134,7 @@ export const SPREAD_TEXTS_RU: Record<string, SpreadText> = {
   },
 
   week_ahead: {
-    name: 'Расклад на неделю',
+    name: 'Неделя вперёд',
     description: 'По карте на каждый день, чтобы встретить новую неделю с ясным взглядом.',
     positions: {
       monday: {
@@ -169,7 +169,7 @@ export const SPREAD_TEXTS_RU: Record<string, SpreadText> = {
   },
 
   monthly_guidance: {
-    name: 'Расклад на месяц',
+    name: 'Месяц вперёд',
     description: 'Двенадцать карт о месяце: его тема, каждая неделя и все сферы жизни.',
     positions: {
       theme: {
@@ -224,7 +224,7 @@ export const SPREAD_TEXTS_RU: Record<string, SpreadText> = {
   },
 
   yearly_path: {
-    name: 'Расклад на год',
+    name: 'Год вперёд',
     description: 'Карта на год в целом и по одной на каждый месяц, чтобы спланировать свой путь.',
     positions: {
       theme: {
