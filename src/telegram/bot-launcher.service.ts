@@ -12,8 +12,8 @@ import { BOT_COMMANDS } from './bot-commands';
 import { fallback } from './fallback';
 import { describeTelegramFailure, isTransientTelegramFailure } from './telegram-failure';
 
-/** getMe at start: tries, about 30 s in all, before the start fails. */
-const IDENTITY_ATTEMPTS = 5;
+/** getMe at start: tries, about 10 s in all, before the start fails. */
+const IDENTITY_ATTEMPTS = 3;
 const RETRY_FIRST_MS = 1_000;
 /** The command menu and the webhook are tried again at most this far apart, for as long as the bot runs. */
 const RETRY_MAX_MS = 300_000;
@@ -78,7 +78,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
   /**
    * The bot's own identity: without it nothing can be handled, so it is the one Bot API call the
    * start waits for. A refused token fails at once; Telegram down or unreachable is tried for
-   * about half a minute. Either way the cause is in the error.
+   * about ten seconds. Either way the cause is in the error.
    */
   private async whoAmI(): Promise<UserFromGetMe> {
     for (let attempt = 1; ; attempt++) {

@@ -45,8 +45,8 @@ export interface UpdateClaim {
 @Injectable()
 export class UpdateGate {
   private readonly logger = new Logger(UpdateGate.name);
-  private readonly seen = new Map<number, { done: boolean; at: number }>();
-  private readonly failures = new Map<number, number>();
+  private readonly seen = new Map<string, { done: boolean; at: number }>();
+  private readonly failures = new Map<string, number>();
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
@@ -55,8 +55,8 @@ export class UpdateGate {
    * Claims the update for this instance. Another delivery of it being handled is waited for (a
    * while): it is then answered as handled, or taken over if its holder failed or died.
    */
-  async claim(updateId: number): Promise<UpdateClaim> {
-    const key = `update:${updateId}`;
+  async claim(identity: string): Promise<UpdateClaim> {
+    const key = `update:${identity}`;
     /** This delivery's token: only it renews the claim or gives it back. */
     const owner = randomUUID();
     const deadline = Date.now() + CLAIM_WAIT_MS;
@@ -64,11 +64,11 @@ export class UpdateGate {
     let inMemory = !this.redis;
     for (;;) {
       try {
-        result = inMemory ? this.claimInMemory(updateId) : await this.claimShared(key, owner);
+        result = inMemory ? this.claimInMemory(identity) : await this.claimShared(key, owner);
       } catch (error) {
-        this.logger.warn(`Cannot check update ${updateId} for redelivery (${(error as Error).message}); handling it`);
+        this.logger.warn(`Cannot check update ${identity} for redelivery (${(error as Error).message}); handling it`);
         inMemory = true;
-        result = this.claimInMemory(updateId);
+        result = this.claimInMemory(identity);
       }
       if (result !== 'in_progress' || Date.now() >= deadline) break;
       await sleep(CLAIM_POLL_MS);
@@ -79,26 +79,26 @@ export class UpdateGate {
       result,
       done: async () => {
         stopRenewing();
-        if (inMemory) this.seen.set(updateId, { done: true, at: Date.now() });
-        this.failures.delete(updateId);
+        if (inMemory) this.seen.set(identity, { done: true, at: Date.now() });
+        this.failures.delete(identity);
         await this.redis?.set(key, DONE, { PX: DONE_MS }).catch(() => undefined);
       },
       release: async () => {
         stopRenewing();
-        this.seen.delete(updateId);
+        this.seen.delete(identity);
         await this.redis?.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [owner] }).catch(() => undefined);
       },
     };
   }
 
   /** Counts a failed attempt at the update (across instances) and returns how many there were. */
-  async countFailure(updateId: number): Promise<number> {
-    const local = (this.failures.get(updateId) ?? 0) + 1;
+  async countFailure(identity: string): Promise<number> {
+    const local = (this.failures.get(identity) ?? 0) + 1;
     // Entries of updates that went on to succeed elsewhere are never deleted here: bounded instead.
     if (this.failures.size >= 10_000) this.failures.clear();
-    this.failures.set(updateId, local);
+    this.failures.set(identity, local);
     if (!this.redis) return local;
-    const key = `update-failures:${updateId}`;
+    const key = `update-failures:${identity}`;
     try {
       const [count] = await this.redis.multi().incr(key).pExpire(key, DONE_MS).exec();
       return Number(count);
@@ -128,14 +128,14 @@ export class UpdateGate {
     return (await this.redis!.get(key)) === DONE ? 'handled' : 'in_progress';
   }
 
-  private claimInMemory(updateId: number): ClaimResult {
+  private claimInMemory(identity: string): ClaimResult {
     const now = Date.now();
     if (this.seen.size > 50_000) {
       for (const [id, { at }] of this.seen) if (now - at > DONE_MS) this.seen.delete(id);
     }
-    const known = this.seen.get(updateId);
+    const known = this.seen.get(identity);
     if (known) return known.done ? 'handled' : 'in_progress';
-    this.seen.set(updateId, { done: false, at: now });
+    this.seen.set(identity, { done: false, at: now });
     return 'claimed';
   }
 

@@ -13,6 +13,7 @@ import { MetricsService } from 'src/metrics/metrics.service';
 import { BotContext } from './bot-context';
 import { gaveUpOnTelegram, TelegramSender } from './outgoing/telegram-sender';
 import { UpdateClaim, UpdateGate } from './update-gate.service';
+import { updateIdentity } from './update-identity';
 
 /** How long shutdown waits for running handlers and readings before closing the database. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -96,7 +97,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     // Counted from the claim on, which may wait for another delivery: shutdown waits for both.
     this.inFlight++;
     try {
-      const claim = await this.gate.claim(update.update_id);
+      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update));
       if (claim.result !== 'claimed') {
         if (claim.result === 'in_progress' && this.redelivered) this.unfinished.set(update.update_id, 'in_progress');
         this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
@@ -138,7 +139,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   private async deliverAgain(ctx: BotContext, error: unknown): Promise<boolean> {
     if (!this.redelivered || error instanceof DomainException || gaveUpOnTelegram(error)) return false;
     if (isPaymentUpdate(ctx)) return true;
-    return (await this.gate.countFailure(ctx.update.update_id)) < ATTEMPTS_PER_UPDATE;
+    return (await this.gate.countFailure(updateIdentity(ctx.botInfo?.id, ctx.update as Update))) < ATTEMPTS_PER_UPDATE;
   }
 
   /** One log line and the metrics for every update; never the text the user sent. */

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { PastReadingsService } from 'src/readings/past-readings.service';
 import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
+import { ReadingFlowService } from 'src/readings/reading-flow.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
@@ -255,6 +256,23 @@ describe('readings', () => {
     const metrics = await request(sut.server).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/tarot_spread_pictures_total\{outcome="failed"\} [3-9]/);
     expect((await userRow(user.id)).credits).toBe(0);
+  });
+
+  it('answers a button once when its handler fails after answering it, and apologises in the chat', async () => {
+    const user: Player = { id: 10_014, first_name: 'Gil' };
+    await say(standIn, user, '/start');
+    const failing = jest.spyOn(sut.app.get(ReadingFlowService), 'choose').mockRejectedValueOnce(new Error('the flow is broken'));
+    try {
+      const mark = standIn.mark();
+      await standIn.sendText(user, '/read');
+      const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+      await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, 'v1:spread:single');
+      await eventually(async () => expect(textsSince(standIn, user.id, mark).join('\n')).toContain('Something went wrong'));
+      const answers = standIn.calls('answerCallbackQuery').filter((c) => c.index >= mark);
+      expect(answers.map((c) => c.ok)).toEqual([true]);
+    } finally {
+      failing.mockRestore();
+    }
   });
 
   it('gives the same free card all day with /today, with no transaction', async () => {

@@ -4,6 +4,8 @@ import { PurchasesService } from 'src/payments/purchases.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { UserSnapshot } from 'src/users/user-snapshot';
+import { updateIdentity } from 'src/telegram/update-identity';
+import type { Update } from 'telegraf/types';
 import { eventually } from '../support/eventually';
 import { requestInvoice } from '../support/payment-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
@@ -152,7 +154,7 @@ describeNeeding(['Redis'], 'webhook mode with two app instances', () => {
     await standIn.sendText(user, 'Are we right for each other?');
     const answered = await standIn.sendText(user, 'My partner Alex');
     // The answer is saved and answered; then the instance dies before its `done` mark: Telegram delivers it again.
-    await a.app.get<RedisClient>(REDIS_CLIENT).del(`update:${answered.update.update_id}`);
+    await a.app.get<RedisClient>(REDIS_CLIENT).del(`update:${updateIdentity(standIn.botUser().id, answered.update as Update)}`);
     const mark = standIn.mark();
     expect((await standIn.deliverTo(urlB, answered.update, WEBHOOK_SECRET)).status).toBe(200);
     const [session] = await a.dataSource.query(`SELECT data FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.telegram_id = $1 AND s.status = 'active'`, [
@@ -173,7 +175,7 @@ describeNeeding(['Redis'], 'webhook mode with two app instances', () => {
     await standIn.sendText(user, '/read');
     const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
     const press = await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, 'v1:spread:single');
-    await a.app.get<RedisClient>(REDIS_CLIENT).del(`update:${press.update.update_id}`);
+    await a.app.get<RedisClient>(REDIS_CLIENT).del(`update:${updateIdentity(standIn.botUser().id, press.update as Update)}`);
     mark = standIn.mark();
     expect((await standIn.deliverTo(urlB, press.update, WEBHOOK_SECRET)).status).toBe(200);
     const readings = await a.dataSource.query(`SELECT r.status FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`, [user.id]);
@@ -203,6 +205,20 @@ describeNeeding(['Redis'], 'webhook mode with two app instances', () => {
       [user.id],
     );
     expect(n).toBe(1);
+  });
+
+  it('handles a different update that reuses an update_id (ids restarted, another bot on the same Redis)', async () => {
+    const user = { id: 8003, first_name: 'Reused' };
+    await standIn.sendText(user, '/start');
+    const first = await standIn.sendText(user, '/balance');
+    const mark = standIn.mark();
+    const reused = { ...first.update, message: { ...(first.update.message as object), message_id: 999_001, text: '/help' } };
+    expect((await standIn.deliverTo(urlB, reused, WEBHOOK_SECRET)).status).toBe(200);
+    expect((await standIn.deliverTo(urlA, first.update, WEBHOOK_SECRET)).status).toBe(200);
+    await sleep(100);
+    const replies = standIn.calls('sendMessage').filter((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0].params.text)).toContain('/read');
   });
 
   it("handles one user's updates one at a time across both instances", async () => {

@@ -36,6 +36,8 @@ export function gaveUpOnTelegram(error: unknown): boolean {
 const STALE_QUERY = /query is too old|query id is invalid/i;
 /** How long an instance trusts what it last learned about a chat being blocked, before asking Redis again. */
 const BLOCKED_TRUSTED_MS = 5_000;
+/** Callback queries remembered as answered, at most (a press lives for seconds). */
+const ANSWERED_KNOWN_MAX = 10_000;
 /** Chats remembered at most (then forgotten at once; Redis still knows). */
 const BLOCKED_KNOWN_MAX = 50_000;
 
@@ -70,6 +72,8 @@ export class TelegramSender {
   private readonly chats = new Map<string, TokenBucket>();
   /** What this instance last learned about chats blocking the bot; Redis holds it for every instance. */
   private readonly blockedKnown = new Map<string, { blocked: boolean; until: number }>();
+  /** Callback queries this instance has answered lately, oldest first. */
+  private readonly answeredQueries = new Set<string>();
 
   constructor(
     private readonly config: AppConfig,
@@ -82,8 +86,13 @@ export class TelegramSender {
 
   /** Sends one Bot API call; what it throws has been retried already (see gaveUpOnTelegram). */
   async call<T>(method: string, payload: Record<string, unknown>, send: () => Promise<T>): Promise<T> {
+    const query = method === 'answerCallbackQuery' ? String(payload.callback_query_id) : undefined;
+    // A press is answered once: a handler that answered and then failed is not answered again by the error handler.
+    if (query !== undefined && this.answeredQueries.has(query)) return true as T;
     try {
-      return await this.attempt(method, payload, send);
+      const result = await this.attempt(method, payload, send);
+      if (query !== undefined) this.noteAnswered(query);
+      return result;
     } catch (error) {
       if (typeof error === 'object' && error !== null) givenUp.add(error);
       throw error;
@@ -140,6 +149,11 @@ export class TelegramSender {
     const original = client.callApi.bind(telegram);
     client.callApi = (method, payload, options) => this.call(method, payload ?? {}, () => original(method, payload, options));
     client[ATTACHED] = true;
+  }
+
+  private noteAnswered(query: string): void {
+    if (this.answeredQueries.size >= ANSWERED_KNOWN_MAX) this.answeredQueries.delete(this.answeredQueries.values().next().value!);
+    this.answeredQueries.add(query);
   }
 
   /** The user wrote again (or unblocked the bot): messages may go to them once more. */
