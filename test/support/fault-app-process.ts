@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
-const KEEP_LOG_LINES = 300;
+const KEEP_LOG_LINES = 2_000;
 const running = new Set<ChildApp>();
+export const BUILT_ENTRY = resolve(PROJECT_ROOT, 'dist', 'src', 'main.js');
 
 /** A port nobody listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -49,8 +50,13 @@ export class ChildApp {
     child.stderr?.on('data', keep);
   }
 
-  static spawn(name: string, port: number, env: Record<string, string>): ChildApp {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  /**
+   * `entry` 'source' runs src/main.ts under swc-node; 'built' runs the compiled dist/src/main.js
+   * exactly as the Docker image does (build it first).
+   */
+  static spawn(name: string, port: number, env: Record<string, string>, entry: 'source' | 'built' = 'source'): ChildApp {
+    const args = entry === 'built' ? [BUILT_ENTRY] : ['-r', '@swc-node/register', 'src/main.ts'];
+    const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,6 +76,11 @@ export class ChildApp {
 
   get alive(): boolean {
     return this.exit === undefined;
+  }
+
+  /** Everything kept of what the process wrote (the last lines), as one text. */
+  get output(): string {
+    return this.log.join('\n');
   }
 
   /** The last lines the process wrote (stdout and stderr), for a failure message. */

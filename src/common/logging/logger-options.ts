@@ -16,7 +16,8 @@ export function loggerOptions(config: AppConfig): Params {
           paths: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]', 'req.headers.cookie'],
           censor: '[redacted]',
         },
-        autoLogging: { ignore: (req) => req.url === '/health/live' },
+        // Liveness probes, and in local mode the web chat's own traffic (its polls and event streams), are not news.
+        autoLogging: { ignore: (req) => req.url === '/health/live' || (config.localMode && Boolean(req.url?.startsWith('/web-chat/'))) },
         serializers: {
           req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
