@@ -48,15 +48,21 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     this.bot.use(fallback(this.i18n));
     this.bot.catch((error, ctx) => errors.handle(error, ctx));
     this.bot.botInfo = await this.whoAmI();
-    this.keepTrying('the command menu', () => this.registerCommands());
+    const menu = this.keepTrying('the command menu', () => this.registerCommands());
     const { mode, webhookUrl, webhookSecret } = this.config.telegram;
     if (mode === 'webhook') {
-      this.keepTrying(`the webhook at ${webhookUrl}`, async () => {
-        await this.bot.telegram.setWebhook(webhookUrl!, { secret_token: webhookSecret, allowed_updates: ALLOWED_UPDATES });
-        this.logger.log(`Webhook registered at ${webhookUrl}; serving ${this.config.telegram.webhookPath}`);
-      });
+      // The first attempts are waited for, so that a started bot normally has both; a failed
+      // one goes on in the background.
+      await Promise.all([
+        menu,
+        this.keepTrying(`the webhook at ${webhookUrl}`, async () => {
+          await this.bot.telegram.setWebhook(webhookUrl!, { secret_token: webhookSecret, allowed_updates: ALLOWED_UPDATES });
+          this.logger.log(`Webhook registered at ${webhookUrl}; serving ${this.config.telegram.webhookPath}`);
+        }),
+      ]);
       return;
     }
+    await menu;
     this.polling = true;
     void this.bot
       .launch({ allowedUpdates: ALLOWED_UPDATES, dropPendingUpdates: false }, () =>
@@ -95,10 +101,11 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * Runs a start-up registration until it succeeds, backing off up to every few minutes, while
-   * the bot goes on serving: a Telegram hiccup at start must not stop the bot.
+   * the bot goes on serving: a Telegram hiccup at start must not stop the bot. Resolves once
+   * the first attempt has succeeded or failed.
    */
-  private keepTrying(what: string, register: () => Promise<void>, attempt = 1): void {
-    register().then(
+  private keepTrying(what: string, register: () => Promise<void>, attempt = 1): Promise<void> {
+    return register().then(
       () => {
         if (attempt > 1) this.logger.log(`Set ${what} after ${attempt} attempts`);
       },
@@ -108,7 +115,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.error(`Could not set ${what}: ${describeTelegramFailure(error)}; trying again in ${Math.round(wait / 1000)} s`);
         const timer = setTimeout(() => {
           this.retries.delete(timer);
-          this.keepTrying(what, register, attempt + 1);
+          void this.keepTrying(what, register, attempt + 1);
         }, wait);
         timer.unref();
         this.retries.add(timer);
