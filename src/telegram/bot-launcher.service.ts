@@ -17,6 +17,9 @@ const IDENTITY_ATTEMPTS = 3;
 const RETRY_FIRST_MS = 1_000;
 /** The command menu and the webhook are tried again at most this far apart, for as long as the bot runs. */
 const RETRY_MAX_MS = 300_000;
+/** A stop that comes before the polling loop has started waits this long for it, looking this often. */
+const LAUNCH_WAIT_MS = 10_000;
+const LAUNCH_POLL_MS = 20;
 
 /**
  * Starts the bot once the app (and its migrations) is up: the command menu, then polling or
@@ -38,7 +41,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     // failed start), and Telegraf throws then; only a polling bot has anything to stop.
     const stop = bot.stop.bind(bot);
     bot.stop = (reason?: string) => {
-      if (this.polling) stop(reason);
+      if (this.polling) this.stopPolling(() => stop(reason));
       this.polling = false;
     };
   }
@@ -79,6 +82,29 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopping = true;
     for (const timer of this.retries) clearTimeout(timer);
     this.bot.stop('shutdown');
+  }
+
+  /**
+   * Stops the polling loop. Stopped in the moment between launch() and its loop (launch first
+   * deletes any webhook), Telegraf says it is not running: the loop is stopped as soon as it has
+   * started instead, within a few seconds, so that nothing polls after shutdown.
+   */
+  private stopPolling(stop: () => void): void {
+    const tryStop = (): boolean => {
+      try {
+        stop();
+        return true;
+      } catch (error) {
+        if (error instanceof Error && error.message === 'Bot is not running!') return false;
+        throw error;
+      }
+    };
+    if (tryStop()) return;
+    let waited = 0;
+    const timer = setInterval(() => {
+      waited += LAUNCH_POLL_MS;
+      if (tryStop() || waited >= LAUNCH_WAIT_MS) clearInterval(timer);
+    }, LAUNCH_POLL_MS);
   }
 
   /**

@@ -93,4 +93,17 @@ describe('start-up', () => {
       await sut.close();
     }
   });
+
+  it('stops cleanly when closed right after start, and nothing polls afterwards', async () => {
+    standIn.reset({ all: true });
+    // Telegraf starts its polling loop after a deleteWebhook call: a close in that moment used to throw
+    // "Bot is not running!", and the loop started after the app had closed.
+    const sut = await startTestApp(environment, standIn);
+    // The loop may still make the call it had started; after that, nothing.
+    await expect(sut.close()).resolves.toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const settled = standIn.mark();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(standIn.calls('getUpdates').filter((c) => c.index >= settled)).toHaveLength(0);
+  });
 });
