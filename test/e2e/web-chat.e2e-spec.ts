@@ -286,6 +286,7 @@ describe('the web chat in a browser (local mode)', () => {
     await draft.filter({ hasText: 'and hope ahead' }).waitFor();
     expect(await draft.count()).toBe(1);
     expect(await page.locator('.messages > li:last-child').getAttribute('class')).toContain('draft');
+    await page.screenshot({ path: resolve(OUTPUT, 'draft.png') });
 
     const mark = await chatLength(page);
     await bot('sendMessage', { chat_id: 1001, parse_mode: 'HTML', text: '<b>The Star</b> in the past, and hope ahead. The whole reading.' });
