@@ -2,8 +2,9 @@ import OpenAI, { APIConnectionError, APIError } from 'openai';
 import { Stream } from 'openai/core/streaming';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
-import type { Interpretation, InterpretationInput, InterpretOptions, Interpreter, ReadingProgress } from './interpretation';
+import type { Interpretation, InterpretationInput, InterpretOptions, Interpreter } from './interpretation';
 import { buildMessages, parseReply, partialReply, type LlmReading } from './llm-prompt';
+import { ProgressReport } from './progress-report';
 
 export interface LlmInterpreterOptions {
   /** An OpenAI-compatible API root, e.g. `https://api.openai.com/v1`. */
@@ -29,8 +30,6 @@ export interface LlmInterpreterOptions {
    */
   stream?: boolean;
 }
-
-type Progress = NonNullable<InterpretOptions['onProgress']>;
 
 /** One attempt's answer; `finished` is false when a stream ended without saying it was complete. */
 interface Reply {
@@ -64,7 +63,6 @@ const MAX_ERROR_LENGTH = 300;
 const TIMEOUT_ERROR = 'TimeoutError';
 const MALFORMED_ERROR = 'MalformedReplyError';
 const STREAM_CUT_ERROR = 'StreamCutError';
-const NOTHING_YET: ReadingProgress = { journey: [] };
 
 /** Interprets with an LLM; any failure or unusable answer falls back to another interpreter. */
 export class LlmInterpreter implements Interpreter {
@@ -271,32 +269,6 @@ export class LlmInterpreter implements Interpreter {
       this.onEvent(event);
     } catch {
       // A broken metrics hook must not cost the user a reading.
-    }
-  }
-}
-
-/** Passes the text on as it grows, and says when what was passed on is abandoned. */
-class ProgressReport {
-  private shown = false;
-
-  constructor(private readonly listener: Progress) {}
-
-  report(read: () => ReadingProgress): void {
-    this.shown = true;
-    this.call(read);
-  }
-
-  abandon(): void {
-    if (!this.shown) return;
-    this.shown = false;
-    this.call(() => NOTHING_YET);
-  }
-
-  private call(read: () => ReadingProgress): void {
-    try {
-      this.listener(read);
-    } catch {
-      // Whoever shows the draft must not cost the user the reading.
     }
   }
 }
