@@ -356,6 +356,13 @@ describe('LlmInterpreter', () => {
       expect(bodyOf(1).stream).toBeUndefined();
     });
 
+    it('names a broken body given to a stream request, and falls back', async () => {
+      server.setDefault({ kind: 'malformed' });
+      const result = await create().interpret(reading(THREE_CARDS), 1, follower());
+      expect(result).toEqual(BUILTIN_RESULT);
+      expect(events[0].error).toBe('MalformedReplyError: the reply to a stream request is neither a stream nor JSON');
+    });
+
     it('asks again without streaming when the server refuses stream', async () => {
       server.enqueue({ kind: 'status', status: 400, body: { error: { message: "Unsupported parameter: 'stream'" } } });
       const result = await create({ retries: 0 }).interpret(reading(THREE_CARDS), 1, follower());

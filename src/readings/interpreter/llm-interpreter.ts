@@ -191,7 +191,10 @@ export class LlmInterpreter implements Interpreter {
     const response = await this.client.chat.completions.create({ ...body, stream: true }, { signal: controller.signal }).asResponse();
     if (!/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
       this.streaming = false;
-      return { content: this.contentOf((await response.json()) as ChatCompletion), finished: true };
+      const whole = (await response.json().catch(() => {
+        throw namedError(MALFORMED_ERROR, 'the reply to a stream request is neither a stream nor JSON');
+      })) as ChatCompletion;
+      return { content: this.contentOf(whole), finished: true };
     }
     let content = '';
     let finish: string | null = null;
