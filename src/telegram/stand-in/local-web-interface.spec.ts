@@ -65,7 +65,7 @@ describe('BotApiStandIn local web interface', () => {
     await standIn.stop();
   });
 
-  it('streams a chat: the history first, then messages, typing, edits and deletions as they happen', async () => {
+  it('streams a chat: the history first, then messages, typing, edits, deletions and drafts as they happen', async () => {
     await standIn.sendText(USER, '/start');
     const events = await openEvents(`${base}/_standin/users/${USER.id}/events`);
     try {
@@ -87,6 +87,9 @@ describe('BotApiStandIn local web interface', () => {
 
       await call(base, 'deleteMessage', { chat_id: USER.id, message_id: sent.message_id });
       expect(await events.next('delete')).toEqual({ message_id: sent.message_id });
+
+      await call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 3, text: 'Writing <i>now</i>', parse_mode: 'HTML' });
+      expect(await events.next('draft')).toEqual({ draft_id: 3, text: 'Writing now', entities: [{ type: 'italic', offset: 8, length: 3 }], date: expect.any(Number) });
     } finally {
       events.close();
     }
