@@ -44,7 +44,7 @@ describe('payment updates checked against our own rows', () => {
     const rows = await ledgerOf(player);
     return { credits: user.credits, tier: user.subscription_tier, rows: rows.map((r: { id: number; status: string; amount: number }) => `${r.id}:${r.status}:${r.amount}`) };
   };
-  const metrics = async () => (await request(sut.server).get('/metrics').expect(200)).text;
+  const metrics = async () => (await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).text;
   /** Asks for a package's invoice and returns its payload and pending row. */
   const invoiceFor = async (player: Player, packageKey: string) => {
     const messageId = await requestInvoice(standIn, player, packageKey);
