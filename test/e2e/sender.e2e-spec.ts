@@ -6,7 +6,7 @@ import { REDIS_CLIENT } from 'src/cache/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
 import { say } from '../support/bot-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { itNeeding } from '../support/needs-services';
 import { prepareTestEnvironment } from '../support/test-environment';
 import { eventually } from '../support/eventually';
@@ -129,7 +129,7 @@ describe('talking to Telegram politely', () => {
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="ok"\} \d+/);
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="429"\} 2/);
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="403"\} 1/);
-    const scraped = await request(sut.server).get('/metrics').expect(200);
+    const scraped = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
     expect(scraped.text).toContain('tarot_telegram_calls_total');
   });
 });

@@ -79,7 +79,7 @@ describe('start-up', () => {
 
     it('keeps the REST API and /metrics off the public port, and /health on it', async () => {
       await request(sut.server).get('/api/v1/users').set({ Authorization: `Bearer ${ADMIN_TOKEN}` }).expect(404);
-      await request(sut.server).get('/metrics').expect(404);
+      await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(404);
       await request(sut.server).get('/health').expect(200);
     });
   });
@@ -87,7 +87,7 @@ describe('start-up', () => {
   it('serves Prometheus metrics on the admin port', async () => {
     const sut = await startTestApp(environment, standIn);
     try {
-      const { text } = await request(sut.server).get('/metrics').expect(200);
+      const { text } = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
       expect(text).toContain('process_cpu_user_seconds_total');
     } finally {
       await sut.close();

@@ -2,6 +2,7 @@ import express from 'express';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { localHostsOnly } from './local-host-guard';
 import { BotApiCallProcessor } from './bot-api-call-processor';
 import { BotApiController } from './bot-api-controller';
 import { BotApiLimitChecker } from './bot-api-limit-checker';
@@ -170,6 +171,7 @@ export class BotApiStandIn {
     this.restoreSaved();
     const app = express();
     app.disable('x-powered-by');
+    app.use(localHostsOnly());
     this.localUsers = new LocalUserController(this);
     app.use('/_standin', this.localUsers.router());
     new BotApiController(this.processor).register(app);

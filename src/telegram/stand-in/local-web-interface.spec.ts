@@ -153,16 +153,23 @@ describe('BotApiStandIn local web interface', () => {
     expect(await menu('')).toEqual([{ command: 'start', description: 'Start' }]);
   });
 
-  it('allows pages from any origin, answering preflight requests', async () => {
+  it('serves its own origin only: no CORS headers, and another page or a rebound host refused', async () => {
     const preflight = await fetch(`${base}/_standin/users/1/messages`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
     });
+    const foreign = await fetch(`${base}/_standin/users/1/messages`, {
+      method: 'POST',
+      headers: { origin: 'https://attacker.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ text: '/start' }),
+    });
     const bot = await fetch(`${base}/_standin/bot`);
 
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(bot.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(foreign.status).toBe(403);
+    expect(standIn.chatHistory(1)).toEqual([]);
+    expect(bot.headers.get('access-control-allow-origin')).toBeNull();
     expect(await bot.json()).toMatchObject({ ok: true, bot: { is_bot: true } });
   });
 
