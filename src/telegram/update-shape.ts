@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested, ValidationError, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested, ValidationError, validateSync } from 'class-validator';
 import { inspectBody } from 'src/common/http/body-inspection';
 
 /*
@@ -10,42 +10,54 @@ import { inspectBody } from 'src/common/http/body-inspection';
  */
 
 const SAFE = Number.MAX_SAFE_INTEGER;
+/** Amounts are stored as PostgreSQL integers. */
+const INT4 = 2_147_483_647;
+/** Dates (Unix seconds) past 2100-01-01 are no date Telegram sends, and some overflow a JS Date. */
+const LAST_DATE = 4_102_444_800;
+/** The Bot API's own limits, and the columns the values are stored in. */
+const MAX_TEXT = 4096;
+const MAX_NAME = 256;
+const MAX_QUERY_ID = 256;
+const MAX_CALLBACK_DATA = 64;
+const MAX_PAYLOAD = 128;
+const MAX_CHARGE_ID = 255;
+const MAX_CURRENCY = 8;
 
 class UserShape {
   @IsInt() @Min(1) @Max(SAFE) id!: number;
-  @IsString() first_name!: string;
-  @IsOptional() @IsString() username?: string;
-  @IsOptional() @IsString() language_code?: string;
+  @IsString() @MaxLength(MAX_NAME) first_name!: string;
+  @IsOptional() @IsString() @MaxLength(MAX_NAME) username?: string;
+  @IsOptional() @IsString() @MaxLength(35) language_code?: string;
 }
 
 class ChatShape {
   @IsInt() @Min(-SAFE) @Max(SAFE) id!: number;
-  @IsString() type!: string;
+  @IsString() @MaxLength(32) type!: string;
 }
 
 class SuccessfulPaymentShape {
-  @IsString() currency!: string;
-  @IsInt() @Min(0) @Max(SAFE) total_amount!: number;
-  @IsString() invoice_payload!: string;
-  @IsString() telegram_payment_charge_id!: string;
-  @IsOptional() @IsInt() subscription_expiration_date?: number;
+  @IsString() @MaxLength(MAX_CURRENCY) currency!: string;
+  @IsInt() @Min(0) @Max(INT4) total_amount!: number;
+  @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
+  @IsString() @MaxLength(MAX_CHARGE_ID) telegram_payment_charge_id!: string;
+  @IsOptional() @IsInt() @Min(0) @Max(LAST_DATE) subscription_expiration_date?: number;
   @IsOptional() @IsBoolean() is_recurring?: boolean;
   @IsOptional() @IsBoolean() is_first_recurring?: boolean;
 }
 
 class RefundedPaymentShape {
-  @IsString() currency!: string;
-  @IsInt() @Min(0) @Max(SAFE) total_amount!: number;
-  @IsString() invoice_payload!: string;
-  @IsString() telegram_payment_charge_id!: string;
+  @IsString() @MaxLength(MAX_CURRENCY) currency!: string;
+  @IsInt() @Min(0) @Max(INT4) total_amount!: number;
+  @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
+  @IsString() @MaxLength(MAX_CHARGE_ID) telegram_payment_charge_id!: string;
 }
 
 class MessageShape {
   @IsInt() @Min(0) @Max(SAFE) message_id!: number;
-  @IsInt() date!: number;
+  @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => UserShape) from?: UserShape;
-  @IsOptional() @IsString() text?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_TEXT) text?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SuccessfulPaymentShape) successful_payment?: SuccessfulPaymentShape;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => RefundedPaymentShape) refunded_payment?: RefundedPaymentShape;
 }
@@ -53,33 +65,33 @@ class MessageShape {
 /** A message a button sits on; an inaccessible one (date 0) has only these fields. */
 class ButtonMessageShape {
   @IsInt() @Min(0) @Max(SAFE) message_id!: number;
-  @IsInt() date!: number;
+  @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
 }
 
 class CallbackQueryShape {
-  @IsString() id!: string;
+  @IsString() @MaxLength(MAX_QUERY_ID) id!: string;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ButtonMessageShape) message?: ButtonMessageShape;
-  @IsOptional() @IsString() data?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_CALLBACK_DATA) data?: string;
 }
 
 class PreCheckoutQueryShape {
-  @IsString() id!: string;
+  @IsString() @MaxLength(MAX_QUERY_ID) id!: string;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
-  @IsString() currency!: string;
-  @IsInt() @Min(0) @Max(SAFE) total_amount!: number;
-  @IsString() invoice_payload!: string;
+  @IsString() @MaxLength(MAX_CURRENCY) currency!: string;
+  @IsInt() @Min(0) @Max(INT4) total_amount!: number;
+  @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
 }
 
 class ChatMemberShape {
-  @IsString() status!: string;
+  @IsString() @MaxLength(32) status!: string;
 }
 
 class ChatMemberUpdatedShape {
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
-  @IsInt() date!: number;
+  @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatMemberShape) old_chat_member!: ChatMemberShape;
   @IsObject() @ValidateNested() @Type(() => ChatMemberShape) new_chat_member!: ChatMemberShape;
 }
