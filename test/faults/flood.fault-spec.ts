@@ -57,7 +57,14 @@ describeFault('flood: one user floods the bot through Telegram\'s one queue', ()
   beforeAll(async () => {
     environment = await prepareFaultEnvironment('flood');
     standIn = await startStandIn();
-    sut = await startTestApp(environment, standIn, { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://faults.example.test/hook', WEBHOOK_SECRET });
+    sut = await startTestApp(environment, standIn, {
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://faults.example.test/hook',
+      WEBHOOK_SECRET,
+      // Paced as in production: a chat gets about a message a second, which is what makes one
+      // user's updates slow to handle and a flood of them pile up.
+      TELEGRAM_RATE_LIMIT: 'on',
+    });
     baseUrl = await sut.listen();
     hook = `${baseUrl}/telegram/webhook`;
     standIn.redirectWebhook(hook);
