@@ -66,10 +66,11 @@ function commandOf(ctx: BotContext): string | undefined {
 
 /**
  * What every update goes through before a handler: private chats only, redelivery handled
- * once, one update per user at a time, the user loaded (from the cache), the status guard,
- * the per-minute message limit, and activity noted. A failure (in the pipeline or a handler)
- * is left to Telegram's next delivery in webhook mode (see deliverAgain); otherwise the error
- * handler apologises to the user.
+ * once, the per-minute message limit, one update per user at a time (a bounded line: see
+ * USER_QUEUE_LIMIT), the user loaded (from the cache), the status guard, and activity noted.
+ * A failure (in the pipeline or a handler) is left to Telegram's next delivery in webhook mode
+ * (see afterFailure), parked if it is a payment that keeps failing; otherwise the error handler
+ * apologises to the user.
  */
 @Injectable()
 export class UpdatePipeline implements BeforeApplicationShutdown {
@@ -162,14 +163,14 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
         return;
       }
       this.record(updateId, type, userId, 'failed', Date.now() - started);
-      const next = await this.afterFailure(ctx, error);
-      if (next === 'again') {
+      const fate = await this.afterFailure(ctx, error);
+      if (fate === 'again') {
         this.logger.warn(`update ${updateId} failed (${(error as Error).message}); answered so that Telegram delivers it again`);
         this.unfinished.set(updateId, 'failed');
         await claim.release();
         return;
       }
-      if (next === 'park') {
+      if (fate === 'park') {
         await claim.done();
         this.park(ctx.update as Update, 'failed', (error as Error).message);
         if (ctx.chat) await this.sender.optional(() => ctx.reply(this.i18n.t(ctx.state.lang, 'pay.parked'))).catch(() => undefined);
@@ -261,6 +262,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     if (!user || user.status !== 'active') return true;
     if ((this.limitedUntil.get(user.id) ?? 0) > Date.now()) {
       ctx.state.outcome = 'rate_limited';
+      this.metrics.rateLimited.inc({ action: 'message' });
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       return false;
     }

@@ -35,6 +35,7 @@ describe('updateShapeProblem', () => {
     expect(updateShapeProblem(paid({ invoice_payload: 'p'.repeat(129) }))).toBe('message.successful_payment.invoice_payload');
     expect(updateShapeProblem(message({ date: 1e15 }))).toBe('message.date');
     expect(updateShapeProblem(message({ text: 'x'.repeat(4097) }))).toBe('message.text');
+    expect(updateShapeProblem(message({ text: null }))).toBe('message.text');
     expect(updateShapeProblem({ update_id: 8, callback_query: { id: 'q', from, chat_instance: 'c', data: `v1:open:${'9'.repeat(60)}` } })).toBe('callback_query.data');
   });
 

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested, ValidationError, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested, ValidationError, validateSync } from 'class-validator';
 import { inspectBody } from 'src/common/http/body-inspection';
 
 /*
@@ -23,11 +23,14 @@ const MAX_PAYLOAD = 128;
 const MAX_CHARGE_ID = 255;
 const MAX_CURRENCY = 8;
 
+/** A field Telegram may leave out; it never sends one as null, so null is checked like a value. */
+const Optional = () => ValidateIf((_object, value) => value !== undefined);
+
 class UserShape {
   @IsInt() @Min(1) @Max(SAFE) id!: number;
   @IsString() @MaxLength(MAX_NAME) first_name!: string;
-  @IsOptional() @IsString() @MaxLength(MAX_NAME) username?: string;
-  @IsOptional() @IsString() @MaxLength(35) language_code?: string;
+  @Optional() @IsString() @MaxLength(MAX_NAME) username?: string;
+  @Optional() @IsString() @MaxLength(35) language_code?: string;
 }
 
 class ChatShape {
@@ -40,9 +43,9 @@ class SuccessfulPaymentShape {
   @IsInt() @Min(0) @Max(INT4) total_amount!: number;
   @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
   @IsString() @MaxLength(MAX_CHARGE_ID) telegram_payment_charge_id!: string;
-  @IsOptional() @IsInt() @Min(0) @Max(LAST_DATE) subscription_expiration_date?: number;
-  @IsOptional() @IsBoolean() is_recurring?: boolean;
-  @IsOptional() @IsBoolean() is_first_recurring?: boolean;
+  @Optional() @IsInt() @Min(0) @Max(LAST_DATE) subscription_expiration_date?: number;
+  @Optional() @IsBoolean() is_recurring?: boolean;
+  @Optional() @IsBoolean() is_first_recurring?: boolean;
 }
 
 class RefundedPaymentShape {
@@ -56,10 +59,10 @@ class MessageShape {
   @IsInt() @Min(0) @Max(SAFE) message_id!: number;
   @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => UserShape) from?: UserShape;
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT) text?: string;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => SuccessfulPaymentShape) successful_payment?: SuccessfulPaymentShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => RefundedPaymentShape) refunded_payment?: RefundedPaymentShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => UserShape) from?: UserShape;
+  @Optional() @IsString() @MaxLength(MAX_TEXT) text?: string;
+  @Optional() @IsObject() @ValidateNested() @Type(() => SuccessfulPaymentShape) successful_payment?: SuccessfulPaymentShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => RefundedPaymentShape) refunded_payment?: RefundedPaymentShape;
 }
 
 /** A message a button sits on; an inaccessible one (date 0) has only these fields. */
@@ -72,8 +75,8 @@ class ButtonMessageShape {
 class CallbackQueryShape {
   @IsString() @MaxLength(MAX_QUERY_ID) id!: string;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ButtonMessageShape) message?: ButtonMessageShape;
-  @IsOptional() @IsString() @MaxLength(MAX_CALLBACK_DATA) data?: string;
+  @Optional() @IsObject() @ValidateNested() @Type(() => ButtonMessageShape) message?: ButtonMessageShape;
+  @Optional() @IsString() @MaxLength(MAX_CALLBACK_DATA) data?: string;
 }
 
 class PreCheckoutQueryShape {
@@ -98,12 +101,12 @@ class ChatMemberUpdatedShape {
 
 class UpdateShape {
   @IsInt() @Min(0) @Max(SAFE) update_id!: number;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MessageShape) message?: MessageShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MessageShape) edited_message?: MessageShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MessageShape) channel_post?: MessageShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => CallbackQueryShape) callback_query?: CallbackQueryShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PreCheckoutQueryShape) pre_checkout_query?: PreCheckoutQueryShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ChatMemberUpdatedShape) my_chat_member?: ChatMemberUpdatedShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => MessageShape) message?: MessageShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => MessageShape) edited_message?: MessageShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => MessageShape) channel_post?: MessageShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => CallbackQueryShape) callback_query?: CallbackQueryShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => PreCheckoutQueryShape) pre_checkout_query?: PreCheckoutQueryShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => ChatMemberUpdatedShape) my_chat_member?: ChatMemberUpdatedShape;
 }
 
 function firstField(errors: ValidationError[], parent = ''): string | undefined {
