@@ -81,11 +81,6 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   /** Set at shutdown: the webhook then answers 503 so Telegram keeps the updates. */
   closed = false;
 
-  /**
-   * Users refused by the message limit, until their window ends: the rest of a flood is refused
-   * from memory instead of queueing on the one counter row they all update.
-   */
-  private readonly limitedUntil = new Map<number, number>();
   /** How many of a user's updates may wait behind the one being handled (USER_QUEUE_LIMIT). */
   private readonly queueLimit: number;
 
@@ -251,8 +246,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
 
   /**
    * The per-minute message limit, counted before the update waits for the user's lock (a flood
-   * is refused at once, not queued; once refused, from memory until the window ends): false
-   * when the update was answered as rate-limited. The
+   * is refused at once, not queued): false when the update was answered as rate-limited. The
    * snapshot read here only decides this; the handler gets a fresh one under the lock.
    */
   private async admitted(ctx: BotContext): Promise<boolean> {
@@ -260,17 +254,9 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
     if (user?.preferences.languageChosen) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
     if (!user || user.status !== 'active') return true;
-    if ((this.limitedUntil.get(user.id) ?? 0) > Date.now()) {
-      ctx.state.outcome = 'rate_limited';
-      this.metrics.rateLimited.inc({ action: 'message' });
-      if (ctx.callbackQuery) await ctx.answerCbQuery();
-      return false;
-    }
     const verdict = await this.rateLimits.hit(user, 'message');
     if (verdict.allowed) return true;
     ctx.state.outcome = 'rate_limited';
-    if (this.limitedUntil.size >= 10_000) this.limitedUntil.clear();
-    this.limitedUntil.set(user.id, verdict.retryAt!.getTime());
     if (verdict.firstRefusal) await this.slowDown(ctx, () => this.rateLimitedText(ctx, verdict.retryAt!));
     else if (ctx.callbackQuery) await ctx.answerCbQuery();
     return false;

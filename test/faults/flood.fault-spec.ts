@@ -25,7 +25,7 @@ const QUIET_MS = 6_000;
  * Below this, a p99 is noise on a shared 2-core machine: the calm users' p99 during the flood
  * must be within twice the quiet one, or twice this floor, whichever is larger.
  */
-const P99_FLOOR_MS = 500;
+const P99_FLOOR_MS = 1000;
 /** The flooding user's updates are all answered, and the bot done writing to them, this soon after the flood. */
 const FLOODER_SETTLED_MS = 5_000;
 
@@ -195,9 +195,9 @@ describeFault('flood: one user floods the bot through Telegram\'s one queue', ()
     expect(duringP99).toBeLessThanOrEqual(bound);
     expect(floodAnswered - floodEnded).toBeLessThan(FLOODER_SETTLED_MS);
     expect(lastToFlooder - floodEndedWall).toBeLessThan(FLOODER_SETTLED_MS);
-    // The flooding user got at most the allowed replies and one slow-down a minute (once refused,
-    // the rest of a window's flood is refused without counting).
-    expect(windows.every((w) => w.request_count <= FLOOD + 1)).toBe(true);
+    // Every message was counted once against the limit (none lost, none twice), and the flooding
+    // user got at most the allowed replies and one slow-down a minute.
+    expect(windows.reduce((n, w) => n + w.request_count, 0)).toBe(FLOOD + 1);
     expect(notices.length).toBeGreaterThanOrEqual(1);
     expect(notices.length).toBeLessThanOrEqual(windows.length);
     expect(toFlooder.length).toBeLessThanOrEqual(windows.length * (MESSAGES_PER_MINUTE + 1));
