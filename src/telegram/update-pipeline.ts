@@ -264,14 +264,16 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
 
   /**
    * Tells a user who sends faster than the bot answers to slow down: once a minute at most
-   * (whether the limit or the queue refused them), and never waiting for the chat's pacing.
+   * (whether the limit or the queue refused them). The notice waits for the chat's pacing (it is
+   * the only one of the minute) but the update does not wait for it: the webhook answers now.
    */
   private async slowDown(ctx: BotContext, text: () => string): Promise<void> {
+    const failed = (error: unknown) => this.logger.warn(`Could not tell user ${ctx.from!.id} to slow down: ${(error as Error).message}`);
     try {
-      if (await this.gate.firstNotice(String(ctx.from!.id))) await this.sender.optional(() => this.refuse(ctx, text()));
+      if (await this.gate.firstNotice(String(ctx.from!.id))) void this.refuse(ctx, text()).catch(failed);
       else if (ctx.callbackQuery) await ctx.answerCbQuery();
     } catch (error) {
-      this.logger.warn(`Could not tell user ${ctx.from!.id} to slow down: ${(error as Error).message}`);
+      failed(error);
     }
   }
 
