@@ -168,7 +168,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       if (fate === 'park') {
         await claim.done();
         this.park(ctx.update as Update, 'failed', (error as Error).message);
-        if (ctx.chat) await this.sender.optional(() => ctx.reply(this.i18n.t(ctx.state.lang, 'pay.parked'))).catch(() => undefined);
+        if (ctx.chat) await ctx.reply(this.i18n.t(ctx.state.lang, 'pay.parked')).catch((e: Error) => this.logger.warn(`Could not tell user ${userId} of the parked payment: ${e.message}`));
         return;
       }
       // Not left to a redelivery: the error handler tells the user, and the update counts as handled.

@@ -94,8 +94,8 @@ export class TelegramSender {
 
   /**
    * Runs `send` with its chat messages optional: one that would wait for its chat's pacing is
-   * dropped instead (notices and apologies to a user sending faster than the bot may answer:
-   * the next one says the same).
+   * dropped instead (apologies to a user the bot is already writing to fast: the next one says
+   * the same).
    */
   optional<T>(send: () => Promise<T>): Promise<T> {
     return this.optionalSends.run(true, send);
