@@ -39,6 +39,8 @@ export class AppConfig {
     specPath: string;
     /** Pacing of outgoing messages (off only for benchmarks against the stand-in). */
     rate: { enabled: boolean; globalPerSecond: number; perChatPerSecond: number; perChatBurst: number };
+    /** How many of one user's updates may wait behind the one being handled; the rest are answered at once. */
+    userQueueLimit: number;
   };
   readonly database: { url: string | undefined; dataDir: string };
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
@@ -75,6 +77,7 @@ export class AppConfig {
         perChatPerSecond: 1,
         perChatBurst: 5,
       },
+      userQueueLimit: env.USER_QUEUE_LIMIT ?? 3,
     };
     this.database = { url: env.DATABASE_URL, dataDir };
     this.redis = { url: env.REDIS_URL, commandTimeoutMs: 500 };

@@ -119,6 +119,10 @@ export class Environment {
   @IsOptional() @IsInt({ message: 'must be a whole number of messages a second' }) @Min(1) @Max(1000)
   TELEGRAM_GLOBAL_RATE?: number;
 
+  @IsOptional() @IsInt({ message: 'must be a whole number of updates' }) @Min(0, { message: 'must be 0 or more' })
+  @Max(1000, { message: 'must be at most 1000' })
+  USER_QUEUE_LIMIT?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -136,9 +140,10 @@ const KNOWN_KEYS: string[] = [
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'METRICS_TOKEN', 'BIND_ADDRESS',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
+  'USER_QUEUE_LIMIT',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL', 'USER_QUEUE_LIMIT']);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

@@ -66,6 +66,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly parkedUpdates = new Counter({
+    name: 'tarot_parked_updates_total',
+    help: 'Payment updates set aside for an operator (logged whole, then acknowledged), by update type and cause',
+    labelNames: ['type', 'cause'] as const,
+    registers: [this.registry],
+  });
+
   readonly rateLimited = new Counter({
     name: 'tarot_rate_limit_rejections_total',
     help: 'Updates refused by a rate limit, by action',
@@ -89,7 +96,7 @@ export class MetricsService {
 
   readonly telegramCalls = new Counter({
     name: 'tarot_telegram_calls_total',
-    help: 'Outgoing Bot API calls, by method and outcome (ok, an error code, network, skipped_blocked)',
+    help: 'Outgoing Bot API calls, by method and outcome (ok, an error code, network, skipped_blocked, dropped_over_budget)',
     labelNames: ['method', 'outcome'] as const,
     registers: [this.registry],
   });

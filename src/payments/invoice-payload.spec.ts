@@ -26,6 +26,12 @@ describe('invoice payloads', () => {
       's2:0:basic:750:1',
       'p1:1:Credits:500:1',
       'p1:1:credits_50:500:1:extra',
+      // Past what the columns hold: a transaction id or Stars over 2^31-1, a user id over 2^63-1, a date past 2100.
+      'p1:9999999999:credits_50:500:1',
+      's2:2147483648:basic:750:1',
+      'p1:1:credits_50:2147483648:1',
+      'p1:1:credits_50:500:9223372036854775808',
+      's1:basic:750:1:9999999999999',
     ]) {
       expect(decodePayload(text)).toBeUndefined();
     }

@@ -31,6 +31,18 @@ export type ProductKind = InvoicePayload['kind'];
 const MAX_BYTES = 128;
 const KEY = /^[a-z][a-z0-9_]{0,31}$/;
 const NUMBER = /^[1-9]\d{0,18}$/;
+/** Row ids and Stars are PostgreSQL integers; user ids bigints; dates seconds before 2100. */
+const INT4 = 2_147_483_647;
+const INT8 = 9_223_372_036_854_775_807n;
+const LAST_DATE = 4_102_444_800;
+
+function within(text: string, max: number): boolean {
+  return NUMBER.test(text) && Number(text) <= max;
+}
+
+function isUserId(text: string): boolean {
+  return NUMBER.test(text) && BigInt(text) <= INT8;
+}
 
 function fields(payload: InvoicePayload): (string | number)[] {
   if (payload.kind === 'package') return ['p1', payload.transactionId, payload.packageKey, payload.stars, payload.telegramUserId];
@@ -50,14 +62,14 @@ export function decodePayload(text: string): InvoicePayload | undefined {
   if (parts.length !== 5) return undefined;
   if (parts[0] === 'p1' || parts[0] === 's2') {
     const [version, id, key, stars, user] = parts;
-    if (!NUMBER.test(id) || !KEY.test(key) || !NUMBER.test(stars) || !NUMBER.test(user)) return undefined;
+    if (!within(id, INT4) || !KEY.test(key) || !within(stars, INT4) || !isUserId(user)) return undefined;
     return version === 'p1'
       ? { kind: 'package', transactionId: Number(id), packageKey: key, stars: Number(stars), telegramUserId: user }
       : { kind: 'subscription', transactionId: Number(id), tier: key, stars: Number(stars), telegramUserId: user, issuedAt: null };
   }
   if (parts[0] === 's1') {
     const [, tier, stars, user, issuedAt] = parts;
-    if (!KEY.test(tier) || !NUMBER.test(stars) || !NUMBER.test(user) || !NUMBER.test(issuedAt)) return undefined;
+    if (!KEY.test(tier) || !within(stars, INT4) || !isUserId(user) || !within(issuedAt, LAST_DATE)) return undefined;
     return { kind: 'subscription', transactionId: null, tier, stars: Number(stars), telegramUserId: user, issuedAt: Number(issuedAt) };
   }
   return undefined;

@@ -13,6 +13,9 @@ import { ReadingsService } from './readings.service';
 import { SpreadPictureSender } from './spread-picture-sender.service';
 import { TodayService } from './today.service';
 
+/** Reading ids are PostgreSQL integers: a larger one in a press is no reading. */
+const MAX_READING_ID = 2_147_483_647;
+
 /** /today, /past and opening a past reading. */
 @Update()
 export class HistoryUpdate {
@@ -51,7 +54,7 @@ export class HistoryUpdate {
   @Action(callbackPattern('open'))
   async open(@Ctx() ctx: BotContext): Promise<void> {
     const id = Number(callbackPattern('open').exec((ctx.callbackQuery as { data: string }).data)?.[1]);
-    const reading = Number.isSafeInteger(id) ? await this.readings.findOne(id) : null;
+    const reading = Number.isSafeInteger(id) && id <= MAX_READING_ID ? await this.readings.findOne(id) : null;
     await ctx.answerCbQuery();
     if (!reading || reading.userId !== ctx.state.user!.id) {
       await ctx.reply(this.i18n.t(ctx.state.lang, 'past.notFound'));
@@ -60,9 +63,9 @@ export class HistoryUpdate {
     await this.show(ctx, reading);
   }
 
-  private async showPage(ctx: BotContext, page: number): Promise<void> {
+  private async showPage(ctx: BotContext, asked: number): Promise<void> {
     const lang = ctx.state.lang;
-    const { entries, pages } = await this.past.page(ctx.state.user!.id, page);
+    const { entries, pages, page } = await this.past.page(ctx.state.user!.id, asked);
     if (entries.length === 0 && page === 0) {
       await ctx.reply(this.i18n.t(lang, 'past.empty'));
       return;

@@ -53,6 +53,8 @@ export class PastReadingsService {
       return { entries: items.map(entryOf), total };
     });
     const pages = Math.max(1, Math.ceil(history.total / PAST_PAGE_SIZE));
+    // A page past the last (an old keyboard, a forged press) shows the last one.
+    page = Math.min(Math.max(0, page), pages - 1);
     const start = page * PAST_PAGE_SIZE;
     if (start < CACHED_HISTORY) return { entries: history.entries.slice(start, start + PAST_PAGE_SIZE), page, pages };
     const { items } = await this.readings.summaries(userId, PAST_PAGE_SIZE, start);

@@ -10,6 +10,7 @@ import { ALLOWED_UPDATES } from './allowed-updates';
 import { BotContext } from './bot-context';
 import { BOT_COMMANDS } from './bot-commands';
 import { fallback } from './fallback';
+import { TelegramSender } from './outgoing/telegram-sender';
 import { describeTelegramFailure, isTransientTelegramFailure } from './telegram-failure';
 
 /** getMe at start: tries, about 10 s in all, before the start fails. */
@@ -36,6 +37,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectBot() private readonly bot: Telegraf<BotContext>,
     private readonly config: AppConfig,
     private readonly i18n: I18nService,
+    private readonly sender: TelegramSender,
   ) {
     // nestjs-telegraf stops the bot at shutdown even when it never polled (webhook mode, or a
     // failed start), and Telegraf throws then; only a polling bot has anything to stop.
@@ -49,7 +51,8 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     const errors = new BotExceptionHandler(this.i18n);
     this.bot.use(fallback(this.i18n));
-    this.bot.catch((error, ctx) => errors.handle(error, ctx));
+    // An apology is dropped rather than queued behind a chat's pacing: the next one says the same.
+    this.bot.catch((error, ctx) => this.sender.optional(() => errors.handle(error, ctx)));
     this.bot.botInfo = await this.whoAmI();
     const menu = this.keepTrying('the command menu', () => this.registerCommands());
     const { mode, webhookUrl, webhookSecret } = this.config.telegram;

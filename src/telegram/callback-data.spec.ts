@@ -11,4 +11,14 @@ describe('callback data', () => {
   it('refuses to build more than 64 bytes', () => {
     expect(() => callbackData('x', 'й'.repeat(40))).toThrow(/64 bytes/);
   });
+
+  it('matches only the arguments the bot writes, where it bounds them', () => {
+    expect(callbackPattern('pref').exec('v1:pref:reversals:off')?.[1]).toBe('reversals:off');
+    expect(callbackPattern('pref').exec('v1:pref:language:uk')?.[1]).toBe('language:uk');
+    expect(callbackPattern('pref').test('v1:pref:reversals:maybe')).toBe(false);
+    expect(callbackPattern('past').exec('v1:past:3')?.[1]).toBe('3');
+    expect(callbackPattern('past').test('v1:past:9999999999')).toBe(false);
+    expect(callbackPattern('open').test('v1:open:-1')).toBe(false);
+    expect(callbackPattern('renew').test('v1:renew:sometimes')).toBe(false);
+  });
 });

@@ -11,7 +11,19 @@ export function callbackData(action: string, ...args: (string | number)[]): stri
   return data;
 }
 
+/**
+ * What an action's argument may be, where the bot writes a bounded one: a press carrying
+ * anything else (a forged `v1:pref:reversals:maybe`) matches no handler and is answered as an
+ * unknown button. Numbers are bounded here by length; handlers check their range.
+ */
+const ARGUMENTS: Record<string, string> = {
+  past: '\\d{1,9}',
+  open: '\\d{1,10}',
+  pref: 'reversals:(?:on|off)|language:[a-z]{2,3}',
+  renew: 'on|off',
+};
+
 /** A regexp matching the current version of one action, for @Action handlers. */
 export function callbackPattern(action: string): RegExp {
-  return new RegExp(`^${CALLBACK_VERSION}:${action}(?::(.*))?$`);
+  return new RegExp(`^${CALLBACK_VERSION}:${action}(?::(${ARGUMENTS[action] ?? '.*'}))?$`);
 }

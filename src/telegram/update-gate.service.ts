@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { UserBusyError } from './user-busy.error';
 
 /**
  * Claims and user locks are short and renewed while their holder works, so that an instance
@@ -16,8 +17,14 @@ const DONE_MS = 24 * 3600_000;
 /** How long a delivery waits for another delivery of the same update (Telegram waits longer for an answer). */
 const CLAIM_WAIT_MS = 20_000;
 const CLAIM_POLL_MS = 50;
-const LOCK_WAIT_MS = 25_000;
+/**
+ * How long an update waits for its user's lock, in all: well under Telegraf's 90 s handler
+ * timeout, so that the webhook answers within seconds whatever one user sends.
+ */
+export const LOCK_WAIT_MS = 10_000;
 const LOCK_POLL_MS = 10;
+/** How long a user who was told to slow down is not told again. */
+const NOTICE_WINDOW_MS = 60_000;
 const DONE = 'done';
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const RENEW_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -27,6 +34,13 @@ const RENEW_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return red
  * delivery of it is being handled (here or on another instance) and Telegram should try later.
  */
 export type ClaimResult = 'claimed' | 'handled' | 'in_progress';
+
+export interface UserLockOptions {
+  /** How many updates may wait behind the one running (in this process); unbounded when absent. */
+  queueLimit?: number;
+  /** How long to wait for the lock before giving up with UserBusyError. */
+  waitMs?: number;
+}
 
 /** A claimed update: renewed until `done` or `release` is called. */
 export interface UpdateClaim {
@@ -48,6 +62,9 @@ export class UpdateGate {
   private readonly seen = new Map<string, { done: boolean; at: number }>();
   private readonly failures = new Map<string, number>();
   private readonly queues = new Map<string, Promise<void>>();
+  /** Per user, how many updates wait in this process for the one running. */
+  private readonly waiting = new Map<string, number>();
+  private readonly notices = new Map<string, number>();
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
 
@@ -107,19 +124,63 @@ export class UpdateGate {
     }
   }
 
-  /** Runs `work` while holding the user's lock: in-process FIFO first, then the shared lock. */
-  async withUserLock<T>(userKey: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(userKey) ?? Promise.resolve();
+  /**
+   * Runs `work` while holding the user's lock: in-process FIFO first, then the shared lock.
+   * Throws UserBusyError, without running it, when `queueLimit` updates already wait or the lock
+   * is not had within `waitMs`.
+   */
+  async withUserLock<T>(userKey: string, work: () => Promise<T>, options: UserLockOptions = {}): Promise<T> {
+    const deadline = Date.now() + (options.waitMs ?? LOCK_WAIT_MS);
+    const previous = this.queues.get(userKey);
+    const waiting = this.waiting.get(userKey) ?? 0;
+    if (previous && options.queueLimit !== undefined && waiting >= options.queueLimit) throw new UserBusyError(userKey, 'queue_full');
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
-    const tail = previous.then(() => mine);
+    const tail = (previous ?? Promise.resolve()).then(() => mine);
     this.queues.set(userKey, tail);
-    await previous;
     try {
-      return await this.withSharedLock(userKey, work);
+      if (previous) await this.waitInLine(userKey, previous, deadline);
+      return await this.withSharedLock(userKey, work, deadline);
     } finally {
+      // Those behind also wait for `previous`, so a turn given back early keeps their order.
       release();
       if (this.queues.get(userKey) === tail) this.queues.delete(userKey);
+    }
+  }
+
+  /**
+   * True the first time it is asked about a user within a minute (across instances): whether to
+   * tell them to slow down. Without Redis, this process's memory decides.
+   */
+  async firstNotice(userKey: string): Promise<boolean> {
+    if (this.redis) {
+      try {
+        return (await this.redis.set(`slow-down:${userKey}`, '1', { NX: true, PX: NOTICE_WINDOW_MS })) === 'OK';
+      } catch {
+        // Redis is down: this process's memory decides.
+      }
+    }
+    const now = Date.now();
+    if (this.notices.size >= 10_000) for (const [key, at] of this.notices) if (now - at > NOTICE_WINDOW_MS) this.notices.delete(key);
+    const last = this.notices.get(userKey);
+    if (last !== undefined && now - last < NOTICE_WINDOW_MS) return false;
+    this.notices.set(userKey, now);
+    return true;
+  }
+
+  private async waitInLine(userKey: string, turn: Promise<void>, deadline: number): Promise<void> {
+    this.waiting.set(userKey, (this.waiting.get(userKey) ?? 0) + 1);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new UserBusyError(userKey, 'wait_timeout')), Math.max(0, deadline - Date.now()));
+    });
+    try {
+      await Promise.race([turn, timeout]);
+    } finally {
+      clearTimeout(timer);
+      const left = (this.waiting.get(userKey) ?? 1) - 1;
+      if (left > 0) this.waiting.set(userKey, left);
+      else this.waiting.delete(userKey);
     }
   }
 
@@ -139,11 +200,10 @@ export class UpdateGate {
     return 'claimed';
   }
 
-  private async withSharedLock<T>(userKey: string, work: () => Promise<T>): Promise<T> {
+  private async withSharedLock<T>(userKey: string, work: () => Promise<T>, deadline: number): Promise<T> {
     if (!this.redis) return work();
     const key = `user-lock:${userKey}`;
     const token = randomUUID();
-    const deadline = Date.now() + LOCK_WAIT_MS;
     let held = false;
     while (!held) {
       try {
@@ -153,7 +213,7 @@ export class UpdateGate {
         return work();
       }
       if (!held) {
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for the lock of user ${userKey}`);
+        if (Date.now() > deadline) throw new UserBusyError(userKey, 'wait_timeout');
         await sleep(LOCK_POLL_MS);
       }
     }

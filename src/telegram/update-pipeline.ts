@@ -14,15 +14,29 @@ import { BotContext } from './bot-context';
 import { gaveUpOnTelegram, TelegramSender } from './outgoing/telegram-sender';
 import { UpdateClaim, UpdateGate } from './update-gate.service';
 import { updateIdentity } from './update-identity';
+import { UserBusyError } from './user-busy.error';
 
 /** How long shutdown waits for running handlers and readings before closing the database. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * How long, at least, the webhook answers 503 after SIGTERM before the server closes, even with
+ * nothing in flight: a delivery racing the signal is told to come again, not refused a connection.
+ */
+export const SHUTDOWN_DRAIN_MS = 2_000;
 
 /**
  * How many deliveries of a failing update are tried in webhook mode before the user is told
  * that something went wrong: a database or Redis hiccup heals within them, a bug does not.
  */
 export const ATTEMPTS_PER_UPDATE = 3;
+
+/**
+ * How many deliveries of a failing payment update are tried before it is parked: logged whole
+ * for an operator, counted in tarot_parked_updates_total and acknowledged, rather than
+ * redelivered for ever while every other update of the bot waits behind it.
+ */
+export const ATTEMPTS_PER_PAYMENT = 8;
 
 /** What the webhook should answer for an update that was not handled to the end. */
 export type Unfinished = 'failed' | 'in_progress';
@@ -32,8 +46,17 @@ const OPEN_COMMANDS = new Set(['/start']);
 
 /** Money updates are never refused or rate-limited: Telegram has taken (or returned) the Stars. */
 function isPaymentUpdate(ctx: BotContext): boolean {
-  const message = ctx.message as Record<string, unknown> | undefined;
-  return 'pre_checkout_query' in ctx.update || Boolean(message?.successful_payment || message?.refunded_payment);
+  return paymentKind(ctx.update) !== undefined;
+}
+
+/** The kind of payment an update carries, if it carries one. */
+export function paymentKind(update: unknown): 'pre_checkout_query' | 'successful_payment' | 'refunded_payment' | undefined {
+  const body = update as { pre_checkout_query?: unknown; message?: { successful_payment?: unknown; refunded_payment?: unknown } } | null;
+  if (typeof body !== 'object' || body === null) return undefined;
+  if (body.pre_checkout_query !== undefined) return 'pre_checkout_query';
+  if (body.message?.successful_payment !== undefined) return 'successful_payment';
+  if (body.message?.refunded_payment !== undefined) return 'refunded_payment';
+  return undefined;
 }
 
 function commandOf(ctx: BotContext): string | undefined {
@@ -43,10 +66,11 @@ function commandOf(ctx: BotContext): string | undefined {
 
 /**
  * What every update goes through before a handler: private chats only, redelivery handled
- * once, one update per user at a time, the user loaded (from the cache), the status guard,
- * the per-minute message limit, and activity noted. A failure (in the pipeline or a handler)
- * is left to Telegram's next delivery in webhook mode (see deliverAgain); otherwise the error
- * handler apologises to the user.
+ * once, the per-minute message limit, one update per user at a time (a bounded line: see
+ * USER_QUEUE_LIMIT), the user loaded (from the cache), the status guard, and activity noted.
+ * A failure (in the pipeline or a handler) is left to Telegram's next delivery in webhook mode
+ * (see afterFailure), parked if it is a payment that keeps failing; otherwise the error handler
+ * apologises to the user.
  */
 @Injectable()
 export class UpdatePipeline implements BeforeApplicationShutdown {
@@ -56,6 +80,9 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   private inFlight = 0;
   /** Set at shutdown: the webhook then answers 503 so Telegram keeps the updates. */
   closed = false;
+
+  /** How many of a user's updates may wait behind the one being handled (USER_QUEUE_LIMIT). */
+  private readonly queueLimit: number;
 
   constructor(
     private readonly gate: UpdateGate,
@@ -69,13 +96,16 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   ) {
     // Telegram delivers a webhook update again until it is answered 200; a polled one, never.
     this.redelivered = config.telegram.mode === 'webhook';
+    this.queueLimit = config.telegram.userQueueLimit;
   }
 
-  /** Stop taking updates, then let the ones being handled finish (within the deadline). */
+  /** Stop taking updates (the webhook answers 503 from now on), then let the ones being handled finish (within the deadline). */
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
-    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
-    while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
+    const started = Date.now();
+    const deadline = started + SHUTDOWN_GRACE_MS;
+    const drained = started + (this.redelivered ? SHUTDOWN_DRAIN_MS : 0);
+    while ((this.inFlight > 0 || Date.now() < drained) && Date.now() < deadline) await sleep(20);
     if (this.inFlight > 0) this.logger.warn(`Shutting down with ${this.inFlight} updates still running`);
   }
 
@@ -113,15 +143,32 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     const updateId = ctx.update.update_id;
     const started = Date.now();
     try {
-      await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next));
+      if (await this.admitted(ctx)) {
+        // Money is never turned away: Telegram has taken (or returned) the Stars.
+        const queueLimit = isPaymentUpdate(ctx) ? undefined : this.queueLimit;
+        await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next), { queueLimit });
+      }
       await claim.done();
       this.record(updateId, type, userId, ctx.state.outcome ?? 'ok', Date.now() - started);
     } catch (error) {
+      if (error instanceof UserBusyError && !isPaymentUpdate(ctx)) {
+        await claim.done();
+        this.record(updateId, type, userId, 'busy', Date.now() - started);
+        await this.slowDown(ctx, () => this.i18n.t(ctx.state.lang, 'guard.busy'));
+        return;
+      }
       this.record(updateId, type, userId, 'failed', Date.now() - started);
-      if (await this.deliverAgain(ctx, error)) {
+      const fate = await this.afterFailure(ctx, error);
+      if (fate === 'again') {
         this.logger.warn(`update ${updateId} failed (${(error as Error).message}); answered so that Telegram delivers it again`);
         this.unfinished.set(updateId, 'failed');
         await claim.release();
+        return;
+      }
+      if (fate === 'park') {
+        await claim.done();
+        this.park(ctx.update as Update, 'failed', (error as Error).message);
+        if (ctx.chat) await ctx.reply(this.i18n.t(ctx.state.lang, 'pay.parked')).catch((e: Error) => this.logger.warn(`Could not tell user ${userId} of the parked payment: ${e.message}`));
         return;
       }
       // Not left to a redelivery: the error handler tells the user, and the update counts as handled.
@@ -131,15 +178,34 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   }
 
   /**
-   * Whether a failed update is left for Telegram's next delivery rather than answered with an
-   * apology: not when polling (no redelivery), not for the domain's refusals, not when a Bot API
-   * call failed (the sender retried it already, and the handler's work before it is saved), and
-   * not after ATTEMPTS_PER_UPDATE, except for payments, which Telegram must keep delivering.
+   * What becomes of a failed update: left for Telegram's next delivery, parked, or answered with
+   * an apology. Not redelivered when polling (no redelivery), for the domain's refusals, or when
+   * a Bot API call failed (the sender retried it already, and the handler's work before it is
+   * saved); other updates are tried ATTEMPTS_PER_UPDATE times, payments ATTEMPTS_PER_PAYMENT
+   * times and then parked (at once when polling: nothing would bring them back).
    */
-  private async deliverAgain(ctx: BotContext, error: unknown): Promise<boolean> {
-    if (!this.redelivered || error instanceof DomainException || gaveUpOnTelegram(error)) return false;
-    if (isPaymentUpdate(ctx)) return true;
-    return (await this.gate.countFailure(updateIdentity(ctx.botInfo?.id, ctx.update as Update))) < ATTEMPTS_PER_UPDATE;
+  private async afterFailure(ctx: BotContext, error: unknown): Promise<'again' | 'park' | 'apologise'> {
+    if (error instanceof DomainException || gaveUpOnTelegram(error)) return 'apologise';
+    const identity = updateIdentity(ctx.botInfo?.id, ctx.update as Update);
+    if (isPaymentUpdate(ctx)) {
+      if (!this.redelivered) return 'park';
+      // Waiting too long for the user's lock says nothing about the update itself.
+      if (error instanceof UserBusyError) return 'again';
+      return (await this.gate.countFailure(identity)) < ATTEMPTS_PER_PAYMENT ? 'again' : 'park';
+    }
+    if (!this.redelivered) return 'apologise';
+    return (await this.gate.countFailure(identity)) < ATTEMPTS_PER_UPDATE ? 'again' : 'apologise';
+  }
+
+  /**
+   * Sets a payment update aside for an operator: the whole update in an error log line (the
+   * operator's record: it carries the charge id, the payload and the user, never message text)
+   * and tarot_parked_updates_total. The caller acknowledges it.
+   */
+  park(update: Update, cause: 'failed' | 'malformed', reason: string): void {
+    const type = Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown';
+    this.metrics.parkedUpdates.inc({ type: paymentKind(update) ?? type, cause });
+    this.logger.error(`Parked payment update ${update.update_id} (${cause}: ${reason}) for an operator: ${JSON.stringify(update)}`);
   }
 
   /** One log line and the metrics for every update; never the text the user sent. */
@@ -174,17 +240,41 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       ctx.state.outcome = 'refused';
       return this.refuse(ctx, refusal);
     }
-    if (user && user.status === 'active') {
-      const verdict = await this.rateLimits.hit(user, 'message');
-      if (!verdict.allowed) {
-        ctx.state.outcome = 'rate_limited';
-        if (verdict.firstRefusal) await this.refuse(ctx, this.rateLimitedText(ctx, verdict.retryAt!));
-        else if (ctx.callbackQuery) await ctx.answerCbQuery();
-        return;
-      }
-      this.activity.touch(user.id);
-    }
+    if (user && user.status === 'active') this.activity.touch(user.id);
     await next();
+  }
+
+  /**
+   * The per-minute message limit, counted before the update waits for the user's lock (a flood
+   * is refused at once, not queued): false when the update was answered as rate-limited. The
+   * snapshot read here only decides this; the handler gets a fresh one under the lock.
+   */
+  private async admitted(ctx: BotContext): Promise<boolean> {
+    if (ctx.myChatMember || isPaymentUpdate(ctx)) return true;
+    const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
+    if (user?.preferences.languageChosen) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
+    if (!user || user.status !== 'active') return true;
+    const verdict = await this.rateLimits.hit(user, 'message');
+    if (verdict.allowed) return true;
+    ctx.state.outcome = 'rate_limited';
+    if (verdict.firstRefusal) await this.slowDown(ctx, () => this.rateLimitedText(ctx, verdict.retryAt!));
+    else if (ctx.callbackQuery) await ctx.answerCbQuery();
+    return false;
+  }
+
+  /**
+   * Tells a user who sends faster than the bot answers to slow down: once a minute at most
+   * (whether the limit or the queue refused them). The notice waits for the chat's pacing (it is
+   * the only one of the minute) but the update does not wait for it: the webhook answers now.
+   */
+  private async slowDown(ctx: BotContext, text: () => string): Promise<void> {
+    const failed = (error: unknown) => this.logger.warn(`Could not tell user ${ctx.from!.id} to slow down: ${(error as Error).message}`);
+    try {
+      if (await this.gate.firstNotice(String(ctx.from!.id))) void this.refuse(ctx, text()).catch(failed);
+      else if (ctx.callbackQuery) await ctx.answerCbQuery();
+    } catch (error) {
+      failed(error);
+    }
   }
 
   /** The user blocked the bot (stop writing to them) or came back. */

@@ -25,6 +25,20 @@ describe('updateShapeProblem', () => {
     expect(updateShapeProblem({ update_id: 2 ** 60 })).toBe('update_id');
   });
 
+  it('refuses values past what Telegram sends or the database stores', () => {
+    const paid = (fields: Record<string, unknown>) =>
+      message({ text: undefined, successful_payment: { currency: 'XTR', total_amount: 50, invoice_payload: 'p1:1:a:50:42', telegram_payment_charge_id: 'c', ...fields } });
+    expect(updateShapeProblem(paid({}))).toBeUndefined();
+    expect(updateShapeProblem(paid({ telegram_payment_charge_id: 'c'.repeat(400) }))).toBe('message.successful_payment.telegram_payment_charge_id');
+    expect(updateShapeProblem(paid({ subscription_expiration_date: 1e15 }))).toBe('message.successful_payment.subscription_expiration_date');
+    expect(updateShapeProblem(paid({ total_amount: 2 ** 31 }))).toBe('message.successful_payment.total_amount');
+    expect(updateShapeProblem(paid({ invoice_payload: 'p'.repeat(129) }))).toBe('message.successful_payment.invoice_payload');
+    expect(updateShapeProblem(message({ date: 1e15 }))).toBe('message.date');
+    expect(updateShapeProblem(message({ text: 'x'.repeat(4097) }))).toBe('message.text');
+    expect(updateShapeProblem(message({ text: null }))).toBe('message.text');
+    expect(updateShapeProblem({ update_id: 8, callback_query: { id: 'q', from, chat_instance: 'c', data: `v1:open:${'9'.repeat(60)}` } })).toBe('callback_query.data');
+  });
+
   it('refuses what is not an object, and bodies nested past any update', () => {
     expect(updateShapeProblem([])).toBe('the body is not an object');
     expect(updateShapeProblem(null)).toBe('the body is not an object');

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested, ValidationError, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested, ValidationError, validateSync } from 'class-validator';
 import { inspectBody } from 'src/common/http/body-inspection';
 
 /*
@@ -10,88 +10,103 @@ import { inspectBody } from 'src/common/http/body-inspection';
  */
 
 const SAFE = Number.MAX_SAFE_INTEGER;
+/** Amounts are stored as PostgreSQL integers. */
+const INT4 = 2_147_483_647;
+/** Dates (Unix seconds) past 2100-01-01 are no date Telegram sends, and some overflow a JS Date. */
+const LAST_DATE = 4_102_444_800;
+/** The Bot API's own limits, and the columns the values are stored in. */
+const MAX_TEXT = 4096;
+const MAX_NAME = 256;
+const MAX_QUERY_ID = 256;
+const MAX_CALLBACK_DATA = 64;
+const MAX_PAYLOAD = 128;
+const MAX_CHARGE_ID = 255;
+const MAX_CURRENCY = 8;
+
+/** A field Telegram may leave out; it never sends one as null, so null is checked like a value. */
+const Optional = () => ValidateIf((_object, value) => value !== undefined);
 
 class UserShape {
   @IsInt() @Min(1) @Max(SAFE) id!: number;
-  @IsString() first_name!: string;
-  @IsOptional() @IsString() username?: string;
-  @IsOptional() @IsString() language_code?: string;
+  @IsString() @MaxLength(MAX_NAME) first_name!: string;
+  @Optional() @IsString() @MaxLength(MAX_NAME) username?: string;
+  @Optional() @IsString() @MaxLength(35) language_code?: string;
 }
 
 class ChatShape {
   @IsInt() @Min(-SAFE) @Max(SAFE) id!: number;
-  @IsString() type!: string;
+  @IsString() @MaxLength(32) type!: string;
 }
 
 class SuccessfulPaymentShape {
-  @IsString() currency!: string;
-  @IsInt() @Min(0) @Max(SAFE) total_amount!: number;
-  @IsString() invoice_payload!: string;
-  @IsString() telegram_payment_charge_id!: string;
-  @IsOptional() @IsInt() subscription_expiration_date?: number;
-  @IsOptional() @IsBoolean() is_recurring?: boolean;
-  @IsOptional() @IsBoolean() is_first_recurring?: boolean;
+  @IsString() @MaxLength(MAX_CURRENCY) currency!: string;
+  @IsInt() @Min(0) @Max(INT4) total_amount!: number;
+  @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
+  @IsString() @MaxLength(MAX_CHARGE_ID) telegram_payment_charge_id!: string;
+  @Optional() @IsInt() @Min(0) @Max(LAST_DATE) subscription_expiration_date?: number;
+  @Optional() @IsBoolean() is_recurring?: boolean;
+  @Optional() @IsBoolean() is_first_recurring?: boolean;
 }
 
 class RefundedPaymentShape {
-  @IsString() currency!: string;
-  @IsInt() @Min(0) @Max(SAFE) total_amount!: number;
-  @IsString() invoice_payload!: string;
-  @IsString() telegram_payment_charge_id!: string;
+  @IsString() @MaxLength(MAX_CURRENCY) currency!: string;
+  @IsInt() @Min(0) @Max(INT4) total_amount!: number;
+  @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
+  @IsString() @MaxLength(MAX_CHARGE_ID) telegram_payment_charge_id!: string;
 }
 
 class MessageShape {
   @IsInt() @Min(0) @Max(SAFE) message_id!: number;
-  @IsInt() date!: number;
+  @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => UserShape) from?: UserShape;
-  @IsOptional() @IsString() text?: string;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => SuccessfulPaymentShape) successful_payment?: SuccessfulPaymentShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => RefundedPaymentShape) refunded_payment?: RefundedPaymentShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => UserShape) from?: UserShape;
+  @Optional() @IsString() @MaxLength(MAX_TEXT) text?: string;
+  @Optional() @IsObject() @ValidateNested() @Type(() => SuccessfulPaymentShape) successful_payment?: SuccessfulPaymentShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => RefundedPaymentShape) refunded_payment?: RefundedPaymentShape;
 }
 
 /** A message a button sits on; an inaccessible one (date 0) has only these fields. */
 class ButtonMessageShape {
   @IsInt() @Min(0) @Max(SAFE) message_id!: number;
-  @IsInt() date!: number;
+  @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
 }
 
 class CallbackQueryShape {
-  @IsString() id!: string;
+  @IsString() @MaxLength(MAX_QUERY_ID) id!: string;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ButtonMessageShape) message?: ButtonMessageShape;
-  @IsOptional() @IsString() data?: string;
+  @Optional() @IsObject() @ValidateNested() @Type(() => ButtonMessageShape) message?: ButtonMessageShape;
+  @Optional() @IsString() @MaxLength(MAX_CALLBACK_DATA) data?: string;
 }
 
 class PreCheckoutQueryShape {
-  @IsString() id!: string;
+  @IsString() @MaxLength(MAX_QUERY_ID) id!: string;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
-  @IsString() currency!: string;
-  @IsInt() @Min(0) @Max(SAFE) total_amount!: number;
-  @IsString() invoice_payload!: string;
+  @IsString() @MaxLength(MAX_CURRENCY) currency!: string;
+  @IsInt() @Min(0) @Max(INT4) total_amount!: number;
+  @IsString() @MaxLength(MAX_PAYLOAD) invoice_payload!: string;
 }
 
 class ChatMemberShape {
-  @IsString() status!: string;
+  @IsString() @MaxLength(32) status!: string;
 }
 
 class ChatMemberUpdatedShape {
   @IsObject() @ValidateNested() @Type(() => ChatShape) chat!: ChatShape;
   @IsObject() @ValidateNested() @Type(() => UserShape) from!: UserShape;
-  @IsInt() date!: number;
+  @IsInt() @Min(0) @Max(LAST_DATE) date!: number;
   @IsObject() @ValidateNested() @Type(() => ChatMemberShape) old_chat_member!: ChatMemberShape;
   @IsObject() @ValidateNested() @Type(() => ChatMemberShape) new_chat_member!: ChatMemberShape;
 }
 
 class UpdateShape {
   @IsInt() @Min(0) @Max(SAFE) update_id!: number;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MessageShape) message?: MessageShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MessageShape) edited_message?: MessageShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MessageShape) channel_post?: MessageShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => CallbackQueryShape) callback_query?: CallbackQueryShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PreCheckoutQueryShape) pre_checkout_query?: PreCheckoutQueryShape;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ChatMemberUpdatedShape) my_chat_member?: ChatMemberUpdatedShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => MessageShape) message?: MessageShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => MessageShape) edited_message?: MessageShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => MessageShape) channel_post?: MessageShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => CallbackQueryShape) callback_query?: CallbackQueryShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => PreCheckoutQueryShape) pre_checkout_query?: PreCheckoutQueryShape;
+  @Optional() @IsObject() @ValidateNested() @Type(() => ChatMemberUpdatedShape) my_chat_member?: ChatMemberUpdatedShape;
 }
 
 function firstField(errors: ValidationError[], parent = ''): string | undefined {

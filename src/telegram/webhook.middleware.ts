@@ -6,7 +6,7 @@ import { Telegraf } from 'telegraf';
 import { Update } from 'telegraf/types';
 import { AppConfig } from 'src/config/app-config';
 import { BotContext } from './bot-context';
-import { UpdatePipeline } from './update-pipeline';
+import { paymentKind, UpdatePipeline } from './update-pipeline';
 import { updateShapeProblem } from './update-shape';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -59,8 +59,10 @@ export class WebhookMiddleware implements NestMiddleware {
     }
     if (problem) {
       // An update (it has an id) that the bot cannot read: dropped, loudly, rather than answered
-      // with an error that Telegram would retry for hours while the updates behind it wait.
-      this.logger.error(`Dropped update ${(request.body as Update).update_id}: ${problem}`);
+      // with an error that Telegram would retry for hours while the updates behind it wait. A
+      // payment is parked for an operator instead: Telegram may have moved Stars for it.
+      if (paymentKind(request.body)) this.pipeline.park(request.body as Update, 'malformed', problem);
+      else this.logger.error(`Dropped update ${(request.body as Update).update_id}: ${problem}`);
       response.status(200).json({ ok: false, description: `Ignored: ${problem}` });
       return;
     }

@@ -8,6 +8,7 @@ import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { chooseSpread } from '../support/reading-helpers';
+import { startWebhookApp } from '../support/payment-forgery';
 import { connectClient } from '../support/services';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
@@ -59,5 +60,36 @@ describe('graceful shutdown', () => {
       await client.end();
       await target.embedded?.stop();
     }
+  });
+});
+
+describe('graceful shutdown in webhook mode', () => {
+  let standIn: BotApiStandIn;
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+  });
+
+  afterAll(async () => {
+    await standIn?.stop();
+  });
+
+  it('answers the webhook 503 while it shuts down, even with nothing in flight', async () => {
+    const sut = await startWebhookApp(standIn);
+    const user = { id: 70_101, first_name: 'Tess' };
+    await say(standIn, user, '/start');
+    const signalled = Date.now();
+    const closing = sut.close();
+    const statuses: (number | string)[] = [];
+    for (const at of [300, 1_000, 1_500]) {
+      await sleep(Math.max(0, signalled + at - Date.now()));
+      const report = await standIn.deliver({
+        update_id: standIn.nextUpdateId(),
+        message: { message_id: at, date: Math.floor(Date.now() / 1000), chat: { id: user.id, type: 'private' }, from: { id: user.id, is_bot: false, first_name: 'Tess' }, text: '/balance' },
+      });
+      statuses.push(report.status || `refused (${report.error})`);
+    }
+    await closing;
+    expect(statuses).toEqual([503, 503, 503]);
   });
 });

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { PurchasesService } from 'src/payments/purchases.service';
-import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { BotContext } from 'src/telegram/bot-context';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { UserSnapshot } from 'src/users/user-snapshot';
+import { UpdatePipeline } from 'src/telegram/update-pipeline';
 import { updateIdentity } from 'src/telegram/update-identity';
 import type { Update } from 'telegraf/types';
 import { eventually } from '../support/eventually';
@@ -49,15 +49,18 @@ describeNeeding(['Redis'], 'webhook mode with two app instances', () => {
       BOT_MODE: 'webhook',
       WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
       WEBHOOK_SECRET,
+      // Twelve updates of one user at once all wait their turn here (the bound has its own specs).
+      USER_QUEUE_LIMIT: '20',
     };
     a = await startTestApp(environment, standIn, env);
     b = await startTestApp(environment, standIn, env);
     urlA = `${await a.listen()}${WEBHOOK_PATH}`;
     urlB = `${await b.listen()}${WEBHOOK_PATH}`;
     for (const app of [a, b]) {
-      const limits = app.app.get(RateLimitService);
-      const hit = limits.hit.bind(limits);
-      limits.hit = (user: UserSnapshot, ...rest) => watch.around(user.id, () => hit(user, ...rest));
+      // What runs under the user's lock: the status guard and the handler.
+      const pipeline = app.app.get(UpdatePipeline) as unknown as { guarded: (ctx: BotContext, next: () => Promise<void>) => Promise<void> };
+      const guarded = pipeline.guarded.bind(pipeline);
+      pipeline.guarded = (ctx, next) => watch.around(ctx.from!.id, () => guarded(ctx, next));
     }
     standIn.redirectWebhook(urlA);
   });

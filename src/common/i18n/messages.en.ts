@@ -211,6 +211,8 @@ export const en = {
   'guard.notRegistered': 'Send /start to begin.',
   'guard.privateOnly': 'I only read cards in a private chat. Write to me directly.',
   'guard.rateLimited': 'You are going a little fast. Please try again after {time} UTC.',
+  'guard.busy': 'You are sending messages faster than I can answer, so I skipped some. Please wait for my reply, then send again.',
+  'pay.parked': 'Your payment arrived, but I could not record it automatically. It is kept for our team, who will sort it out; you can also write to /paysupport.',
 
   'error.generic': 'Something went wrong on our side. Please try again in a moment.',
   'error.staleButton': 'This button has expired. Please use the latest message.',

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
 import { AppConfig } from 'src/config/app-config';
@@ -47,6 +48,11 @@ const BLOCKED_TRUSTED_MS = 5_000;
 const ANSWERED_KNOWN_MAX = 10_000;
 /** Chats remembered at most (then forgotten at once; Redis still knows). */
 const BLOCKED_KNOWN_MAX = 50_000;
+/**
+ * The longest a message waits for its chat's pacing: past it, the message goes without a
+ * reservation (Telegram's 429 then paces it) rather than pushing the chat's debt further out.
+ */
+const MAX_PACING_WAIT_MS = 10_000;
 
 interface ApiError {
   code?: number;
@@ -81,6 +87,8 @@ export class TelegramSender {
   private readonly blockedKnown = new Map<string, { blocked: boolean; until: number }>();
   /** Callback queries this instance has answered lately, oldest first. */
   private readonly answeredQueries = new Set<string>();
+  /** Set while sending messages that may be dropped (see `optional`). */
+  private readonly optionalSends = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly config: AppConfig,
@@ -89,6 +97,15 @@ export class TelegramSender {
   ) {
     const { globalPerSecond } = config.telegram.rate;
     this.global = new TokenBucket(globalPerSecond, globalPerSecond);
+  }
+
+  /**
+   * Runs `send` with its chat messages optional: one that would wait for its chat's pacing is
+   * dropped instead (apologies to a user the bot is already writing to fast: the next one says
+   * the same).
+   */
+  optional<T>(send: () => Promise<T>): Promise<T> {
+    return this.optionalSends.run(true, send);
   }
 
   /** Sends one Bot API call; what it throws has been retried already (see gaveUpOnTelegram). */
@@ -118,8 +135,12 @@ export class TelegramSender {
       this.metrics.telegramCalls.inc({ method, outcome: 'skipped_paced' });
       return false as T;
     }
+    const optional = this.optionalSends.getStore() === true;
     for (let attempt = 1; ; attempt++) {
-      if (paced && !preview && this.config.telegram.rate.enabled) await this.pace(chatId);
+      if (paced && !preview && this.config.telegram.rate.enabled && !(await this.pace(chatId, optional))) {
+        this.metrics.telegramCalls.inc({ method, outcome: 'dropped_over_budget' });
+        return undefined as T;
+      }
       try {
         const result = await send();
         this.metrics.telegramCalls.inc({ method, outcome: 'ok' });
@@ -194,9 +215,15 @@ export class TelegramSender {
     this.blockedKnown.set(chatId, { blocked, until: Date.now() + BLOCKED_TRUSTED_MS });
   }
 
-  private async pace(chatId: string): Promise<void> {
-    const wait = Math.max(this.bucket(chatId).take(), this.global.take());
+  /** Waits for the chat's and the bot's pacing; false (nothing reserved) for an optional message that would wait. */
+  private async pace(chatId: string, optional: boolean): Promise<boolean> {
+    const bucket = this.bucket(chatId);
+    const limit = optional ? 0 : MAX_PACING_WAIT_MS;
+    const chatWait = bucket.take(limit);
+    if (chatWait === undefined && optional) return false;
+    const wait = Math.max(chatWait ?? limit, this.global.take(limit) ?? limit);
     if (wait > 0) await sleep(wait);
+    return true;
   }
 
   /** A token for a preview, if the chat can spare one and still have half its burst for the messages that follow. */

@@ -33,3 +33,18 @@ describe('TokenBucket', () => {
     expect([sut.take(), sut.take(), sut.take()]).toEqual([0, 0, 100]);
   });
 });
+
+describe('TokenBucket with a limit on the wait', () => {
+  it('reserves nothing when the wait would be over the limit', () => {
+    let now = 0;
+    const sut = new TokenBucket(1, 1, () => now);
+    expect(sut.take(0)).toBe(0);
+    expect(sut.take(0)).toBeUndefined();
+    expect(sut.take(1500)).toBe(1000);
+    // Refused takes left no debt: the one after the reserved token waits 2 s, not more.
+    for (let i = 0; i < 100; i++) expect(sut.take(1500)).toBeUndefined();
+    expect(sut.take()).toBe(2000);
+    now = 3000;
+    expect(sut.take(0)).toBe(0);
+  });
+});

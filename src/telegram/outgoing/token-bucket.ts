@@ -1,4 +1,8 @@
-/** A token bucket: `capacity` calls at once, refilled at `perSecond`; `take` says how long to wait. */
+/**
+ * A token bucket: `capacity` calls at once, refilled at `perSecond`; `take` says how long to
+ * wait. A take never reserves further ahead than the caller allows, so a chat over its budget
+ * cannot push its next messages out without end.
+ */
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
@@ -12,11 +16,16 @@ export class TokenBucket {
     this.updatedAt = now();
   }
 
-  /** Takes a token now if there is one (returns 0), else reserves the next and returns the wait in ms. */
-  take(): number {
+  /**
+   * Takes a token now if there is one (returns 0), else reserves the next and returns the wait
+   * in ms; undefined, reserving nothing, when that wait would be over `maxWaitMs`.
+   */
+  take(maxWaitMs = Number.POSITIVE_INFINITY): number | undefined {
     this.refill();
+    const wait = this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+    if (wait > maxWaitMs) return undefined;
     this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.perSecond) * 1000);
+    return wait;
   }
 
   /** Takes a token only if one is there now with `keep` more left over; never waits or reserves. */

@@ -1,0 +1,67 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UpdateGate } from './update-gate.service';
+import { UserBusyError } from './user-busy.error';
+
+/** A piece of work that runs until `finish` is called, noting when it started. */
+function held(log: string[], name: string): { work: () => Promise<string>; finish: () => void } {
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  return { work: async () => (log.push(name), await done, name), finish };
+}
+
+describe('UpdateGate.withUserLock (one process, no Redis)', () => {
+  const sut = () => new UpdateGate(null);
+
+  it('runs a user\'s updates one at a time, in order', async () => {
+    const gate = sut();
+    const log: string[] = [];
+    const a = held(log, 'a');
+    const b = held(log, 'b');
+    const running = [gate.withUserLock('1', a.work), gate.withUserLock('1', b.work)];
+    await sleep(10);
+    expect(log).toEqual(['a']);
+    a.finish();
+    b.finish();
+    expect(await Promise.all(running)).toEqual(['a', 'b']);
+  });
+
+  it('refuses at once an update beyond the queue limit, and takes updates again once the line moves', async () => {
+    const gate = sut();
+    const log: string[] = [];
+    const works = ['a', 'b', 'c'].map((name) => held(log, name));
+    const running = works.map((w) => gate.withUserLock('1', w.work, { queueLimit: 2 }));
+    const started = Date.now();
+    await expect(gate.withUserLock('1', async () => 'd', { queueLimit: 2 })).rejects.toEqual(new UserBusyError('1', 'queue_full'));
+    expect(Date.now() - started).toBeLessThan(50);
+    // Another user is not affected.
+    await expect(gate.withUserLock('2', async () => 'other', { queueLimit: 2 })).resolves.toBe('other');
+    works[0].finish();
+    await running[0];
+    await sleep(10);
+    const e = gate.withUserLock('1', async () => 'e', { queueLimit: 2 });
+    works[1].finish();
+    works[2].finish();
+    expect(await Promise.all([...running, e])).toEqual(['a', 'b', 'c', 'e']);
+  });
+
+  it('gives up on an update that waits past its budget, without breaking the order of the rest', async () => {
+    const gate = sut();
+    const log: string[] = [];
+    const a = held(log, 'a');
+    const first = gate.withUserLock('1', a.work);
+    const late = gate.withUserLock('1', async () => 'late', { waitMs: 50 });
+    const next = gate.withUserLock('1', async () => (log.push('next'), 'next'), { waitMs: 5_000 });
+    await expect(late).rejects.toEqual(new UserBusyError('1', 'wait_timeout'));
+    expect(log).toEqual(['a']);
+    a.finish();
+    expect(await Promise.all([first, next])).toEqual(['a', 'next']);
+    expect(log).toEqual(['a', 'next']);
+  });
+});
+
+describe('UpdateGate.firstNotice', () => {
+  it('says yes once a minute per user', async () => {
+    const gate = new UpdateGate(null);
+    expect([await gate.firstNotice('1'), await gate.firstNotice('1'), await gate.firstNotice('2')]).toEqual([true, false, true]);
+  });
+});
