@@ -31,6 +31,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly retentionDeleted = new Counter({
+    name: 'tarot_retention_rows_deleted_total',
+    help: 'Rows the retention jobs deleted, by table (rate_limits, user_sessions)',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
   readonly creditsGranted = new Counter({
     name: 'tarot_credits_granted_total',
     help: 'Credits granted, by source (telegram_stars, promo, operator, or the type)',
