@@ -93,9 +93,10 @@ async function runSide(label: Side['label'], database: string, scale: ScaleOptio
   await bench.grantCredits(readers, 1_000_000);
   flows.push(await bench.measure('reading paced', (w) => bench.readingIteration(readers[w]), 2 * options.thinkMs));
   statements.reading = (await bench.captureStatements('reading', () => bench.readingIteration(readers[0]))).length;
+  say(`${label}: ` + flows.map((f) => `${f.name} p99 ${f.latency.p99} ms, server CPU ${serverCpu(f).toFixed(1)} ms`).join('; ') + `; SQL alone ${JSON.stringify(statements)}`);
   const probes = fill ? await runProbes(bench, standIn, dbUrl, fill) : [];
   bench.close();
-  await app.stop();
+  await app.stop().catch(() => undefined);
   return { side: { label, flows, statements, startupMs }, probes };
 }
 
