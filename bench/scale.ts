@@ -14,11 +14,13 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
 import { appEnv, benchCatalog } from './lib/app-env';
 import { AppProcess } from './lib/app-process';
-import { Bench, type FlowReport } from './lib/bench';
+import { ADMIN_TOKEN, Bench, type FlowReport } from './lib/bench';
+import { HttpClient } from './lib/http';
 import { APP_LOG, Cleanup, log, RESULTS, ROOT, say, stamp } from './lib/log';
 import { DEFAULT_ENTRY, parseOptions, type Options } from './lib/options';
 import { codeVersion } from './lib/report';
 import { fillDatabase, type FillReport } from './lib/scale-fill';
+import { redisMemory, updatesHandled, type RedisMemory } from './lib/redis-memory';
 import { runProbes, type Probe } from './lib/scale-probes';
 import { databaseUrl, dropDatabase, flushRedisDb, freePort, recreateDatabase } from './lib/services';
 import { StandInClient } from './lib/stand-in-client';
@@ -35,12 +37,14 @@ interface Side {
   /** Statements of one iteration of each flow, run alone. */
   statements: Record<string, number>;
   startupMs: number;
+  /** Redis after the app started and after the flows: memory per update and per user. */
+  redis: { before: RedisMemory; after: RedisMemory; updates: number; users: number };
 }
 
 function parseScaleOptions(argv: string[]): ScaleOptions {
   const bench = parseOptions(argv);
   const given = (name: string) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  const raw = argv[argv.indexOf('--users') + 1];
+  const raw = argv.includes('--users') ? argv[argv.indexOf('--users') + 1] : argv.find((a) => a.startsWith('--users='))?.split('=')[1];
   const users = given('users') ? Number(raw) : 1_000_000;
   if (!Number.isInteger(users) || users < 1000 || users > 10_000_000) throw new Error(`--users must be a whole number from 1000 to 10000000 (got ${raw})`);
   return {
@@ -80,6 +84,7 @@ async function runSide(label: Side['label'], database: string, scale: ScaleOptio
   app.startMemoryPolling();
   say(`${label} database: app live in ${startupMs} ms`);
   const bench = new Bench(options, app, standIn);
+  const redisBefore = await redisMemory(redisUrl, options.redisDb);
   const c = options.concurrency;
   const flows: FlowReport[] = [];
   const statements: Record<string, number> = {};
@@ -93,11 +98,15 @@ async function runSide(label: Side['label'], database: string, scale: ScaleOptio
   await bench.grantCredits(readers, 1_000_000);
   flows.push(await bench.measure('reading paced', (w) => bench.readingIteration(readers[w]), 2 * options.thinkMs));
   statements.reading = (await bench.captureStatements('reading', () => bench.readingIteration(readers[0]))).length;
+  const http = new HttpClient(1);
+  const metrics = await http.send('GET', `${app.baseUrl}/metrics`, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` });
+  http.close();
+  const redis = { before: redisBefore, after: await redisMemory(redisUrl, options.redisDb), updates: updatesHandled(metrics.body), users: bench.users.length };
   say(`${label}: ` + flows.map((f) => `${f.name} p99 ${f.latency.p99} ms, server CPU ${serverCpu(f).toFixed(1)} ms`).join('; ') + `; SQL alone ${JSON.stringify(statements)}`);
   const probes = fill ? await runProbes(bench, standIn, dbUrl, fill) : [];
   bench.close();
   await app.stop().catch(() => undefined);
-  return { side: { label, flows, statements, startupMs }, probes };
+  return { side: { label, flows, statements, startupMs, redis }, probes };
 }
 
 function fmt(value: number | null | undefined, digits = 1): string {
@@ -135,6 +144,19 @@ export function scaleTable(users: number, fill: FillReport, empty: Side, full: S
     );
   }
   lines.push('(server CPU = the app + its PostgreSQL backends + Redis; "others busy" = cores used by everything else on the machine)');
+  lines.push('');
+  for (const side of [empty, full]) {
+    const { before, after, updates, users: chats } = side.redis;
+    const grown = after.usedBytes - before.usedBytes;
+    const prefixes = Object.entries(after.byPrefix)
+      .sort((a, b) => b[1].keys - a[1].keys)
+      .map(([p, v]) => `${p} ${v.keys} (${v.sampleBytes ?? '?'} B, TTL ${v.ttlSeconds ?? 'none'} s)`)
+      .join(', ');
+    lines.push(
+      `Redis (${side.label}): +${(grown / 1048576).toFixed(1)} MB over ${updates} updates from ${chats} users: ` +
+        `${Math.round(grown / Math.max(1, updates))} B per update, ${Math.round(grown / Math.max(1, chats))} B per user; ${after.keys} keys: ${prefixes}`,
+    );
+  }
   lines.push('');
   lines.push('at volume (full database)                                         ms  note');
   for (const probe of probes) lines.push(`${probe.name.padEnd(62)} ${fmt(probe.ms).padStart(9)}  ${probe.note}`);
