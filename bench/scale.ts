@@ -49,7 +49,8 @@ function parseScaleOptions(argv: string[]): ScaleOptions {
   if (!Number.isInteger(users) || users < 1000 || users > 10_000_000) throw new Error(`--users must be a whole number from 1000 to 10000000 (got ${raw})`);
   return {
     users,
-    prefix: process.env.TEST_DATABASE_PREFIX ?? 'tarot_',
+    // Not TEST_DATABASE_PREFIX: the test suites drop every database that starts with theirs.
+    prefix: process.env.BENCH_DATABASE_PREFIX ?? 'tarot_bench_',
     bench: {
       ...bench,
       concurrency: given('concurrency') ? bench.concurrency : 16,
