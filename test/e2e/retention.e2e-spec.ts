@@ -4,7 +4,7 @@ import { RateLimitCleanupJob } from 'src/rate-limit/rate-limit-cleanup.job';
 import { SessionRetentionJob } from 'src/sessions/session-retention.job';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment } from '../support/test-environment';
 
 describe('retention', () => {
@@ -29,7 +29,7 @@ describe('retention', () => {
   });
 
   const deletedMetric = async (table: string): Promise<number> => {
-    const text = (await request(sut.server).get('/metrics').expect(200)).text;
+    const text = (await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).text;
     const line = text.split('\n').find((l) => l.startsWith(`tarot_retention_rows_deleted_total{table="${table}"}`));
     return Number(line?.split(' ').at(-1) ?? 0);
   };
