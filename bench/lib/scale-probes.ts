@@ -56,10 +56,15 @@ export const JOB_STATEMENTS: { name: string; sql: string; params: unknown[] }[] 
   },
 ];
 
-async function timeRequest(http: HttpClient, url: string): Promise<{ ms: number; status: number; body: string }> {
-  const started = now();
-  const res = await http.send('GET', url, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` }, 600_000);
-  return { ms: now() - started, status: res.status, body: res.body };
+/** A REST request, timed; one refused by the REST throttle (600 a minute per token) is sent again once the minute is over, and that one is timed. */
+async function timeRequest(http: HttpClient, url: string, method = 'GET'): Promise<{ ms: number; status: number; body: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const started = now();
+    const res = await http.send(method, url, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` }, 600_000);
+    if (res.status !== 429 || attempt > 0) return { ms: now() - started, status: res.status, body: res.body };
+    say('  (the REST throttle: waiting a minute)');
+    await new Promise((resolve) => setTimeout(resolve, 61_000));
+  }
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -177,9 +182,8 @@ async function reconciliationProbe(
   }
   const http = new HttpClient(1);
   try {
-    const started = now();
-    const res = await http.send('POST', `${bench.app.baseUrl}/api/v1/reconciliation?fromStart=true`, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` }, 600_000);
-    add(`POST /reconciliation over ${rows.length} Stars transactions`, now() - started, `${res.status} ${res.body.slice(0, 160)}`);
+    const res = await timeRequest(http, `${bench.app.baseUrl}/api/v1/reconciliation?fromStart=true`, 'POST');
+    add(`POST /reconciliation over ${rows.length} Stars transactions`, res.ms, `${res.status} ${res.body.slice(0, 160)}`);
   } finally {
     http.close();
   }
