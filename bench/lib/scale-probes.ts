@@ -49,6 +49,16 @@ export const JOB_STATEMENTS: { name: string; sql: string; params: unknown[] }[] 
     params: [new Date()],
   },
   {
+    name: 'job: ledger audit sweep (every 5 min; 10,000 users)',
+    sql: `SELECT u.id AS user_id, u.credits, s.ledger_sum
+          FROM (SELECT id, credits FROM users WHERE id > (SELECT max(id) / 2 FROM users) ORDER BY id LIMIT 10000) u
+          CROSS JOIN LATERAL (
+            SELECT COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0) AS ledger_sum
+            FROM transactions t WHERE t.user_id = u.id) s
+          ORDER BY u.id`,
+    params: [],
+  },
+  {
     name: 'job: finished-session retention (hourly; one batch of 10,000)',
     sql: `DELETE FROM user_sessions WHERE id IN (
             SELECT id FROM user_sessions WHERE status <> 'active' AND completed_at < $1 ORDER BY completed_at LIMIT 10000)`,
