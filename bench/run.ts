@@ -8,11 +8,11 @@
  * See bench/README.md for what is measured and how to read the figures.
  */
 import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppProcess, type CapturedStatement } from './lib/app-process';
-import { ADMIN_TOKEN, Bench, BOT_TOKEN, WEBHOOK_SECRET } from './lib/bench';
+import { appEnv, benchCatalog } from './lib/app-env';
+import { Bench } from './lib/bench';
 import { moveIdSequences, runCeiling, type ReplayUser } from './lib/ceiling';
 import { CpuMeter } from './lib/cpu';
 import { APP_LOG, Cleanup, log, RESULTS, ROOT, say, stamp } from './lib/log';
@@ -80,41 +80,10 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
   process.once('exit', () => standIn.kill());
   say(`stand-in on ${standIn.url} (pid ${standIn.pid}; ${standIn.checksConformance ? 'checking calls against the spec' : 'no spec found'})`);
 
-  // The catalogue as shipped, with the per-user rate limits lifted: 64 chats writing without pause for
-  // a minute would otherwise be refused after 30 messages or 10 readings. The checks still run (same SQL).
-  const catalog = JSON.parse(readFileSync(join(ROOT, 'src', 'catalog', 'default-catalog.json'), 'utf8')) as {
-    limits: Record<string, number>;
-  };
-  catalog.limits = { ...catalog.limits, messagesPerMinute: 1_000_000, readingsPerHour: 1_000_000, readingsPerDay: 1_000_000 };
-  const catalogPath = join(tmpdir(), `tarot-bench-catalog-${process.pid}.json`);
-  writeFileSync(catalogPath, JSON.stringify(catalog));
-  cleanup.add('remove the bench catalogue', () => rmSync(catalogPath, { force: true }));
-
+  const catalogPath = benchCatalog(cleanup);
   const port = await freePort();
   const controlPort = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    TZ: 'UTC',
-    TELEGRAM_BOT_TOKEN: BOT_TOKEN,
-    TELEGRAM_API_ROOT: standIn.url,
-    BOT_MODE: 'webhook',
-    WEBHOOK_URL: 'https://bench.example.test/telegram/webhook',
-    WEBHOOK_SECRET,
-    DATABASE_URL: dbUrl,
-    REDIS_URL: redisUrl,
-    PORT: String(port),
-    ADMIN_API_TOKENS: `bench:${ADMIN_TOKEN}`,
-    // The readers are given a million credits each, past the default cap of a grant.
-    ADMIN_GRANT_LIMIT: '1000000',
-    LOG_LEVEL: 'warn',
-    TELEGRAM_RATE_LIMIT: 'off',
-    CATALOG_PATH: catalogPath,
-    // Kept empty so that nothing (a .env file) points the app at a real LLM during the bench.
-    LLM_BASE_URL: '',
-    LLM_API_KEY: '',
-    BOT_API_SPEC: specPath,
-  };
+  const env = appEnv({ standInUrl: standIn.url, databaseUrl: dbUrl, redisUrl, port, catalogPath, specPath });
   const app = AppProcess.spawn({
     projectRoot: ROOT,
     env,

@@ -66,6 +66,16 @@ async function main(): Promise<void> {
         case 'registerCallback':
           standIn['callbacks'].register(message.queryId);
           break;
+        case 'seedStarTransactions':
+          for (const t of message.transactions) {
+            standIn['ledger']['transactions'].push({
+              id: t.chargeId,
+              amount: t.stars,
+              date: t.date,
+              source: { type: 'user', transaction_type: 'invoice_payment', user: { id: t.userId, is_bot: false, first_name: `User${t.userId}` }, invoice_payload: t.payload },
+            });
+          }
+          break;
         case 'stop':
           void standIn.stop().finally(() => process.exit(0));
           return;

@@ -254,6 +254,16 @@ export class Bench {
     return outcome;
   }
 
+  /**
+   * One update of any kind, timed until the bot's next sendMessage to the chat containing `expect`
+   * (bench:scale's /past pages): the latency in ms, or the errors.
+   */
+  async answerTime(user: BenchUser, update: Record<string, unknown>, expect: string): Promise<{ ms?: number; errors: string[] }> {
+    const outcome: IterationOutcome = { webhook: [], errors: [] };
+    const sent = await this.exchange('probe', user, update, Bench.message(expect), outcome);
+    return { ms: sent.ok ? sent.call!.at - sent.startedAt : undefined, errors: outcome.errors.map((e) => `${e.kind}: ${e.detail}`) };
+  }
+
   // -- measuring --
 
   /** Runs a flow: an unmeasured warm-up, then the measured run with its SQL count, errors and memory. */

@@ -17,6 +17,8 @@ export interface StandInCall {
 export type ToStandIn =
   | { type: 'registerUsers'; seq: number; users: { id: number; first_name: string }[] }
   | { type: 'registerCallback'; seq: number; queryId: string }
+  /** Payments Telegram's Stars ledger holds (bench:scale's reconciliation over a full database). */
+  | { type: 'seedStarTransactions'; seq: number; transactions: { chargeId: string; userId: number; stars: number; date: number; payload: string }[] }
   | { type: 'stop' };
 
 export type ToDriver =

@@ -57,6 +57,8 @@ export class AppConfig {
     | { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number; budgetMs: number; maxTokens: number }
     | undefined;
   readonly logLevel: string;
+  /** How long the retention jobs keep rows that only grow: rate-limit windows and finished conversations. */
+  readonly retention: { rateLimitHours: number; finishedSessionDays: number };
 
   constructor(env: Environment) {
     const port = env.PORT ?? 3000;
@@ -107,6 +109,10 @@ export class AppConfig {
         }
       : undefined;
     this.logLevel = env.LOG_LEVEL ?? 'info';
+    this.retention = {
+      rateLimitHours: env.RETENTION_RATE_LIMIT_HOURS ?? 48,
+      finishedSessionDays: env.RETENTION_FINISHED_SESSIONS_DAYS ?? 90,
+    };
   }
 
   /** Local mode: no bot token, so the built-in stand-in plays Telegram. */

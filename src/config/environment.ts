@@ -133,6 +133,15 @@ export class Environment {
 
   @IsOptional() @IsString()
   BOT_API_SPEC?: string;
+
+  // The longest rate-limit window is a day: a window must outlive it to keep counting.
+  @IsOptional() @IsInt({ message: 'must be a whole number of hours' }) @Min(25, { message: 'must be at least 25 hours (the longest window is a day)' })
+  @Max(8760, { message: 'must be at most 8760 hours (a year)' })
+  RETENTION_RATE_LIMIT_HOURS?: number;
+
+  @IsOptional() @IsInt({ message: 'must be a whole number of days' }) @Min(1, { message: 'must be at least 1 day' })
+  @Max(3650, { message: 'must be at most 3650 days' })
+  RETENTION_FINISHED_SESSIONS_DAYS?: number;
 }
 
 const KNOWN_KEYS: string[] = [
@@ -140,10 +149,14 @@ const KNOWN_KEYS: string[] = [
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'METRICS_TOKEN', 'BIND_ADDRESS',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
-  'USER_QUEUE_LIMIT',
+  'USER_QUEUE_LIMIT', 'RETENTION_RATE_LIMIT_HOURS', 'RETENTION_FINISHED_SESSIONS_DAYS',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL', 'USER_QUEUE_LIMIT']);
+const NUMERIC = new Set<keyof Environment>([
+  'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS',
+  'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL', 'USER_QUEUE_LIMIT', 'RETENTION_RATE_LIMIT_HOURS',
+  'RETENTION_FINISHED_SESSIONS_DAYS',
+]);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DatabaseTarget } from './database-target';
 
-function lockKey(name: string): string {
+/** The advisory lock key of a job name. */
+export function lockKey(name: string): string {
   return createHash('sha256').update(`job:${name}`).digest().readBigInt64BE(0).toString();
 }
 

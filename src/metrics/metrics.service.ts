@@ -31,6 +31,25 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly retentionDeleted = new Counter({
+    name: 'tarot_retention_rows_deleted_total',
+    help: 'Rows the retention jobs deleted, by table (rate_limits, user_sessions)',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
+  readonly ledgerAuditChecked = new Counter({
+    name: 'tarot_ledger_audit_users_checked_total',
+    help: 'Users whose balance the incremental ledger sweep compared with their ledger',
+    registers: [this.registry],
+  });
+
+  readonly ledgerMismatches = new Counter({
+    name: 'tarot_ledger_mismatches_found_total',
+    help: 'Balances the incremental ledger sweep found different from their ledger (alert on any increase)',
+    registers: [this.registry],
+  });
+
   readonly creditsGranted = new Counter({
     name: 'tarot_credits_granted_total',
     help: 'Credits granted, by source (telegram_stars, promo, operator, or the type)',

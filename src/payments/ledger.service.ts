@@ -207,6 +207,26 @@ export class LedgerService {
       .getMany();
   }
 
+  /**
+   * The audit of the `limit` users after `afterUserId` (by id): each balance against the sum of the
+   * user's settled rows, read through the `(user_id, id)` index. Bounded, for the incremental sweep.
+   */
+  async auditRange(afterUserId: number, limit: number): Promise<{ checked: number; lastUserId: number; mismatches: AuditRow[] }> {
+    const rows: { user_id: number; credits: number; ledger_sum: string }[] = await this.transactions.query(
+      `SELECT u.id AS user_id, u.credits, s.ledger_sum
+       FROM (SELECT id, credits FROM users WHERE id > $1 ORDER BY id LIMIT $2) u
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0) AS ledger_sum
+         FROM transactions t WHERE t.user_id = u.id) s
+       ORDER BY u.id`,
+      [afterUserId, limit],
+    );
+    const mismatches = rows
+      .filter((r) => r.credits !== Number(r.ledger_sum) || r.credits < 0)
+      .map((r) => ({ userId: r.user_id, credits: r.credits, ledgerSum: Number(r.ledger_sum) }));
+    return { checked: rows.length, lastUserId: rows.at(-1)?.user_id ?? afterUserId, mismatches };
+  }
+
   /** Every user whose balance differs from the sum of their settled ledger rows, or is negative. */
   async audit(): Promise<{ users: number; mismatches: AuditRow[] }> {
     const rows: { user_id: number; credits: number; ledger_sum: string }[] = await this.transactions.query(

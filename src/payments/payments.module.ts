@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
 import { UsersModule } from 'src/users/users.module';
 import { LedgerController } from './ledger.controller';
+import { LedgerAuditJob } from './ledger-audit.job';
 import { LedgerService } from './ledger.service';
 import { OperatorIdempotency } from './operator-idempotency.service';
 import { PaymentRejections } from './payment-rejections';
@@ -26,6 +27,7 @@ import { TransactionsController } from './transactions.controller';
   controllers: [TransactionsController, LedgerController],
   providers: [
     LedgerService,
+    LedgerAuditJob,
     StarsClient,
     StarsLedgerFeed,
     PaymentRejections,

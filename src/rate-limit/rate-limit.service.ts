@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, LessThan, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
@@ -60,10 +60,18 @@ export class RateLimitService {
     return this.windows.find({ where: { userId }, order: { windowStart: 'DESC', endpoint: 'ASC' }, take: 100 });
   }
 
-  /** Removes windows that ended long ago (the longest window is a day). */
-  async deleteOlderThan(manager: EntityManager, cutoff: Date): Promise<number> {
-    const result = await manager.delete(RateLimit, { windowStart: LessThan(cutoff) });
-    return result.affected ?? 0;
+  /**
+   * Removes up to `batch` windows that started before `cutoff` (the longest window is a day),
+   * oldest first; the retention job repeats it until fewer come back, so no delete holds locks long.
+   */
+  async deleteOlderThan(manager: EntityManager, cutoff: Date, batch: number): Promise<number> {
+    const rows = await returning<{ id: number }>(
+      manager,
+      `DELETE FROM rate_limits WHERE id IN (
+         SELECT id FROM rate_limits WHERE window_start < $1 ORDER BY window_start LIMIT $2) RETURNING id`,
+      [cutoff, batch],
+    );
+    return rows.length;
   }
 
   /** /deleteme: the counters are personal data too. */

@@ -84,6 +84,17 @@ export class SessionsService {
     return rows.length === 0 ? [] : manager.findBy(UserSession, { id: In(rows.map((r) => r.id)) });
   }
 
+  /** Deletes up to `batch` conversations that ended before `cutoff`, oldest first (the retention job). */
+  async deleteFinishedBefore(manager: EntityManager, cutoff: Date, batch: number): Promise<number> {
+    const rows = await returning<{ id: number }>(
+      manager,
+      `DELETE FROM user_sessions WHERE id IN (
+         SELECT id FROM user_sessions WHERE status <> 'active' AND completed_at < $1 ORDER BY completed_at LIMIT $2) RETURNING id`,
+      [cutoff, batch],
+    );
+    return rows.length;
+  }
+
   /** /deleteme: the conversations' contents go; their bare rows stay. */
   async eraseForUser(manager: EntityManager, userId: number): Promise<void> {
     await manager.query(
