@@ -42,6 +42,8 @@ export class AppConfig {
     | { baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number; budgetMs: number; maxTokens: number }
     | undefined;
   readonly logLevel: string;
+  /** The operators' chat support requests are forwarded to; absent: they are answered through the REST API only. */
+  readonly supportChatId: string | undefined;
 
   constructor(env: Environment) {
     const port = env.PORT ?? 3000;
@@ -89,6 +91,7 @@ export class AppConfig {
         }
       : undefined;
     this.logLevel = env.LOG_LEVEL ?? 'info';
+    this.supportChatId = env.SUPPORT_CHAT_ID;
   }
 
   /** Local mode: no bot token, so the built-in stand-in plays Telegram. */

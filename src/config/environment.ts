@@ -116,6 +116,9 @@ export class Environment {
 
   @IsOptional() @IsString()
   BOT_API_SPEC?: string;
+
+  @IsOptional() @Matches(/^-?\d{1,20}$/, { message: 'must be a Telegram chat id (a whole number, negative for a group)' })
+  SUPPORT_CHAT_ID?: string;
 }
 
 const KNOWN_KEYS: string[] = [
@@ -123,6 +126,7 @@ const KNOWN_KEYS: string[] = [
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
+  'SUPPORT_CHAT_ID',
 ];
 
 const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);

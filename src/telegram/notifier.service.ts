@@ -19,15 +19,17 @@ export class Notifier {
 
   constructor(@InjectBot() private readonly bot: Telegraf<BotContext>) {}
 
-  async send(chatId: string | number, html: string, buttons: Button[][] = []): Promise<void> {
+  /** Sends an HTML message; returns its message id. */
+  async send(chatId: string | number, html: string, buttons: Button[][] = []): Promise<number> {
     const markup: InlineKeyboardMarkup | undefined = buttons.length
       ? { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.callbackData }))) }
       : undefined;
-    await this.bot.telegram.sendMessage(chatId, html, {
+    const sent = await this.bot.telegram.sendMessage(chatId, html, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(markup ? { reply_markup: markup } : {}),
     });
+    return sent.message_id;
   }
 
   /**

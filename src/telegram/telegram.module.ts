@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from 'src/config/app-config';
 import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
+import { SessionsModule } from 'src/sessions/sessions.module';
 import { UsersModule } from 'src/users/users.module';
 import { BotLauncher } from './bot-launcher.service';
 import { InfoUpdate } from './info.update';
@@ -13,7 +14,7 @@ import { UpdatePipeline } from './update-pipeline';
 import { WebhookMiddleware } from './webhook.middleware';
 
 @Module({
-  imports: [UsersModule, RateLimitModule],
+  imports: [UsersModule, RateLimitModule, SessionsModule],
   providers: [UpdateGate, UpdatePipeline, TelegramSender, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
   exports: [UpdateGate, UpdatePipeline, TelegramSender, LocalBotApi],
 })

@@ -128,8 +128,9 @@ describe('accounts through the bot', () => {
     expect(await say(standIn, user, '/help')).toContain('/read');
     expect(await say(standIn, user, '/terms')).toContain('Terms of service');
     expect(await say(standIn, user, '/privacy')).toContain('/deleteme');
-    expect(await say(standIn, user, '/paysupport')).toContain('Help with a payment');
     expect(await say(standIn, user, '/cancel')).toContain('nothing to cancel');
+    expect(await say(standIn, user, '/paysupport')).toContain('Help with a payment');
+    expect(await say(standIn, user, '/cancel')).toContain('Stopped');
     expect(await say(standIn, user, '/nonsense')).toContain('I do not know that command');
   });
 

@@ -47,7 +47,7 @@ export const en = {
   'cancel.nothing': 'There is nothing to cancel.',
 
   'paysupport.text':
-    '<b>Help with a payment</b>\n\nIf a payment went wrong, write to us here with the date and the amount, and we will sort it out within 48 hours. Refunds of unused credits are possible within 30 days of the purchase.',
+    '<b>Help with a payment</b>\n\nWrite your message now, in this chat: what happened, the date and the amount. It goes to a person on our team, who answers here, usually within 48 hours. Unused credits of a purchase can be refunded within 30 days.\n\n/cancel if you change your mind.',
   'terms.text':
     '<b>Terms of service</b>\n\nReadings are for reflection and entertainment; they are not medical, legal or financial advice. Credits are bought with Telegram Stars and spent only when a reading is delivered. Unused credits of a purchase can be refunded within 30 days. We may suspend accounts that abuse the service.',
   'privacy.text':
@@ -206,11 +206,22 @@ export const en = {
   'paystatus.failed': 'not paid',
   'paystatus.refunded': 'refunded',
 
-  'guard.suspended': 'Your account is suspended. If you think this is a mistake, write to /paysupport.',
+  'guard.suspended': 'Your account is suspended. If you think this is a mistake, send /paysupport and write to us: a person answers here.',
   'guard.deleted': 'Your data was deleted. Send /start to begin again.',
   'guard.notRegistered': 'Send /start to begin.',
   'guard.privateOnly': 'I only read cards in a private chat. Write to me directly.',
   'guard.rateLimited': 'You are going a little fast. Please try again after {time} UTC.',
+
+  'support.continued': '<b>Help with a payment</b>\n\nYour request #{id} is still with our team; the answer comes here, usually within 48 hours. Anything you write now is added to it. /cancel when you are done.',
+  'support.readingStopped': 'Your unfinished reading was stopped; nothing was charged.',
+  'support.received': 'Thank you. Your message is with our support team (request #{id}). A person answers here in this chat, usually within 48 hours. You can add more now; /cancel when you are done.',
+  'support.added': 'Added to your request #{id}.',
+  'support.reply': '💬 <b>Support</b> (request #{id}):\n\n{text}\n\nReply here to answer, or /cancel when you are done.',
+  'support.button': '🛟 Help with this payment',
+  'support.forwarded': '🛟 <b>Support request #{id}</b> · user {userId} · Telegram {telegramId} · {status} · {credits} credits\nReply to this message to answer the user.',
+  'support.operator.delivered': 'Sent to the user of request #{id}.',
+  'support.operator.notARequest': 'That message is not a support request. Reply to a forwarded request to answer it.',
+  'support.operator.unreachable': 'Not sent: {reason}',
 
   'error.generic': 'Something went wrong on our side. Please try again in a moment.',
   'error.staleButton': 'This button has expired. Please use the latest message.',
