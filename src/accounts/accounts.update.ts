@@ -56,7 +56,13 @@ export class AccountsUpdate {
   async confirmDelete(@Ctx() ctx: BotContext): Promise<void> {
     const confirmed = (ctx.callbackQuery as { data?: string }).data?.endsWith(':yes') ?? false;
     await ctx.answerCbQuery();
-    if (confirmed) await this.accounts.deleteAccount(ctx.state.user!);
-    await ctx.editMessageText(this.i18n.t(ctx.state.lang, confirmed ? 'deleteme.done' : 'deleteme.kept'));
+    if (!confirmed) {
+      await ctx.editMessageText(this.i18n.t(ctx.state.lang, 'deleteme.kept'));
+      return;
+    }
+    await ctx.editMessageReplyMarkup(undefined);
+    await this.accounts.deleteAccount(ctx.state.user!);
+    // A new message: in local mode the deletion erased the chat, the prompt with it.
+    await ctx.reply(this.i18n.t(ctx.state.lang, 'deleteme.done'));
   }
 }

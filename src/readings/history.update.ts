@@ -9,7 +9,7 @@ import { PastReadingsService } from './past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingTexts } from './reading-texts.service';
-import { ReadingsService } from './readings.service';
+import { isErased, ReadingsService } from './readings.service';
 import { SpreadPictureSender } from './spread-picture-sender.service';
 import { TodayService } from './today.service';
 
@@ -53,7 +53,7 @@ export class HistoryUpdate {
     const id = Number(callbackPattern('open').exec((ctx.callbackQuery as { data: string }).data)?.[1]);
     const reading = Number.isSafeInteger(id) ? await this.readings.findOne(id) : null;
     await ctx.answerCbQuery();
-    if (!reading || reading.userId !== ctx.state.user!.id) {
+    if (!reading || reading.userId !== ctx.state.user!.id || isErased(reading)) {
       await ctx.reply(this.i18n.t(ctx.state.lang, 'past.notFound'));
       return;
     }

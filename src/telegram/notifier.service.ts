@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { InlineKeyboardMarkup } from 'telegraf/types';
 import { BotContext } from './bot-context';
+import { LocalBotApi } from './local-bot-api';
 
 export interface Button {
   text: string;
@@ -17,7 +19,20 @@ export interface Button {
 export class Notifier {
   private readonly logger = new Logger(Notifier.name);
 
-  constructor(@InjectBot() private readonly bot: Telegraf<BotContext>) {}
+  constructor(
+    @InjectBot() private readonly bot: Telegraf<BotContext>,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /**
+   * After /deleteme: in local mode the built-in stand-in plays Telegram and keeps the chat (the web
+   * chat's history), so it is erased; Telegram's own copy of a chat is the user's to clear.
+   */
+  eraseChatHistory(chatId: string): void {
+    // The telegram module keeps LocalBotApi to itself; it is looked up rather than re-exported.
+    const local = this.moduleRef.get(LocalBotApi, { strict: false });
+    local.eraseChat(chatId);
+  }
 
   /** Sends an HTML message; returns its message id. */
   async send(chatId: string | number, html: string, buttons: Button[][] = []): Promise<number> {

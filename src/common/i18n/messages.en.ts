@@ -51,10 +51,10 @@ export const en = {
   'terms.text':
     '<b>Terms of service</b>\n\nReadings are for reflection and entertainment; they are not medical, legal or financial advice. Credits are bought with Telegram Stars and spent only when a reading is delivered. Unused credits of a purchase can be refunded within 30 days. We may suspend accounts that abuse the service.',
   'privacy.text':
-    '<b>Your data</b>\n\nWe store your Telegram id, language and preferences, your credits and payments, and your readings with the questions and answers you gave. We do not sell or share them. /deleteme erases your questions, answers, readings and preferences; payment records are kept as the law requires.',
+    '<b>Your data</b>\n\n<b>What we store:</b> your Telegram id and language, your preferences, your credits and payments, your readings (question, answers, cards and interpretation), your support requests, and counters that limit how often you can ask. We do not sell or share them. When an AI service writes a reading, it receives that reading’s question, answers and cards.\n\n<b>/deleteme erases</b> your readings with their questions, answers, cards and interpretations, your support requests, your preferences and the counters.\n\n<b>What stays, for accounting:</b> your Telegram id, your credit balance and the record of your payments, refunds and credits spent (date, amount, spread); a reading you paid for stays as an empty entry that its charge points to. The chat itself is kept by Telegram; you can clear it there.',
 
   'deleteme.confirm':
-    'This erases your questions, answers, readings and preferences. Your remaining credits and payment records are kept. Are you sure?',
+    'This erases your readings (questions, answers, cards and interpretations), your support requests and your preferences. Kept for accounting: your credit balance and the record of your payments and of the credits you spent. Are you sure?',
   'deleteme.yes': 'Yes, delete my data',
   'deleteme.no': 'No, keep it',
   'deleteme.done': 'Your data has been deleted. Send /start whenever you want to come back.',
