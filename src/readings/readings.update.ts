@@ -1,7 +1,6 @@
 import { Action, Command, Ctx, Next, On, Update } from 'nestjs-telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { RateLimited } from 'src/rate-limit/rate-limit.guard';
 import { BotContext } from 'src/telegram/bot-context';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { Markup } from 'telegraf';
@@ -36,7 +35,6 @@ export class ReadingsUpdate {
   }
 
   @Action(callbackPattern('spread'))
-  @RateLimited('reading')
   async choose(@Ctx() ctx: BotContext): Promise<void> {
     const key = callbackPattern('spread').exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
     const user = ctx.state.user!;
@@ -46,6 +44,11 @@ export class ReadingsUpdate {
     const outcome = await this.flow.choose(user, key, ctx.callbackQuery!.id);
     if (outcome.kind === 'unknown_spread') {
       await ctx.reply(this.i18n.t(lang, 'read.unknownSpread'));
+      return;
+    }
+    if (outcome.kind === 'repeated') return;
+    if (outcome.kind === 'limited') {
+      await ctx.reply(this.i18n.t(lang, 'read.limited', { time: this.i18n.moment(lang, outcome.retryAt) }), { parse_mode: 'HTML' });
       return;
     }
     const spread = outcome.spread;

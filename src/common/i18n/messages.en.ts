@@ -105,6 +105,7 @@ export const en = {
   'read.expired': 'Your reading waited 30 minutes without an answer, so I closed it. Nothing was charged; /read starts again.',
   'read.skipNothing': 'There is nothing to skip right now.',
   'read.unknownSpread': 'That spread is not offered any more. Please choose again with /read.',
+  'read.limited': 'You have started as many readings as your plan allows for now. The next one can start after <b>{time}</b> (UTC). Monthly plans raise the limit: /subscribe.',
   'read.replaced': 'I closed your unfinished reading (nothing was charged) and started the new one.',
 
   'safety.reply':
