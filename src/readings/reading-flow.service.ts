@@ -75,8 +75,9 @@ export class ReadingFlowService {
     if (user.credits < spread.price) return { kind: 'cannot_pay', spread };
     const current = await this.sessions.findActive(user.id, READING_SESSION);
     const conversation = current?.data as unknown as ReadingConversation | undefined;
-    // The same press delivered again, or a second press on the same spread: that reading goes on.
-    if (conversation?.pressId === pressId) return { kind: 'repeated', spread };
+    // The same press delivered again: its reading goes on, and its question is asked again (the first answer may be lost).
+    if (conversation?.pressId === pressId) return { kind: 'started', spread, replaced: false };
+    // Another press on the same spread within seconds: the same reading, nothing more to say.
     if (current && conversation?.spreadKey === spread.key && conversation.step === 'question' && this.ageSeconds(current, now) < REPEAT_PRESS_SECONDS) {
       return { kind: 'repeated', spread };
     }

@@ -113,9 +113,10 @@ describe('reading and payment limits', () => {
     const nextHour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
     const expectedTime = `${String(nextHour.getUTCHours()).padStart(2, '0')}:00`;
     const messageId = await menu(player);
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // Three different spreads: the same button again within seconds would be a double tap, ignored.
+    for (const spread of ['single', 'three_card', 'celtic_cross']) {
       const mark = standIn.mark();
-      await press(player, messageId, 'v1:spread:single');
+      await press(player, messageId, `v1:spread:${spread}`);
       const reply = await nextReply(standIn, player.id, mark);
       expect(reply).toContain('Наступний можна почати після');
       expect(reply).toContain(expectedTime);
@@ -137,9 +138,9 @@ describe('reading and payment limits', () => {
     const messageId = (sent.result as { message_id: number }).message_id;
     await press(player, messageId, 'v1:buy:credits_50');
     await standIn.waitForCall((c) => c.method === 'sendInvoice' && Number(c.params.chat_id) === player.id, { after: mark });
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (const pack of ['credits_120', 'credits_300', 'credits_1000']) {
       const before = standIn.mark();
-      await press(player, messageId, 'v1:buy:credits_50');
+      await press(player, messageId, `v1:buy:${pack}`);
       const answer = await standIn.waitForCall((c) => c.method === 'answerCallbackQuery', { after: before });
       expect(answer.params).toMatchObject({ show_alert: true, text: expect.stringContaining('Please try again after') });
     }
