@@ -10,6 +10,9 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
+# Outside a container the app listens on 127.0.0.1 only; inside one it must take connections
+# from the container network (publish the admin port on the host's loopback, as compose does).
+ENV BIND_ADDRESS=0.0.0.0
 # The app keeps about 50 MB of heap; with no limit V8 lets garbage pile up to 350 MB+ of RSS
 # under load. This limit holds the peak near 200 MB at no measurable CPU cost (bench/README.md).
 ENV NODE_OPTIONS=--max-old-space-size=320

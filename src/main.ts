@@ -3,9 +3,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { createServer } from 'node:http';
 import { AppModule } from './app.module';
 import { setUpApp } from './app-setup';
+import { listenOnPorts } from './common/http/exposure';
 import { announceLocalMode } from './local-mode-banner';
 import { WiringQuietLogger } from './common/logging/wiring-quiet-logger';
 import { AppConfig } from './config/app-config';
@@ -22,15 +22,10 @@ async function bootstrap(): Promise<void> {
   app.flushLogs();
   app.enableShutdownHooks();
   setUpApp(app);
-  const { port, adminPort } = config.http;
-  await app.listen(port);
-  if (adminPort !== port) {
-    const admin = createServer(app.getHttpAdapter().getInstance());
-    await new Promise<void>((resolve) => admin.listen(adminPort, resolve));
-    app.getHttpServer().on('close', () => admin.close());
-  }
+  await listenOnPorts(app, config);
+  const { port, adminPort, bindAddress } = config.http;
   const logger = new Logger('Main');
-  logger.log(`Listening on :${port} (REST API, /api/docs and /metrics on :${adminPort}); started in ${Date.now() - started} ms`);
+  logger.log(`Listening on ${bindAddress}:${port} (REST API, /api/docs and /metrics on :${adminPort}); started in ${Date.now() - started} ms`);
   announceLocalMode(config);
 }
 

@@ -1,8 +1,11 @@
 import { Body, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
+import { RequiresScope } from 'src/common/admin/admin-auth.guard';
 import { Operator } from 'src/common/admin/operator.decorator';
 import { IdempotencyKey, IdempotencyKeyUse } from 'src/common/http/idempotency-key.decorator';
+import { fieldError } from 'src/common/http/validation.pipe';
+import { AppConfig } from 'src/config/app-config';
 import { ChangeStatusDto } from 'src/users/dto/change-status.dto';
 import { UserIdParams } from 'src/users/dto/user-id.params';
 import { UserResponse } from 'src/users/dto/user.response';
@@ -13,7 +16,10 @@ const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, descripti
 
 @AdminController('users', 'users')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Patch(':id/status')
   @ApiOperation({ summary: 'Suspend or reactivate a user' })
@@ -24,7 +30,8 @@ export class AccountsController {
 
   @Post(':id/credits/grant')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Grant credits, with a reason' })
+  @RequiresScope('money')
+  @ApiOperation({ summary: 'Grant credits, with a reason; at most ADMIN_GRANT_LIMIT (default 10000) a call' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: CreditAdjustmentResponse })
   grant(
@@ -33,11 +40,14 @@ export class AccountsController {
     @Operator() operator: string,
     @IdempotencyKey() key?: IdempotencyKeyUse,
   ): Promise<CreditAdjustmentResponse> {
+    const { grantLimit } = this.config.admin;
+    if (body.amount > grantLimit) throw fieldError('amount', `must be at most ${grantLimit} a call (ADMIN_GRANT_LIMIT)`);
     return this.adjust(params.id, body.amount, body.reason, operator, key);
   }
 
   @Post(':id/credits/deduct')
   @HttpCode(200)
+  @RequiresScope('money')
   @ApiOperation({ summary: 'Deduct credits, with a reason; refused with CREDIT001 below zero' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: CreditAdjustmentResponse })

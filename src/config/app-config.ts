@@ -5,9 +5,15 @@ import { Environment } from './environment';
 
 export type BotMode = 'polling' | 'webhook';
 
+/** What a REST token may do: `read` every GET, `operate` (status, cache), `money` (grants, deductions, refunds, reconciliation). */
+export const ADMIN_SCOPES = ['read', 'operate', 'money'] as const;
+export type AdminScope = (typeof ADMIN_SCOPES)[number];
+
 export interface AdminToken {
   name: string;
   token: string;
+  /** A token configured without scopes has them all, as every token had before scopes. */
+  scopes: AdminScope[];
 }
 
 /**
@@ -15,7 +21,12 @@ export interface AdminToken {
  * nothing outside src/config reads process.env.
  */
 export class AppConfig {
-  readonly http: { port: number; adminPort: number };
+  readonly http: {
+    port: number;
+    adminPort: number;
+    /** The address both ports listen on; 127.0.0.1 unless BIND_ADDRESS says otherwise (0.0.0.0 in a container). */
+    bindAddress: string;
+  };
   readonly telegram: {
     /** Absent in local mode: the bot then talks to the built-in Bot API stand-in. */
     token: string | undefined;
@@ -31,7 +42,9 @@ export class AppConfig {
   };
   readonly database: { url: string | undefined; dataDir: string };
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
-  readonly admin: { tokens: AdminToken[] | undefined; tokenFile: string };
+  readonly admin: { tokens: AdminToken[] | undefined; tokenFile: string; grantLimit: number };
+  /** A token of its own for /metrics; without one, /metrics takes any REST token. */
+  readonly metrics: { token: string | undefined };
   readonly cache: {
     budgetMb: number;
     defaultTtlSeconds: number;
@@ -48,7 +61,7 @@ export class AppConfig {
   constructor(env: Environment) {
     const port = env.PORT ?? 3000;
     const dataDir = resolve(env.DATA_DIR ?? 'data');
-    this.http = { port, adminPort: env.ADMIN_PORT ?? port };
+    this.http = { port, adminPort: env.ADMIN_PORT ?? port, bindAddress: env.BIND_ADDRESS ?? '127.0.0.1' };
     this.telegram = {
       token: env.TELEGRAM_BOT_TOKEN,
       apiRoot: env.TELEGRAM_API_ROOT,
@@ -68,12 +81,14 @@ export class AppConfig {
     this.database = { url: env.DATABASE_URL, dataDir };
     this.redis = { url: env.REDIS_URL, commandTimeoutMs: 500 };
     this.admin = {
-      tokens: env.ADMIN_API_TOKENS?.split(',').map((pair) => {
-        const [name, token] = pair.split(':');
-        return { name, token };
+      tokens: env.ADMIN_API_TOKENS?.split(',').map((entry) => {
+        const [name, token, scopes] = entry.split(':');
+        return { name, token, scopes: scopes ? [...new Set(scopes.split('+') as AdminScope[])] : [...ADMIN_SCOPES] };
       }),
       tokenFile: resolve(dataDir, 'admin-token'),
+      grantLimit: env.ADMIN_GRANT_LIMIT ?? 10_000,
     };
+    this.metrics = { token: env.METRICS_TOKEN };
     this.cache = {
       budgetMb: env.CACHE_BUDGET_MB ?? 1000,
       defaultTtlSeconds: env.CACHE_DEFAULT_TTL ?? 3600,

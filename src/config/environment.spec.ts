@@ -5,7 +5,7 @@ describe('validateEnvironment', () => {
   it('accepts an empty environment: local mode with every default', () => {
     const config = new AppConfig(validateEnvironment({}));
     expect(config.localMode).toBe(true);
-    expect(config.http).toEqual({ port: 3000, adminPort: 3000 });
+    expect(config.http).toEqual({ port: 3000, adminPort: 3000, bindAddress: '127.0.0.1' });
     expect(config.telegram.mode).toBe('polling');
     expect(config.telegram.webhookPath).toBe('/telegram/webhook');
     expect(config.database.url).toBeUndefined();
@@ -57,9 +57,34 @@ describe('validateEnvironment', () => {
       validateEnvironment({ ADMIN_API_TOKENS: 'alice:0123456789abcdef,bob:fedcba9876543210', PORT: '8080', ADMIN_PORT: '9090' }),
     );
     expect(config.admin.tokens).toEqual([
-      { name: 'alice', token: '0123456789abcdef' },
-      { name: 'bob', token: 'fedcba9876543210' },
+      { name: 'alice', token: '0123456789abcdef', scopes: ['read', 'operate', 'money'] },
+      { name: 'bob', token: 'fedcba9876543210', scopes: ['read', 'operate', 'money'] },
     ]);
-    expect(config.http).toEqual({ port: 8080, adminPort: 9090 });
+    expect(config.http).toEqual({ port: 8080, adminPort: 9090, bindAddress: '127.0.0.1' });
+    expect(config.admin.grantLimit).toBe(10_000);
+  });
+
+  it('parses scoped admin tokens, the grant limit, the metrics token and the bind address', () => {
+    const config = new AppConfig(
+      validateEnvironment({
+        ADMIN_API_TOKENS: 'viewer:0123456789abcdef:read,ops:fedcba9876543210:read+operate+money',
+        ADMIN_GRANT_LIMIT: '500',
+        METRICS_TOKEN: 'metrics-token-0123456789',
+        BIND_ADDRESS: '0.0.0.0',
+      }),
+    );
+    expect(config.admin.tokens).toEqual([
+      { name: 'viewer', token: '0123456789abcdef', scopes: ['read'] },
+      { name: 'ops', token: 'fedcba9876543210', scopes: ['read', 'operate', 'money'] },
+    ]);
+    expect(config.admin.grantLimit).toBe(500);
+    expect(config.metrics.token).toBe('metrics-token-0123456789');
+    expect(config.http.bindAddress).toBe('0.0.0.0');
+  });
+
+  it('refuses an unknown scope, a bad bind address and a grant limit out of range', () => {
+    expect(() =>
+      validateEnvironment({ ADMIN_API_TOKENS: 'ops:0123456789abcdef:admin', BIND_ADDRESS: 'everywhere', ADMIN_GRANT_LIMIT: '0', METRICS_TOKEN: 'short' }),
+    ).toThrow(/ADMIN_API_TOKENS[\s\S]*ADMIN_GRANT_LIMIT[\s\S]*BIND_ADDRESS[\s\S]*METRICS_TOKEN/);
   });
 });

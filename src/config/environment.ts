@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsIP,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,7 +17,9 @@ import {
 
 const WEBHOOK_SECRET_SHAPE = /^[A-Za-z0-9_-]{1,256}$/;
 const BOT_TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]{20,}$/;
-const ADMIN_TOKENS_SHAPE = /^[A-Za-z0-9_.-]+:[^,:\s]{16,}(,[A-Za-z0-9_.-]+:[^,:\s]{16,})*$/;
+const SCOPES_SHAPE = '(read|operate|money)(\\+(read|operate|money))*';
+const ADMIN_TOKEN_SHAPE = `[A-Za-z0-9_.-]+:[^,:\\s]{16,}(:${SCOPES_SHAPE})?`;
+const ADMIN_TOKENS_SHAPE = new RegExp(`^${ADMIN_TOKEN_SHAPE}(,${ADMIN_TOKEN_SHAPE})*$`);
 const POSTGRES_URL_SHAPE = /^postgres(ql)?:\/\/.+/;
 const REDIS_URL_SHAPE = /^rediss?:\/\/.+/;
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -55,9 +58,19 @@ export class Environment {
   REDIS_URL?: string;
 
   @IsOptional() @Matches(ADMIN_TOKENS_SHAPE, {
-    message: 'must be comma-separated name:token pairs, each token at least 16 characters',
+    message: 'must be comma-separated name:token or name:token:scopes entries, each token at least 16 characters, scopes read, operate and money joined by +',
   })
   ADMIN_API_TOKENS?: string;
+
+  @IsOptional() @IsInt({ message: 'must be a whole number of credits' }) @Min(1, { message: 'must be at least 1' })
+  @Max(1_000_000, { message: 'must be at most 1000000' })
+  ADMIN_GRANT_LIMIT?: number;
+
+  @IsOptional() @Matches(/^[^\s,]{16,}$/, { message: 'must be a token of at least 16 characters, without spaces' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional() @IsIP(undefined, { message: 'must be an IP address to listen on (0.0.0.0 for every interface)' })
+  BIND_ADDRESS?: string;
 
   @IsOptional() @IsInt({ message: 'must be a port number' }) @Min(1, { message: 'must be a port number' })
   @Max(65535, { message: 'must be a port number' })
@@ -123,13 +136,13 @@ export class Environment {
 
 const KNOWN_KEYS: string[] = [
   'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_PATH',
-  'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT',
+  'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'METRICS_TOKEN', 'BIND_ADDRESS',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
   'SUPPORT_CHAT_ID',
 ];
 
-const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);
+const NUMERIC = new Set<keyof Environment>(['ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL']);
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from 'src/config/app-config';
+import { keepPrivate } from 'src/config/private-files';
 import { ConnectionTarget } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 
@@ -16,6 +17,7 @@ export class DatabaseTarget implements ConnectionTarget {
 
   static async resolve(config: AppConfig): Promise<DatabaseTarget> {
     if (config.database.url) return new DatabaseTarget(config.database.url, EXTERNAL_POOL_SIZE, undefined);
+    keepPrivate(config.database.dataDir);
     const dataDir = join(config.database.dataDir, 'pgdata');
     const embedded = await EmbeddedPostgres.start(dataDir);
     new Logger('Database').log(`No DATABASE_URL: using embedded PostgreSQL (PGlite) with data in ${dataDir}`);

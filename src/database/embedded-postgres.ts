@@ -4,6 +4,7 @@ import { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { makePrivate } from 'src/config/private-files';
 
 /**
  * PostgreSQL's defaults size a server for many clients: 128 MB of shared buffers, written through
@@ -34,6 +35,7 @@ export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
+    private readonly dataDir: string | undefined,
     readonly url: string,
     /** True when this start unpacked the template into an empty data directory. */
     readonly fromTemplate: boolean,
@@ -50,7 +52,8 @@ export class EmbeddedPostgres {
     await server.start();
     // The server keeps its net.Server private; port 0 means we must ask it which port it got.
     const { port } = (server as unknown as { server: Server }).server.address() as AddressInfo;
-    return new EmbeddedPostgres(db, server, `postgres://postgres@127.0.0.1:${port}/postgres`, fromTemplate);
+    if (dataDir) makePrivate(dataDir);
+    return new EmbeddedPostgres(db, server, dataDir, `postgres://postgres@127.0.0.1:${port}/postgres`, fromTemplate);
   }
 
   /** The whole data directory as a gzipped tar, after a checkpoint (what `npm run db:template` saves). */
@@ -63,6 +66,7 @@ export class EmbeddedPostgres {
   async stop(): Promise<void> {
     await this.server.stop();
     await this.db.close();
+    if (this.dataDir) makePrivate(this.dataDir);
   }
 }
 

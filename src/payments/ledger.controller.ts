@@ -2,6 +2,7 @@ import { Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
 import { ErrorCode } from 'src/common/errors/error-code';
+import { RequiresScope } from 'src/common/admin/admin-auth.guard';
 import { AuditResponse, ReconcileQuery, ReconciliationResponse, StarsAuditResponse } from './dto/refund.dto';
 import { LedgerService } from './ledger.service';
 import { ReconciliationService } from './reconciliation.service';
@@ -35,6 +36,7 @@ export class LedgerController {
 
   @Post('reconciliation')
   @HttpCode(200)
+  @RequiresScope('money')
   @ApiOperation({ summary: "Apply payments and refunds from Telegram's Stars ledger that the bot never saw" })
   @ApiOkResponse({ type: ReconciliationResponse })
   reconcile(@Query() query: ReconcileQuery): Promise<ReconciliationResponse> {

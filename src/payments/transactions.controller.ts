@@ -3,6 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { IdempotencyKey, IdempotencyKeyUse } from 'src/common/http/idempotency-key.decorator';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
 import { Operator } from 'src/common/admin/operator.decorator';
+import { RequiresScope } from 'src/common/admin/admin-auth.guard';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { UserIdParams } from 'src/users/dto/user-id.params';
@@ -52,6 +53,7 @@ export class TransactionsController {
 
   @Post('transactions/:id/refund')
   @HttpCode(200)
+  @RequiresScope('money')
   @ApiOperation({ summary: 'Refund a Stars payment (within 30 days); PAY002 if credits were spent, unless forced' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once; the key reused for another request is 409 IDEMPOTENCY001' })
   @ApiOkResponse({ type: RefundResponse })

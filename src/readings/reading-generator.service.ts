@@ -17,6 +17,7 @@ import { ReadingRenderer } from './reading-renderer';
 import { ReadingsService } from './readings.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
 import { ReadingWriter, WrittenReading } from './reading-writer.service';
+import { ReadingDraft } from './delivery/reading-draft';
 
 const TYPING_EVERY_MS = 4_000;
 
@@ -79,6 +80,12 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     const language = this.i18n.resolveLanguage(user.preferences?.language);
     const spread = this.catalog.spread(reading.spreadType);
     const typing = setInterval(() => void this.notifier.typing(user.telegramId), TYPING_EVERY_MS);
+    // While an LLM writes the reading, the user watches it grow; the draft is no longer "typing…".
+    const draft = new ReadingDraft(
+      readingId,
+      (draftId, html) => this.notifier.sendDraft(user.telegramId, draftId, html),
+      (error) => this.logger.debug(`Reading ${readingId}: no more drafts (${error.message})`),
+    );
     let written: WrittenReading;
     try {
       void this.notifier.typing(user.telegramId);
@@ -90,13 +97,19 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
         preferences: user.preferences ?? {},
         language,
         userId: user.id,
+        onProgress: (read, cards) => {
+          clearInterval(typing);
+          draft.update(() => this.renderer.draft(language, read(), cards));
+        },
       });
     } catch (error) {
       clearInterval(typing);
+      await draft.close();
       this.logger.error(`Reading ${readingId} could not be written: ${(error as Error).message}`);
       return this.end(user, readingId, sessionId, `${ErrorCode.GenerationFailed}: ${(error as Error).message}`, 'read.failed', 'failed');
     }
     clearInterval(typing);
+    await draft.close();
     let balance: number | null;
     try {
       balance = await this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { escapeHtml, I18nService, Language } from 'src/common/i18n/i18n.service';
 import { splitMessage } from './delivery/split-message';
-import { Interpretation } from './interpreter/interpretation';
+import { DraftPart } from './delivery/reading-draft';
+import { Interpretation, ReadingProgress } from './interpreter/interpretation';
 import { DrawnCard } from './reading.entity';
 import { reversedWord } from './reversed-word';
 
@@ -54,6 +55,23 @@ export class ReadingRenderer {
     return [interpretation.summary, interpretation.theme, interpretation.timeline?.join('\n'), ...journey, interpretation.guidance]
       .filter((part): part is string => !!part)
       .join('\n\n');
+  }
+
+  /**
+   * A reading still being written, as far as it goes, under the same headings as the whole one:
+   * the message it is writing now (the last of the parts it will be split into).
+   */
+  draft(language: Language, progress: ReadingProgress, cards: DrawnCard[]): DraftPart {
+    const t = (key: Parameters<I18nService['t']>[1], params?: Record<string, string | number>) => this.i18n.t(language, key, params);
+    const paragraphs: string[] = [];
+    if (progress.theme) paragraphs.push(t('read.themeHeader'), ...progress.theme.split(/\n{2,}/).map(escapeHtml));
+    if (progress.journey.length) paragraphs.push(t('read.journeyHeader'));
+    progress.journey.forEach((text, i) => {
+      paragraphs.push(`${t('read.journeyCard', { position: cards[i]?.positionName ?? '', card: cards[i]?.name ?? '' })}\n${escapeHtml(text)}`);
+    });
+    if (progress.guidance) paragraphs.push(t('read.guidanceHeader'), escapeHtml(progress.guidance));
+    const parts = splitMessage(paragraphs.join('\n\n'));
+    return { index: Math.max(0, parts.length - 1), html: parts.at(-1) ?? '' };
   }
 
   /** A stored reading, shown again from /past. */

@@ -6,7 +6,7 @@ import { UserPreferences } from 'src/users/user.entity';
 import { DeckStyle, DECKS } from './deck/card';
 import { DECK } from './deck/deck';
 import { drawCards } from './draw';
-import { Interpretation, InterpretationInput, Interpreter } from './interpreter/interpretation';
+import { Interpretation, InterpretationInput, Interpreter, ReadingProgress } from './interpreter/interpretation';
 import { readQuestion } from './interpreter/question-reader';
 import { sentenceKeysOf } from './interpreter/sentence-ledger';
 import { BUILTIN_INTERPRETER, READING_INTERPRETER } from './interpreter-tokens';
@@ -33,6 +33,8 @@ export interface WriteRequest {
   builtinOnly?: boolean;
   /** Whose reading this is: their recent readings are passed on so that no sentence of them is said again. */
   userId?: number;
+  /** Follows the text while an interpreter that writes as it goes (an LLM) writes it; see InterpretOptions. */
+  onProgress?: (read: () => ReadingProgress, cards: DrawnCard[]) => void;
 }
 
 /** A reading repeats no sentence of the user's last this-many readings (this one included). */
@@ -83,8 +85,6 @@ export class ReadingWriter {
         };
       }),
     };
-    const interpreter = request.builtinOnly ? this.builtin : this.interpreter;
-    const interpretation = await interpreter.interpret(input, randomInt(2 ** 31));
     const cards: DrawnCard[] = input.cards.map((card) => ({
       cardId: card.facts.id,
       name: card.name,
@@ -92,6 +92,9 @@ export class ReadingWriter {
       positionKey: card.position.key,
       positionName: card.position.name,
     }));
+    const interpreter = request.builtinOnly ? this.builtin : this.interpreter;
+    const { onProgress } = request;
+    const interpretation = await interpreter.interpret(input, randomInt(2 ** 31), onProgress ? { onProgress: (read) => onProgress(read, cards) } : {});
     return { spreadKey, cards, interpretation, spreadName: spreadText.name };
   }
 }

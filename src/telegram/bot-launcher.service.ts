@@ -17,6 +17,9 @@ const IDENTITY_ATTEMPTS = 3;
 const RETRY_FIRST_MS = 1_000;
 /** The command menu and the webhook are tried again at most this far apart, for as long as the bot runs. */
 const RETRY_MAX_MS = 300_000;
+/** A stop that comes before the polling loop has started waits this long for it, looking this often. */
+const LAUNCH_WAIT_MS = 10_000;
+const LAUNCH_POLL_MS = 20;
 
 /**
  * Starts the bot once the app (and its migrations) is up: the command menu, then polling or
@@ -39,7 +42,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     // failed start), and Telegraf throws then; only a polling bot has anything to stop.
     const stop = bot.stop.bind(bot);
     bot.stop = (reason?: string) => {
-      if (this.polling) stop(reason);
+      if (this.polling) this.stopPolling(() => stop(reason));
       this.polling = false;
     };
   }
@@ -49,15 +52,21 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     this.bot.use(fallback(this.i18n));
     this.bot.catch((error, ctx) => errors.handle(error, ctx));
     this.bot.botInfo = await this.whoAmI();
-    this.keepTrying('the command menu', () => this.registerCommands());
+    const menu = this.keepTrying('the command menu', () => this.registerCommands());
     const { mode, webhookUrl, webhookSecret } = this.config.telegram;
     if (mode === 'webhook') {
-      this.keepTrying(`the webhook at ${webhookUrl}`, async () => {
-        await this.bot.telegram.setWebhook(webhookUrl!, { secret_token: webhookSecret, allowed_updates: ALLOWED_UPDATES });
-        this.logger.log(`Webhook registered at ${webhookUrl}; serving ${this.config.telegram.webhookPath}`);
-      });
+      // The first attempts are waited for, so that a started bot normally has both; a failed
+      // one goes on in the background.
+      await Promise.all([
+        menu,
+        this.keepTrying(`the webhook at ${webhookUrl}`, async () => {
+          await this.bot.telegram.setWebhook(webhookUrl!, { secret_token: webhookSecret, allowed_updates: ALLOWED_UPDATES });
+          this.logger.log(`Webhook registered at ${webhookUrl}; serving ${this.config.telegram.webhookPath}`);
+        }),
+      ]);
       return;
     }
+    await menu;
     this.polling = true;
     void this.bot
       .launch({ allowedUpdates: ALLOWED_UPDATES, dropPendingUpdates: false }, () =>
@@ -74,6 +83,29 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopping = true;
     for (const timer of this.retries) clearTimeout(timer);
     this.bot.stop('shutdown');
+  }
+
+  /**
+   * Stops the polling loop. Stopped in the moment between launch() and its loop (launch first
+   * deletes any webhook), Telegraf says it is not running: the loop is stopped as soon as it has
+   * started instead, within a few seconds, so that nothing polls after shutdown.
+   */
+  private stopPolling(stop: () => void): void {
+    const tryStop = (): boolean => {
+      try {
+        stop();
+        return true;
+      } catch (error) {
+        if (error instanceof Error && error.message === 'Bot is not running!') return false;
+        throw error;
+      }
+    };
+    if (tryStop()) return;
+    let waited = 0;
+    const timer = setInterval(() => {
+      waited += LAUNCH_POLL_MS;
+      if (tryStop() || waited >= LAUNCH_WAIT_MS) clearInterval(timer);
+    }, LAUNCH_POLL_MS);
   }
 
   /**
@@ -96,10 +128,11 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * Runs a start-up registration until it succeeds, backing off up to every few minutes, while
-   * the bot goes on serving: a Telegram hiccup at start must not stop the bot.
+   * the bot goes on serving: a Telegram hiccup at start must not stop the bot. Resolves once
+   * the first attempt has succeeded or failed.
    */
-  private keepTrying(what: string, register: () => Promise<void>, attempt = 1): void {
-    register().then(
+  private keepTrying(what: string, register: () => Promise<void>, attempt = 1): Promise<void> {
+    return register().then(
       () => {
         if (attempt > 1) this.logger.log(`Set ${what} after ${attempt} attempts`);
       },
@@ -109,7 +142,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.error(`Could not set ${what}: ${describeTelegramFailure(error)}; trying again in ${Math.round(wait / 1000)} s`);
         const timer = setTimeout(() => {
           this.retries.delete(timer);
-          this.keepTrying(what, register, attempt + 1);
+          void this.keepTrying(what, register, attempt + 1);
         }, wait);
         timer.unref();
         this.retries.add(timer);

@@ -1,6 +1,7 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from 'src/config/app-config';
+import { keepPrivate } from 'src/config/private-files';
 import { BotApiStandIn } from './stand-in/bot-api-stand-in';
 
 /** The token the bot presents to the built-in stand-in in local mode. */
@@ -21,6 +22,7 @@ export class LocalBotApi implements OnApplicationShutdown {
 
   static async start(config: AppConfig): Promise<LocalBotApi> {
     if (!config.localMode) return new LocalBotApi(undefined, undefined);
+    keepPrivate(config.database.dataDir);
     const logger = new Logger('LocalBotApi');
     const standIn = new BotApiStandIn(config.telegram.specPath, {
       logger: (line) => logger.log(line),

@@ -57,6 +57,23 @@ export class Notifier {
     return sent.photo?.at(-1)?.file_id;
   }
 
+  /**
+   * Shows a message being written (sendMessageDraft, private chats only): `html` is its text so
+   * far, empty for Telegram's "Thinking..." placeholder. False when the chat's pacing had no
+   * room for it; it is a preview, and the message itself must still be sent.
+   */
+  async sendDraft(chatId: string | number, draftId: number, html: string): Promise<boolean> {
+    // Telegraf predates Bot API 9.3 and does not know the method by name.
+    const callApi = this.bot.telegram.callApi as unknown as (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+    const result = await callApi.call(this.bot.telegram, 'sendMessageDraft', {
+      chat_id: chatId,
+      draft_id: draftId,
+      text: html,
+      ...(html ? { parse_mode: 'HTML' } : {}),
+    });
+    return result !== false;
+  }
+
   /** "typing…" for a few seconds; failures are not worth more than a debug line. */
   async typing(chatId: string | number): Promise<void> {
     await this.bot.telegram.sendChatAction(chatId, 'typing').catch((error: Error) => this.logger.debug(error.message));

@@ -207,7 +207,7 @@ describe('the internal REST API', () => {
       const client = createClient({ url: environment.redisUrl });
       await client.connect();
       try {
-        const keys = await client.keys('throttle:admin:*');
+        const keys = await client.keys('throttle:default:*');
         expect(keys.length).toBeGreaterThan(0);
         const storage = new RedisThrottlerStorage(client as never);
         const hits = [];

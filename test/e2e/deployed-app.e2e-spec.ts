@@ -70,7 +70,8 @@ describeNeeding(['PostgreSQL', 'Redis'], 'the deployed app at its default settin
       for (let round = 0; round < 2; round++) {
         const health = await get(app, '/health');
         expect({ status: health.status, body: ((await health.json()) as { status: string }).status }).toEqual({ status: 200, body: 'ok' });
-        expect((await get(app, '/metrics')).status).toBe(200);
+        expect((await get(app, '/metrics')).status).toBe(401);
+        expect((await get(app, '/metrics', ADMIN)).status).toBe(200);
         expect((await get(app, '/api/v1/users?limit=5', ADMIN)).status).toBe(200);
         expect((await get(app, '/api/v1/ledger/audit', ADMIN)).status).toBe(200);
         expect((await get(app, '/api/v1/users', 'wrong-token-wrong-token')).status).toBe(401);

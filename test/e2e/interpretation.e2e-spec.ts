@@ -5,8 +5,9 @@ import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
-import { chooseSpread, Player, waitForDelivery } from '../support/reading-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
+import type { LlmMaterial } from 'src/readings/interpreter/llm-prompt';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 describe('interpretation through an LLM, and its failures', () => {
@@ -78,6 +79,136 @@ describe('interpretation through an LLM, and its failures', () => {
     const mark = await read(user);
     await waitForDelivery(standIn, user.id, mark);
     expect(await costs(user.id)).toEqual([{ amount: -5 }]);
+  });
+});
+
+describe('an LLM reading streamed to the user as it is written', () => {
+  let standIn: BotApiStandIn;
+  let llm: FakeLlmServer;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    llm = new FakeLlmServer();
+    const baseUrl = await llm.start();
+    sut = await startTestApp(await prepareTestEnvironment(), standIn, { LLM_BASE_URL: baseUrl, LLM_TIMEOUT_MS: '8000', LLM_BUDGET_MS: '15000' });
+  });
+
+  afterAll(async () => {
+    expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
+    await sut?.close();
+    await llm?.stop();
+    await standIn?.stop();
+  });
+
+  /** A reading long enough to be written over a few seconds, in pieces. */
+  const longReply = (cards: number) => ({
+    theme: Array.from({ length: 6 }, (_, i) => `Theme sentence ${i + 1}: the spread leans toward patient work & steady light.`).join(' '),
+    journey: Array.from({ length: cards }, (_, i) => `Card ${i + 1} speaks of its place in the question, slowly and clearly, with care.`),
+    guidance: 'Take the next step gently, and keep what you wrote in mind.',
+  });
+  const careerReading = async (user: Player) => {
+    await say(standIn, user, '/start');
+    const { id } = (await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]))[0];
+    await request(sut.server).post(`/api/v1/users/${id}/credits/grant`).set({ Authorization: `Bearer ${ADMIN_TOKEN}` }).send({ amount: 7, reason: 'test' }).expect(200);
+    await chooseSpread(standIn, user, 'career');
+    for (const text of ['Should I ask for a promotion at work?', 'I am a junior designer', 'Lead my own projects', '/skip']) await say(standIn, user, text);
+    const mark = standIn.mark();
+    await standIn.sendText(user, 'Fear of speaking up');
+    return mark;
+  };
+  const callsSince = (mark: number, userId: number) => standIn.calls().filter((c) => c.index >= mark && Number(c.params.chat_id) === userId);
+  const costs = async (telegramId: number) =>
+    sut.dataSource.query(
+      `SELECT t.amount FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_id = $1 AND t.type = 'reading_cost'`,
+      [telegramId],
+    );
+
+  it('tells the model each position’s role, the question’s domain and the questionnaire’s answers', async () => {
+    llm.reset();
+    const user: Player = { id: 40_020, first_name: 'Pia' };
+    const mark = await careerReading(user);
+    await waitForDelivery(standIn, user.id, mark);
+    const body = llm.completions.at(-1)!.body as { messages: { role: string; content: string }[]; max_tokens: number };
+    const userMessage = body.messages.find((m) => m.role === 'user')!.content;
+    const material = JSON.parse(userMessage.slice(userMessage.indexOf('{'))) as LlmMaterial;
+    expect(material.cards.map((c) => c.role)).toEqual(['situation', 'strength', 'challenge', 'advice']);
+    expect(material.cards.every((c) => c.roleBrief.length > 10)).toBe(true);
+    expect(material.domain).toMatchObject({ subject: 'career', form: 'yes_no' });
+    expect(material.answers).toEqual([
+      expect.objectContaining({ answer: 'I am a junior designer', speaksTo: 'Where You Stand' }),
+      expect.objectContaining({ answer: 'Lead my own projects', kind: 'a plan' }),
+      expect.objectContaining({ answer: 'Fear of speaking up', kind: 'an obstacle' }),
+    ]);
+    expect(body.max_tokens).toBe(2_500);
+  });
+
+  it('shows the reading growing in drafts about once a second while the model writes, then sends it whole', async () => {
+    llm.reset().enqueue({ kind: 'reply', content: longReply(4), chunkChars: 16, chunkDelayMs: 40 });
+    const user: Player = { id: 40_021, first_name: 'Rui' };
+    const mark = await careerReading(user);
+    await waitForDelivery(standIn, user.id, mark);
+
+    expect((llm.completions.at(-1)!.body as { stream?: boolean }).stream).toBe(true);
+    const calls = callsSince(mark, user.id);
+    const drafts = calls.filter((c) => c.method === 'sendMessageDraft');
+    expect(drafts.length).toBeGreaterThanOrEqual(2);
+    expect(drafts.every((d) => d.ok)).toBe(true);
+    // The reading itself (its picture first) comes after the last draft.
+    const delivered = calls.findIndex((c) => c.method === 'sendPhoto');
+    expect(delivered).toBeGreaterThan(calls.indexOf(drafts.at(-1)!));
+    for (let i = 1; i < drafts.length; i++) expect(drafts[i].at - drafts[i - 1].at).toBeGreaterThanOrEqual(900);
+    const texts = drafts.map((d) => String(d.params.text));
+    for (let i = 1; i < texts.length; i++) expect(texts[i].length).toBeGreaterThan(texts[i - 1].length);
+    expect(texts.at(-1)).toContain('Theme sentence 1');
+    expect(texts.at(-1)).toContain('&amp;');
+    expect(new Set(drafts.map((d) => d.params.draft_id)).size).toBe(1);
+    const final = textsSince(standIn, user.id, mark).join('\n');
+    expect(final).toContain('Card 4 speaks of its place');
+    expect(final).toContain('Take the next step gently');
+    expect(standIn.draftIn(user.id)).toBeUndefined();
+    expect(await costs(user.id)).toEqual([{ amount: -12 }]);
+  });
+
+  it('still gives one complete reading, charged once, when the stream is cut midway', async () => {
+    llm.reset().enqueue({ kind: 'reply', content: longReply(4), chunkChars: 16, chunkDelayMs: 40, cutAfterChars: 400 }, { kind: 'reply', content: longReply(4), chunkChars: 64 });
+    const user: Player = { id: 40_022, first_name: 'Sol' };
+    const mark = await careerReading(user);
+    await waitForDelivery(standIn, user.id, mark);
+
+    expect(llm.completions).toHaveLength(2);
+    const drafts = callsSince(mark, user.id).filter((c) => c.method === 'sendMessageDraft');
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    const final = textsSince(standIn, user.id, mark);
+    expect(final.filter((t) => t.includes('Theme sentence 1'))).toHaveLength(1);
+    expect(final.join('\n')).toContain('Take the next step gently');
+    const readings = await sut.dataSource.query(`SELECT r.status FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`, [user.id]);
+    expect(readings).toEqual([{ status: 'completed' }]);
+    expect(await costs(user.id)).toEqual([{ amount: -12 }]);
+  });
+
+  it('falls back to the built-in reader when every stream is cut, and still charges once', async () => {
+    llm.reset().setDefault({ kind: 'auto', chunkChars: 8, chunkDelayMs: 30, cutAfterChars: 40 });
+    const user: Player = { id: 40_023, first_name: 'Tao' };
+    const mark = await careerReading(user);
+    await waitForDelivery(standIn, user.id, mark);
+    expect(llm.completions).toHaveLength(3);
+    const final = textsSince(standIn, user.id, mark).join('\n');
+    expect(final).not.toContain('Fake LLM');
+    expect(final.length).toBeGreaterThan(500);
+    expect(await costs(user.id)).toEqual([{ amount: -12 }]);
+    llm.reset();
+  });
+
+  it('works with a model server that does not stream', async () => {
+    llm.reset().setStreaming(false).setDefault({ kind: 'reply', content: longReply(4) });
+    const user: Player = { id: 40_024, first_name: 'Uli' };
+    const mark = await careerReading(user);
+    await waitForDelivery(standIn, user.id, mark);
+    expect(textsSince(standIn, user.id, mark).join('\n')).toContain('Card 4 speaks of its place');
+    expect(callsSince(mark, user.id).filter((c) => c.method === 'sendMessageDraft')).toEqual([]);
+    expect(await costs(user.id)).toEqual([{ amount: -12 }]);
+    llm.reset();
   });
 });
 

@@ -218,7 +218,7 @@ describe('payments under any mix of real and forged updates', () => {
     const { ledger, stars } = await audits();
     expect({ ledger: ledger.ok, stars: stars.ok }).toEqual({ ledger: true, stars: true });
     expect(stars.grants).toBeGreaterThan(20);
-    const metrics = (await request(sut.server).get('/metrics').expect(200)).text;
+    const metrics = (await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).text;
     expect(rejectionCount(metrics, 'successful_payment', 'other_user') + rejectionCount(metrics, 'successful_payment', 'amount')).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -351,7 +351,7 @@ describe('money', () => {
     });
 
     it('counts the flows in the Prometheus metrics', async () => {
-      const { text } = await request(sut.server).get('/metrics').expect(200);
+      const { text } = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
       expect(text).toMatch(/tarot_updates_total\{type="message",outcome="ok"\} \d+/);
       expect(text).toMatch(/tarot_updates_total\{type="pre_checkout_query",outcome="ok"\} \d+/);
       expect(text).toMatch(/tarot_update_duration_seconds_bucket\{le="0.1",type="message"\} \d+/);
@@ -387,10 +387,10 @@ describe('money', () => {
       expect(purchases.every((t: { paymentProvider: string; amount: number }) => t.paymentProvider === 'telegram_stars' && t.amount > 0)).toBe(true);
       expect(bonuses).toEqual([expect.objectContaining({ amount: 5, paymentProvider: 'promo', metadata: { reason: 'welcome' } })]);
       expect(adjustments).toEqual([expect.objectContaining({ amount: 7, paymentProvider: 'operator' })]);
-      const { text } = await request(sut.server).get('/metrics').expect(200);
+      const { text } = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
       expect(text).toMatch(/tarot_credits_granted_total\{source="operator"\} 7/);
       await request(sut.server).post(`/api/v1/users/${id}/credits/deduct`).set(auth).send({ amount: 7, reason: 'undo goodwill' }).expect(200);
-      expect((await request(sut.server).get('/metrics').expect(200)).text).toMatch(/tarot_credits_spent_total\{kind="adjustment"\} 7/);
+      expect((await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).text).toMatch(/tarot_credits_spent_total\{kind="adjustment"\} 7/);
     });
   });
 });

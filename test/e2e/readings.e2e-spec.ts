@@ -255,7 +255,7 @@ describe('readings', () => {
     expect(keyboard.some((row) => row[0].callback_data === `v1:open:${reading.id}`)).toBe(true);
     expect(photosSince(mark).map((c) => c.ok)).toEqual([false]);
 
-    const metrics = await request(sut.server).get('/metrics').expect(200);
+    const metrics = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
     expect(metrics.text).toMatch(/tarot_spread_pictures_total\{outcome="failed"\} [3-9]/);
     expect((await userRow(user.id)).credits).toBe(0);
   });

@@ -6,7 +6,7 @@ import { REDIS_CLIENT } from 'src/cache/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
 import { say } from '../support/bot-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { itNeeding } from '../support/needs-services';
 import { prepareTestEnvironment } from '../support/test-environment';
 import { eventually } from '../support/eventually';
@@ -103,12 +103,33 @@ describe('talking to Telegram politely', () => {
     expect(replies.map((c) => c.ok)).toEqual([false, true]);
   });
 
+  it('sends a draft only when the chat can spare a token, never retries one, and never holds up the messages', async () => {
+    const user = { id: 50_005, first_name: 'Dara' };
+    await say(standIn, user, '/start');
+    // A full bucket again: five tokens; a draft leaves at least two of them for the messages.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const mark = standIn.mark();
+    const shown: boolean[] = [];
+    for (let i = 1; i <= 5; i++) shown.push(await notifier.sendDraft(user.id, 9, `draft ${i}`));
+    expect(shown).toEqual([true, true, true, false, false]);
+    const started = Date.now();
+    await notifier.send(user.id, 'the reading');
+    await notifier.send(user.id, 'the rest of it');
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(standIn.calls('sendMessageDraft').filter((c) => c.index >= mark).map((c) => c.params.text)).toEqual(['draft 1', 'draft 2', 'draft 3']);
+
+    standIn.failNext('sendMessageDraft', { error_code: 500, description: 'Internal Server Error' });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await expect(notifier.sendDraft(user.id, 9, 'draft 6')).rejects.toThrow();
+    expect(standIn.calls('sendMessageDraft').filter((c) => c.index >= mark)).toHaveLength(4);
+  });
+
   it('counts outgoing calls and their errors in the metrics', async () => {
     const text = await sut.app.get(MetricsService).registry.metrics();
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="ok"\} \d+/);
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="429"\} 2/);
     expect(text).toMatch(/tarot_telegram_calls_total\{method="sendMessage",outcome="403"\} 1/);
-    const scraped = await request(sut.server).get('/metrics').expect(200);
+    const scraped = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
     expect(scraped.text).toContain('tarot_telegram_calls_total');
   });
 });

@@ -79,7 +79,7 @@ describe('start-up', () => {
 
     it('keeps the REST API and /metrics off the public port, and /health on it', async () => {
       await request(sut.server).get('/api/v1/users').set({ Authorization: `Bearer ${ADMIN_TOKEN}` }).expect(404);
-      await request(sut.server).get('/metrics').expect(404);
+      await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(404);
       await request(sut.server).get('/health').expect(200);
     });
   });
@@ -87,10 +87,23 @@ describe('start-up', () => {
   it('serves Prometheus metrics on the admin port', async () => {
     const sut = await startTestApp(environment, standIn);
     try {
-      const { text } = await request(sut.server).get('/metrics').expect(200);
+      const { text } = await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
       expect(text).toContain('process_cpu_user_seconds_total');
     } finally {
       await sut.close();
     }
+  });
+
+  it('stops cleanly when closed right after start, and nothing polls afterwards', async () => {
+    standIn.reset({ all: true });
+    // Telegraf starts its polling loop after a deleteWebhook call: a close in that moment used to throw
+    // "Bot is not running!", and the loop started after the app had closed.
+    const sut = await startTestApp(environment, standIn);
+    // The loop may still make the call it had started; after that, nothing.
+    await expect(sut.close()).resolves.toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const settled = standIn.mark();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(standIn.calls('getUpdates').filter((c) => c.index >= settled)).toHaveLength(0);
   });
 });

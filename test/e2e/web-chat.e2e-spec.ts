@@ -270,6 +270,32 @@ describe('the web chat in a browser (local mode)', () => {
     expect(pageErrors).toEqual([]);
   }, 30_000);
 
+  it("shows a message the bot is still writing in one bubble that grows with each draft, replaced by the message itself", async () => {
+    await page.locator('#user-button').click();
+    await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Ann/ }).click();
+    await send(page, 'a draft, please');
+    await page.locator('.message.user', { hasText: 'a draft, please' }).waitFor();
+    const draft = page.locator('.messages > li.message.bot.draft');
+
+    await bot('sendMessageDraft', { chat_id: 1001, draft_id: 41, text: '' });
+    await draft.locator('.thinking').waitFor();
+    await bot('sendMessageDraft', { chat_id: 1001, draft_id: 41, parse_mode: 'HTML', text: '<b>The Star</b> in the past' });
+    await draft.filter({ hasText: 'The Star in the past' }).waitFor();
+    expect(await draft.locator('b').textContent()).toBe('The Star');
+    await bot('sendMessageDraft', { chat_id: 1001, draft_id: 41, parse_mode: 'HTML', text: '<b>The Star</b> in the past, and hope ahead' });
+    await draft.filter({ hasText: 'and hope ahead' }).waitFor();
+    expect(await draft.count()).toBe(1);
+    expect(await page.locator('.messages > li:last-child').getAttribute('class')).toContain('draft');
+    await page.screenshot({ path: resolve(OUTPUT, 'draft.png') });
+
+    const mark = await chatLength(page);
+    await bot('sendMessage', { chat_id: 1001, parse_mode: 'HTML', text: '<b>The Star</b> in the past, and hope ahead. The whole reading.' });
+    await botReply(page, mark - 1, 'The whole reading.');
+    await draft.waitFor({ state: 'detached' });
+    expect(await page.locator('.messages > li.message.bot', { hasText: 'in the past' }).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
   it('follows the chat to the end of every new message while the reader is there, however tall, and stays put once they scroll up', async () => {
     await page.locator('#user-button').click();
     await page.getByRole('dialog', { name: 'Play as' }).getByRole('button', { name: /Олена/ }).click();

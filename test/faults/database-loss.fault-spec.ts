@@ -314,7 +314,8 @@ describeFault('database loss: connections terminated while updates flow', () => 
       await standIn.pressButton(user, menuMessage(user), 'v1:spread:single');
       const [update] = relay.take(user.id);
       const mark = standIn.mark();
-      // The press is answered (the spinner stops), then the reading cannot be started.
+      // The press is answered (the spinner stops), then the reading cannot be started. The
+      // redelivery does not answer it again: Telegram would refuse a second answer.
       const first = await withTableAway('user_sessions', () => relay.post(hook, update));
       const second = await relay.post(hook, update);
       const answers = standIn.calls('answerCallbackQuery').filter((c) => c.index >= mark).map((c) => c.ok);
@@ -328,7 +329,7 @@ describeFault('database loss: connections terminated while updates flow', () => 
         answers,
         asked: repliesTo(user, mark).filter((t) => t.includes('You chose <b>Single Card</b>')).length,
         readings: readings.map((r) => r.status),
-      }).toEqual({ first: 500, second: 200, answers: [true, false], asked: 1, readings: ['in_progress'] });
+      }).toEqual({ first: 500, second: 200, answers: [true], asked: 1, readings: ['in_progress'] });
     });
 
     it('answers a button press delivered again after its first delivery failed', async () => {

@@ -2,7 +2,13 @@ import { Logger } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AdminToken, AppConfig } from 'src/config/app-config';
+import { ADMIN_SCOPES, AdminScope, AdminToken, AppConfig } from 'src/config/app-config';
+
+/** Who presented a known token, and what it may do. */
+export interface Operator {
+  name: string;
+  scopes: readonly AdminScope[];
+}
 
 /**
  * The bearer tokens of the REST API. Configured through ADMIN_API_TOKENS; in local mode one
@@ -10,23 +16,23 @@ import { AdminToken, AppConfig } from 'src/config/app-config';
  * every call is refused.
  */
 export class AdminTokens {
-  private constructor(private readonly tokens: { name: string; secret: Buffer }[]) {}
+  private constructor(private readonly tokens: { operator: Operator; secret: Buffer }[]) {}
 
   static fromConfig(config: AppConfig): AdminTokens {
     const configured = config.admin.tokens ?? (config.localMode ? [AdminTokens.localToken(config.admin.tokenFile)] : []);
     if (configured.length === 0) {
       new Logger('AdminApi').warn('ADMIN_API_TOKENS is not set: the REST API refuses every call');
     }
-    return new AdminTokens(configured.map((t) => ({ name: t.name, secret: Buffer.from(t.token) })));
+    return new AdminTokens(configured.map((t) => ({ operator: { name: t.name, scopes: t.scopes }, secret: Buffer.from(t.token) })));
   }
 
-  /** The operator's name for a presented token, compared in constant time; undefined if unknown. */
-  operatorFor(presented: string): string | undefined {
+  /** The operator a presented token names, compared in constant time; undefined if unknown. */
+  operatorFor(presented: string): Operator | undefined {
     const candidate = Buffer.from(presented);
-    let match: string | undefined;
-    for (const { name, secret } of this.tokens) {
+    let match: Operator | undefined;
+    for (const { operator, secret } of this.tokens) {
       const same = candidate.length === secret.length && timingSafeEqual(candidate, secret);
-      if (same && match === undefined) match = name;
+      if (same && match === undefined) match = operator;
     }
     return match;
   }
@@ -38,6 +44,6 @@ export class AdminTokens {
       chmodSync(file, 0o600);
       new Logger('AdminApi').log(`Local mode: generated an admin API token in ${file}`);
     }
-    return { name: 'local', token: readFileSync(file, 'utf8').trim() };
+    return { name: 'local', token: readFileSync(file, 'utf8').trim(), scopes: [...ADMIN_SCOPES] };
   }
 }

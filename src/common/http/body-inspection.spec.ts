@@ -22,6 +22,12 @@ describe('inspectBody', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('names a string holding a NUL character, at the top or deep inside', () => {
+    expect(inspectBody({ reason: 'a\u0000b' })).toEqual({ field: 'reason', problem: 'must not contain a NUL character' });
+    expect(inspectBody({ list: [{ note: '\u0000' }] })).toEqual({ field: 'list.0.note', problem: 'must not contain a NUL character' });
+    expect(inspectBody({ reason: 'a\u0001b' })).toBeUndefined();
+  });
+
   it('lets scalars and wide, shallow bodies through', () => {
     expect(inspectBody('text')).toBeUndefined();
     expect(inspectBody(null)).toBeUndefined();

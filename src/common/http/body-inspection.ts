@@ -13,12 +13,14 @@ export interface BodyProblem {
 /**
  * What makes a parsed JSON body unsafe to hand to class-transformer, which recurses (a body
  * nested thousands deep, which JSON.parse accepts, overflows its stack) and takes a
- * `constructor` key for the object's class. Walks with its own stack, so any depth is measured.
+ * `constructor` key for the object's class; and strings with a NUL character, which no text column
+ * of PostgreSQL stores. Walks with its own stack, so any depth is measured.
  */
 export function inspectBody(value: unknown): BodyProblem | undefined {
   const pending: [unknown, string, number][] = [[value, '', 0]];
   while (pending.length > 0) {
     const [current, path, depth] = pending.pop()!;
+    if (typeof current === 'string' && current.includes('\u0000')) return { field: path, problem: 'must not contain a NUL character' };
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= MAX_NESTING_DEPTH) return { field: path, problem: `nests deeper than ${MAX_NESTING_DEPTH} levels` };
     for (const key of Object.keys(current)) {

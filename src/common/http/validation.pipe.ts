@@ -9,6 +9,11 @@ function describe(errors: ValidationError[], parent = ''): { field: string; prob
   });
 }
 
+/** A 400 in the validation pipe's shape, for a rule no DTO can state (one that depends on configuration). */
+export function fieldError(field: string, problem: string): BadRequestException {
+  return badRequest([{ field, problems: [problem] }]);
+}
+
 function badRequest(fields: { field: string; problems: string[] }[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCursor, IsInstant } from 'src/common/http/bounds';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES, TransactionStatus, TransactionType } from '../transaction.entity';
 
 export class ListTransactionsQuery {
@@ -10,13 +11,13 @@ export class ListTransactionsQuery {
   @ApiPropertyOptional({ enum: TRANSACTION_STATUSES }) @IsOptional() @IsIn(TRANSACTION_STATUSES)
   status?: TransactionStatus;
 
-  @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsOptional() @Type(() => Date) @IsDate()
+  @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsInstant()
   from?: Date;
 
-  @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsOptional() @Type(() => Date) @IsDate()
+  @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsInstant()
   to?: Date;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsCursor()
   cursor?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)

@@ -3,16 +3,28 @@ import type { AddressInfo } from 'node:net';
 import type { LlmMaterial } from './llm-prompt';
 
 /**
+ * How a reply is streamed when the request asks for `stream: true`: in pieces of `chunkChars`
+ * characters, `chunkDelayMs` apart; `cutAfterChars` closes the connection once that much was sent.
+ */
+export interface FakeStreaming {
+  chunkChars?: number;
+  chunkDelayMs?: number;
+  cutAfterChars?: number;
+}
+
+/**
  * What the fake answers to one request. `auto` writes a valid reading for the cards it was
  * sent; `malformed` answers 200 with a body that is not JSON; `drop` closes the connection.
  */
 export type FakeLlmBehaviour = { delayMs?: number } & (
-  | { kind: 'auto' }
-  | { kind: 'reply'; content: string | object }
+  | ({ kind: 'auto' } & FakeStreaming)
+  | ({ kind: 'reply'; content: string | object } & FakeStreaming)
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'malformed' }
   | { kind: 'drop' }
 );
+
+const CUT_AFTER_MS = 30;
 
 export interface RecordedLlmRequest {
   method: string;
@@ -29,6 +41,8 @@ export class FakeLlmServer {
   readonly requests: RecordedLlmRequest[] = [];
   private readonly queue: FakeLlmBehaviour[] = [];
   private defaultBehaviour: FakeLlmBehaviour = { kind: 'auto' };
+  /** False: a server that does not stream, and answers `stream: true` with the whole completion. */
+  private streams = true;
   private readonly timers = new Set<NodeJS.Timeout>();
   private server: Server | null = null;
   private url: string | null = null;
@@ -76,10 +90,17 @@ export class FakeLlmServer {
     return this;
   }
 
+  /** Whether `stream: true` is answered with server-sent events (true) or ignored, as some servers do. */
+  setStreaming(streams: boolean): this {
+    this.streams = streams;
+    return this;
+  }
+
   reset(): this {
     this.queue.length = 0;
     this.requests.length = 0;
     this.defaultBehaviour = { kind: 'auto' };
+    this.streams = true;
     return this;
   }
 
@@ -108,11 +129,14 @@ export class FakeLlmServer {
   }
 
   private respond(behaviour: FakeLlmBehaviour, body: unknown, res: ServerResponse): void {
+    const streamed = this.streams && (body as { stream?: unknown } | null)?.stream === true;
     switch (behaviour.kind) {
       case 'auto':
-        return send(res, 200, completion(autoReading(body)));
-      case 'reply':
-        return send(res, 200, completion(typeof behaviour.content === 'string' ? behaviour.content : JSON.stringify(behaviour.content)));
+      case 'reply': {
+        const content =
+          behaviour.kind === 'auto' ? autoReading(body) : typeof behaviour.content === 'string' ? behaviour.content : JSON.stringify(behaviour.content);
+        return streamed ? this.stream(res, content, behaviour) : send(res, 200, completion(content));
+      }
       case 'status':
         return send(res, behaviour.status, behaviour.body ?? { error: { message: `status ${behaviour.status}` } }, behaviour.headers);
       case 'malformed':
@@ -123,6 +147,44 @@ export class FakeLlmServer {
         res.socket?.destroy();
         return;
     }
+  }
+
+  /** The reply as an OpenAI-style stream of chunks, ending with a finish_reason and `[DONE]`. */
+  private stream(res: ServerResponse, content: string, options: FakeStreaming): void {
+    const size = options.chunkChars ?? 24;
+    const pieces: string[] = [];
+    for (let at = 0; at < content.length; at += size) pieces.push(content.slice(at, at + size));
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    const id = `chatcmpl-fake-${Date.now()}`;
+    const event = (delta: object, finish: string | null) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: 'fake-model', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    res.write(event({ role: 'assistant', content: '' }, null));
+    let sent = 0;
+    const next = (i: number) => {
+      if (res.destroyed) return;
+      if (options.cutAfterChars !== undefined && sent >= options.cutAfterChars) {
+        // A moment first, so that what was written reaches the client before the connection breaks.
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          res.socket?.destroy();
+        }, CUT_AFTER_MS);
+        this.timers.add(timer);
+        return;
+      }
+      if (i >= pieces.length) {
+        res.end(`${event({}, 'stop')}data: [DONE]\n\n`);
+        return;
+      }
+      res.write(event({ content: pieces[i] }, null));
+      sent += pieces[i].length;
+      if (!options.chunkDelayMs) return next(i + 1);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        next(i + 1);
+      }, options.chunkDelayMs);
+      this.timers.add(timer);
+    };
+    next(0);
   }
 }
 

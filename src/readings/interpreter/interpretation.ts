@@ -61,6 +61,23 @@ export interface Interpretation {
   timeline?: string[];
 }
 
+/** What an interpreter that writes as it goes (a streaming LLM) has written so far; the last text may stop mid-word. */
+export interface ReadingProgress {
+  theme?: string;
+  journey: string[];
+  guidance?: string;
+}
+
+export interface InterpretOptions {
+  /**
+   * Called whenever an interpreter that writes as it goes has more. `read()` works out what
+   * there is (it parses), so it is worth calling only when showing it. After a failed attempt it
+   * reads as empty: what was shown is abandoned and the text starts over, or another interpreter
+   * writes the reading.
+   */
+  onProgress?: (read: () => ReadingProgress) => void;
+}
+
 export interface Interpreter {
-  interpret(input: InterpretationInput, seed: number): Promise<Interpretation>;
+  interpret(input: InterpretationInput, seed: number, options?: InterpretOptions): Promise<Interpretation>;
 }

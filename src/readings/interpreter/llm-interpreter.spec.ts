@@ -1,7 +1,9 @@
 import { BuiltinInterpreter } from './builtin-interpreter';
 import { FakeLlmServer } from './fake-llm-server';
 import type { Interpretation, InterpretationInput, Interpreter } from './interpretation';
-import { THREE_CARDS, reading } from './interpretation.fixtures';
+import type { ReadingProgress } from './interpretation';
+import { minorCard, place, THE_SUN, THREE_CARDS, reading } from './interpretation.fixtures';
+import type { LlmMaterial } from './llm-prompt';
 import { LlmInterpreter, type LlmEvent, type LlmInterpreterOptions } from './llm-interpreter';
 
 const API_KEY = 'sk-test-5ecret-key-0123456789';
@@ -16,6 +18,13 @@ interface ChatBody {
   model: string;
   messages: { role: string; content: string }[];
   response_format?: { type: string };
+  stream?: boolean;
+}
+
+/** Follows a reading's progress as the reading generator does: what it shows each time it looks. */
+function follower() {
+  const seen: ReadingProgress[] = [];
+  return { seen, onProgress: (read: () => ReadingProgress) => seen.push(read()) };
 }
 
 describe('LlmInterpreter', () => {
@@ -236,5 +245,137 @@ describe('LlmInterpreter', () => {
       throw new Error('metrics down');
     });
     expect((await sut.interpret(reading(THREE_CARDS), 1)).source).toBe('llm');
+  });
+
+  describe('the prompt', () => {
+    const materialOf = (i: number): LlmMaterial => {
+      const user = bodyOf(i).messages.find((m) => m.role === 'user')!.content;
+      return JSON.parse(user.slice(user.indexOf('{'))) as LlmMaterial;
+    };
+
+    it('gives every card its position’s role, and an upright bright card in the obstacle its shadow', async () => {
+      const cards = [place(minorCard('pentacles', 3), 'current_role'), place(minorCard('wands', 6), 'strengths'), place(THE_SUN, 'obstacles'), place(minorCard('cups', 2), 'next_step')];
+      await create().interpret(reading(cards, { spreadKey: 'career', spreadName: 'Career Path', question: 'How do I grow at work?' }), 1);
+      const material = materialOf(0);
+      expect(material.cards.map((c) => c.role)).toEqual(['situation', 'strength', 'challenge', 'advice']);
+      expect(material.cards[2].roleBrief).toMatch(/shadow or its excess/);
+      expect(material.cards[2].asObstacle).toEqual(expect.any(String));
+      expect(material.cards[2].asObstacle!.length).toBeGreaterThan(20);
+      expect(bodyOf(0).messages[0].content).toContain('through its position\'s role');
+    });
+
+    it('names the question’s domain and how to answer it, and reads each card in that area', async () => {
+      await create().interpret(reading(THREE_CARDS), 1);
+      const material = materialOf(0);
+      expect(material.domain).toMatchObject({ subject: 'career', form: 'yes_no' });
+      expect(material.domain.brief).toMatch(/clear leaning/);
+      expect(material.domain.brief).toMatch(/work/);
+      expect(material.cards.find((c) => c.card === 'The Star')?.inThisArea).toEqual(expect.any(String));
+    });
+
+    it('gives the questionnaire’s answers with what each is and the position that speaks to it', async () => {
+      const cards = [place(minorCard('pentacles', 3), 'current_role'), place(minorCard('wands', 6), 'strengths'), place(THE_SUN, 'obstacles'), place(minorCard('cups', 2), 'next_step')];
+      const answers = [
+        { question: 'What is your role now?', answer: 'Junior designer at a studio' },
+        { question: 'What would you like to do next?', answer: 'Lead my own projects' },
+        { question: 'What are you good at?', answer: null },
+        { question: 'What holds you back?', answer: 'Fear of speaking up' },
+      ];
+      await create().interpret(reading(cards, { spreadKey: 'career', spreadName: 'Career Path', answers, questionnaire: 'career_goals' }), 1);
+      expect(materialOf(0).answers).toEqual([
+        { question: 'What is your role now?', answer: 'Junior designer at a studio', kind: 'a fact of their situation', speaksTo: 'Current Role' },
+        { question: 'What would you like to do next?', answer: 'Lead my own projects', kind: 'a plan', speaksTo: 'Next Step' },
+        { question: 'What holds you back?', answer: 'Fear of speaking up', kind: 'an obstacle', speaksTo: 'Obstacles' },
+      ]);
+    });
+  });
+
+  describe('streaming', () => {
+    it('asks for a stream when someone follows the progress, and reports the text as it grows', async () => {
+      server.enqueue({ kind: 'reply', content: GOOD_REPLY, chunkChars: 10 });
+      const { seen, onProgress } = follower();
+      const result = await create().interpret(reading(THREE_CARDS), 1, { onProgress });
+
+      expect(result).toEqual({ ...GOOD_REPLY, source: 'llm' });
+      expect(bodyOf(0).stream).toBe(true);
+      expect(seen.length).toBeGreaterThan(5);
+      expect(seen.some((p) => p.theme !== undefined && p.theme.length < GOOD_REPLY.theme.length)).toBe(true);
+      expect(seen.at(-1)).toEqual({ theme: GOOD_REPLY.theme, journey: GOOD_REPLY.journey, guidance: GOOD_REPLY.guidance });
+      const themes = seen.map((p) => p.theme?.length ?? 0);
+      expect(themes).toEqual([...themes].sort((a, b) => a - b));
+    });
+
+    it('does not stream when nobody follows the progress', async () => {
+      await create().interpret(reading(THREE_CARDS), 1);
+      expect(bodyOf(0).stream).toBeUndefined();
+    });
+
+    it('retries a stream cut midway, abandoning what was shown, and returns the whole reading', async () => {
+      server.enqueue({ kind: 'reply', content: GOOD_REPLY, chunkChars: 10, cutAfterChars: 60 }, { kind: 'reply', content: GOOD_REPLY });
+      const { seen, onProgress } = follower();
+      const result = await create().interpret(reading(THREE_CARDS), 1, { onProgress });
+
+      expect(result).toEqual({ ...GOOD_REPLY, source: 'llm' });
+      expect(server.completions).toHaveLength(2);
+      expect(kinds()).toEqual(['failure', 'success']);
+      expect(events[0].error).toMatch(/^StreamCutError/);
+      const shown = seen.findIndex((p) => p.theme);
+      const restart = seen.findIndex((p, i) => i > shown && p.theme === undefined && p.journey.length === 0);
+      expect(shown).toBeGreaterThanOrEqual(0);
+      expect(restart).toBeGreaterThan(shown);
+      expect(seen.at(-1)?.guidance).toBe(GOOD_REPLY.guidance);
+    });
+
+    it('falls back to the other interpreter when every stream is cut, and abandons the draft', async () => {
+      server.setDefault({ kind: 'auto', chunkChars: 10, cutAfterChars: 40 });
+      const { seen, onProgress } = follower();
+      const result = await create({ retries: 1 }).interpret(reading(THREE_CARDS), 1, { onProgress });
+      expect(result).toEqual(BUILTIN_RESULT);
+      expect(server.completions).toHaveLength(2);
+      expect(kinds()).toEqual(['failure', 'failure', 'fallback']);
+      expect(seen.at(-1)).toEqual({ journey: [] });
+    });
+
+    it('keeps a stream that trickles within the attempt’s timeout', async () => {
+      server.setDefault({ kind: 'auto', chunkChars: 5, chunkDelayMs: 100 });
+      const started = Date.now();
+      const result = await create({ timeoutMs: 300, budgetMs: 1_000, retries: 5 }).interpret(reading(THREE_CARDS), 1, follower());
+      expect(result.source).toBe('builtin');
+      expect(Date.now() - started).toBeLessThan(1_000 + 1_000);
+      expect(events[0].error).toContain('300 ms');
+    });
+
+    it('works with a server that answers a stream request with the whole completion, and asks it whole from then on', async () => {
+      server.setStreaming(false);
+      const sut = create();
+      const { seen, onProgress } = follower();
+      expect(await sut.interpret(reading(THREE_CARDS), 1, { onProgress })).toMatchObject({ source: 'llm' });
+      expect(bodyOf(0).stream).toBe(true);
+      expect(seen).toEqual([]);
+      expect((await sut.interpret(reading(THREE_CARDS), 1, { onProgress })).source).toBe('llm');
+      expect(bodyOf(1).stream).toBeUndefined();
+    });
+
+    it('names a broken body given to a stream request, and falls back', async () => {
+      server.setDefault({ kind: 'malformed' });
+      const result = await create().interpret(reading(THREE_CARDS), 1, follower());
+      expect(result).toEqual(BUILTIN_RESULT);
+      expect(events[0].error).toBe('MalformedReplyError: the reply to a stream request is neither a stream nor JSON');
+    });
+
+    it('asks again without streaming when the server refuses stream', async () => {
+      server.enqueue({ kind: 'status', status: 400, body: { error: { message: "Unsupported parameter: 'stream'" } } });
+      const result = await create({ retries: 0 }).interpret(reading(THREE_CARDS), 1, follower());
+      expect(result.source).toBe('llm');
+      expect(server.completions).toHaveLength(2);
+      expect(bodyOf(1).stream).toBeUndefined();
+    });
+
+    it('falls back without retrying when a stream that said it was finished is not a whole reading', async () => {
+      server.setDefault({ kind: 'reply', content: '{"theme": "A long' });
+      const result = await create().interpret(reading(THREE_CARDS), 1, follower());
+      expect(result).toEqual(BUILTIN_RESULT);
+      expect(server.completions).toHaveLength(1);
+    });
   });
 });

@@ -15,7 +15,14 @@ const CHAT_METHODS = new Set([
   'editMessageText',
   'editMessageReplyMarkup',
   'deleteMessage',
+  'sendMessageDraft',
 ]);
+/**
+ * Calls that only preview something (a draft of a message being written): sent when the chat's
+ * pacing has a token to spare, else skipped (answered false), and never retried, so they never
+ * hold up the messages themselves.
+ */
+const PREVIEW_METHODS = new Set(['sendMessageDraft']);
 const MAX_ATTEMPTS = 4;
 const ATTACHED = Symbol('attached to the sender');
 
@@ -106,8 +113,13 @@ export class TelegramSender {
       this.metrics.telegramCalls.inc({ method, outcome: 'skipped_blocked' });
       throw new BlockedChatError(chatId);
     }
+    const preview = PREVIEW_METHODS.has(method);
+    if (preview && paced && this.config.telegram.rate.enabled && !this.spare(chatId)) {
+      this.metrics.telegramCalls.inc({ method, outcome: 'skipped_paced' });
+      return false as T;
+    }
     for (let attempt = 1; ; attempt++) {
-      if (paced && this.config.telegram.rate.enabled) await this.pace(chatId);
+      if (paced && !preview && this.config.telegram.rate.enabled) await this.pace(chatId);
       try {
         const result = await send();
         this.metrics.telegramCalls.inc({ method, outcome: 'ok' });
@@ -131,7 +143,7 @@ export class TelegramSender {
         // Long polling retries in telegraf's own loop; retried here too, the last poll at shutdown
         // (the offset's confirmation, racing the stand-in's stop in local mode) would warn.
         const retryable = method !== 'getUpdates' && (code === 429 || code === undefined || code >= 500);
-        if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+        if (!retryable || preview || attempt >= MAX_ATTEMPTS) throw error;
         const wait = code === 429 ? (retryAfter ?? 1) * 1000 : 200 * 2 ** (attempt - 1);
         this.logger.warn(`${method} failed (${code ?? 'network'}: ${description}); retrying in ${wait} ms`);
         await sleep(wait);
@@ -183,6 +195,17 @@ export class TelegramSender {
   }
 
   private async pace(chatId: string): Promise<void> {
+    const wait = Math.max(this.bucket(chatId).take(), this.global.take());
+    if (wait > 0) await sleep(wait);
+  }
+
+  /** A token for a preview, if the chat can spare one and still have half its burst for the messages that follow. */
+  private spare(chatId: string): boolean {
+    const { perChatBurst } = this.config.telegram.rate;
+    return this.global.tryTake(0) && this.bucket(chatId).tryTake(Math.floor(perChatBurst / 2));
+  }
+
+  private bucket(chatId: string): TokenBucket {
     let bucket = this.chats.get(chatId);
     if (!bucket) {
       const { perChatBurst, perChatPerSecond } = this.config.telegram.rate;
@@ -190,8 +213,7 @@ export class TelegramSender {
       this.chats.set(chatId, bucket);
       if (this.chats.size > 10_000) for (const [id, b] of this.chats) if (b.idle) this.chats.delete(id);
     }
-    const wait = Math.max(bucket.take(), this.global.take());
-    if (wait > 0) await sleep(wait);
+    return bucket;
   }
 
   private describe(error: unknown): { code?: number; retryAfter?: number; description: string } {

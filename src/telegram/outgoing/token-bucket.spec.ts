@@ -11,6 +11,18 @@ describe('TokenBucket', () => {
     expect(sut.take()).toBe(0);
   });
 
+  it('gives a token on trial only when there is one to spare, keeping what is asked for', () => {
+    let now = 0;
+    const sut = new TokenBucket(4, 1, () => now);
+    expect([sut.tryTake(2), sut.tryTake(2), sut.tryTake(2)]).toEqual([true, true, false]);
+    expect(sut.take()).toBe(0);
+    expect(sut.tryTake()).toBe(true);
+    expect(sut.tryTake()).toBe(false);
+    expect(sut.take()).toBe(1000);
+    now = 3000;
+    expect(sut.tryTake(1)).toBe(true);
+  });
+
   it('refills to capacity and no further', () => {
     let now = 0;
     const sut = new TokenBucket(2, 10, () => now);

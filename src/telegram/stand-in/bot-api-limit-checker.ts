@@ -30,6 +30,12 @@ export class BotApiLimitChecker {
       case 'sendMediaGroup':
         this.checkMediaGroup(params.media);
         break;
+      case 'sendMessageDraft':
+        // 0-4096 characters: an empty draft is a "Thinking..." placeholder.
+        if (typeof params.text === 'string' && this.formatter.format(params.text, params.parse_mode, params.entities).text.length > MAX_TEXT) {
+          throw BotApiError.badRequest('message is too long');
+        }
+        break;
       case 'sendInvoice':
       case 'createInvoiceLink':
         this.checkInvoice(params, method === 'createInvoiceLink');

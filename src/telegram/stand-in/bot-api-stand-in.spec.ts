@@ -87,6 +87,46 @@ describe('BotApiStandIn over HTTP', () => {
       ]);
     });
 
+    it('shows a draft (sendMessageDraft) in a private chat, replaced by the next one and ended by a message or after 30 s', async () => {
+      await standIn.sendText(USER, 'hi');
+      const first = await call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 7, text: '' });
+      expect(first).toEqual({ status: 200, body: { ok: true, result: true } });
+      expect(standIn.draftIn(USER.id)).toEqual({ draft_id: 7, text: '', date: Math.floor(clock / 1000) });
+
+      await call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 7, text: '<b>The Star</b> &amp; hope', parse_mode: 'HTML' });
+      expect(standIn.draftIn(USER.id)).toMatchObject({ draft_id: 7, text: 'The Star & hope', entities: [{ type: 'bold', offset: 0, length: 8 }] });
+
+      await call(base, 'sendMessage', { chat_id: USER.id, text: 'The Star & hope, whole' });
+      expect(standIn.draftIn(USER.id)).toBeUndefined();
+
+      await call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 8, text: 'Another' });
+      clock += 29_000;
+      expect(standIn.draftIn(USER.id)?.text).toBe('Another');
+      clock += 1_000;
+      expect(standIn.draftIn(USER.id)).toBeUndefined();
+      expect(standIn.messagesTo(USER.id).map((m) => m.text)).toEqual(['The Star & hope, whole']);
+    });
+
+    it('refuses drafts without a draft_id, with a zero one, too long, badly formatted, or to an unknown chat', async () => {
+      await standIn.sendText(USER, 'hi');
+      const refusals = await Promise.all([
+        call(base, 'sendMessageDraft', { chat_id: USER.id, text: 'x' }),
+        call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 0, text: 'x' }),
+        call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 1, text: 'x'.repeat(4097) }),
+        call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 1, text: '<b>open', parse_mode: 'HTML' }),
+        call(base, 'sendMessageDraft', { chat_id: 999, draft_id: 1, text: 'x' }),
+      ]);
+      expect(refusals.map((r) => [r.status, r.body.description])).toEqual([
+        [400, expect.stringMatching(/draft_id/)],
+        [400, 'Bad Request: draft_id must be non-zero'],
+        [400, 'Bad Request: message is too long'],
+        [400, expect.stringMatching(/^Bad Request: can't parse entities/)],
+        [400, 'Bad Request: chat not found'],
+      ]);
+      expect(standIn.draftIn(USER.id)).toBeUndefined();
+      expect((await call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 1, text: 'x'.repeat(4096) })).status).toBe(200);
+    });
+
     it('builds user updates with a bot_command entity', async () => {
       const { update, via } = await standIn.sendText(USER, '/draw three');
       expect(via).toBe('queue');

@@ -2,6 +2,7 @@ import express from 'express';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { localHostsOnly } from './local-host-guard';
 import { BotApiCallProcessor } from './bot-api-call-processor';
 import { BotApiController } from './bot-api-controller';
 import { BotApiLimitChecker } from './bot-api-limit-checker';
@@ -29,6 +30,7 @@ import type {
   ButtonPressReport,
   CallMatcher,
   CallRecord,
+  ChatDraft,
   ChatEntry,
   DeliveryReport,
   FaultSpec,
@@ -58,6 +60,8 @@ const DEFAULTS = {
   firstUpdateId: 100_000_001,
 };
 const STOP_GRACE_MS = 1000;
+/** Telegram shows a draft as a temporary preview of this long after its last update. */
+const DRAFT_LIFETIME_SECONDS = 30;
 
 /**
  * A local stand-in for Telegram's Bot API server: the bot (telegraf with telegram.apiRoot set to start()'s URL)
@@ -167,6 +171,7 @@ export class BotApiStandIn {
     this.restoreSaved();
     const app = express();
     app.disable('x-powered-by');
+    app.use(localHostsOnly());
     this.localUsers = new LocalUserController(this);
     app.use('/_standin', this.localUsers.router());
     new BotApiController(this.processor).register(app);
@@ -310,6 +315,12 @@ export class BotApiStandIn {
   /** The bot's current messages in a chat (edits applied, deleted ones left out). */
   messagesTo(chatId: number): TgMessage[] {
     return this.chats.botMessages(chatId);
+  }
+
+  /** The draft (sendMessageDraft) a chat shows now: none once the bot sent a message there or 30 s passed without an update. */
+  draftIn(chatId: number): ChatDraft | undefined {
+    const draft = this.chats.draft(chatId);
+    return draft && this.nowSeconds() - draft.date < DRAFT_LIFETIME_SECONDS ? draft : undefined;
   }
 
   lastMessageTo(chatId: number): TgMessage | undefined {

@@ -12,7 +12,8 @@ const HEARTBEAT_MS = 15_000;
 
 /**
  * GET /_standin/users/:id/events as server-sent events: first `snapshot` (the chat so far), then
- * `message`, `edit`, `delete`, `action` (e.g. typing), `callback_answer` and `reset` as they happen.
+ * `message`, `edit`, `delete`, `action` (e.g. typing), `draft` (a message being written),
+ * `callback_answer` and `reset` as they happen.
  */
 export class ChatEventStream {
   private readonly open = new Set<Response>();
@@ -64,6 +65,8 @@ function describe(event: ChatEvent): [string, Record<string, unknown>] {
       return ['delete', { message_id: event.messageId }];
     case 'action':
       return ['action', { action: event.action }];
+    case 'draft':
+      return ['draft', { ...event.draft }];
     case 'callback_answer':
       return ['callback_answer', { callback_query_id: event.callbackQueryId, ...event.answer }];
     case 'reset':

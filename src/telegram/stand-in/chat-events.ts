@@ -1,4 +1,4 @@
-import type { ChatEntry } from './stand-in-api.types';
+import type { ChatDraft, ChatEntry } from './stand-in-api.types';
 
 /** What someone watching a chat sees happen, as it happens. */
 export type ChatEvent =
@@ -6,6 +6,7 @@ export type ChatEvent =
   | { type: 'edit'; entry: ChatEntry }
   | { type: 'delete'; messageId: number }
   | { type: 'action'; action: string }
+  | { type: 'draft'; draft: ChatDraft }
   | { type: 'callback_answer'; callbackQueryId: string; answer: Record<string, unknown> }
   | { type: 'reset' };
 

@@ -1,7 +1,7 @@
 import { BotApiError } from './bot-api-error';
 import { type ChatEvent, ChatEvents, type ChatListener } from './chat-events';
 import type { IdGenerator } from './id-generator';
-import type { ChatEntry, PlayingUser } from './stand-in-api.types';
+import type { ChatDraft, ChatEntry, PlayingUser } from './stand-in-api.types';
 import type { TgChat, TgMessage, TgUser } from './telegram-objects.types';
 
 interface ChatState {
@@ -22,6 +22,8 @@ export class ChatRegistry {
   private readonly users = new Map<number, TgUser>();
   private readonly chats = new Map<number, ChatState>();
   private readonly events = new ChatEvents();
+  /** The draft each chat shows now, if any: one per chat, the latest replacing the one before. */
+  private readonly drafts = new Map<number, ChatDraft>();
 
   constructor(private readonly ids: IdGenerator) {}
 
@@ -83,7 +85,21 @@ export class ChatRegistry {
     const entry: ChatEntry = { side, message: structuredClone(message), deleted: false };
     if (replyKeyboard !== undefined) entry.replyKeyboard = replyKeyboard;
     this.state(message.chat.id).entries.push(entry);
+    // A message from the bot takes the place of the draft it was writing.
+    if (side === 'bot') this.drafts.delete(message.chat.id);
     this.events.emit(message.chat.id, { type: 'message', entry: structuredClone(entry) });
+  }
+
+  setDraft(chatId: number, draft: ChatDraft): void {
+    this.state(chatId);
+    this.drafts.set(chatId, structuredClone(draft));
+    this.events.emit(chatId, { type: 'draft', draft: structuredClone(draft) });
+  }
+
+  /** The draft a chat shows, if any, whatever its age (the caller knows the time). */
+  draft(chatId: number): ChatDraft | undefined {
+    const draft = this.drafts.get(chatId);
+    return draft && structuredClone(draft);
   }
 
   /** The live (not deleted) entry for a message, or undefined. */
@@ -140,6 +156,7 @@ export class ChatRegistry {
   clear(): void {
     this.users.clear();
     this.chats.clear();
+    this.drafts.clear();
     this.events.emitAll({ type: 'reset' });
   }
 

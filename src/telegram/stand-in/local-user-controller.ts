@@ -23,7 +23,8 @@
  *   GET  /_standin/calls[?method=sendMessage]
  *        the Bot API calls the bot made: {ok, calls}
  *
- * Every route answers CORS requests from any origin: the stand-in only ever listens locally.
+ * Same-origin only: no CORS headers, and the stand-in's server refuses other sites' Origins and Hosts
+ * that are not loopback names (see local-host-guard.ts); the web chat reaches it through its own proxy.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ChatEventStream, type WatchableChats } from './chat-event-stream';
@@ -66,7 +67,6 @@ export class LocalUserController {
 
   router(): Router {
     const router = express.Router();
-    router.use(allowAnyOrigin);
     router.use(express.json({ type: () => true }));
     router.post('/users/:id/messages', this.route((id, body) => this.postMessage(id, body)));
     router.post('/users/:id/callbacks', this.route((id, body) => this.postCallback(id, body)));
@@ -198,16 +198,6 @@ export class LocalUserController {
 
 function delivery(report: DeliveryReport): Body {
   return { update_id: report.update.update_id, delivered_via: report.via, webhook_status: report.status, error: report.error };
-}
-
-function allowAnyOrigin(request: Request, response: Response, next: NextFunction): void {
-  response.set({
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Content-Type',
-  });
-  if (request.method === 'OPTIONS') response.status(204).end();
-  else next();
 }
 
 function requireString(body: Body, field: string): string {

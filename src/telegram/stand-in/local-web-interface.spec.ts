@@ -65,7 +65,7 @@ describe('BotApiStandIn local web interface', () => {
     await standIn.stop();
   });
 
-  it('streams a chat: the history first, then messages, typing, edits and deletions as they happen', async () => {
+  it('streams a chat: the history first, then messages, typing, edits, deletions and drafts as they happen', async () => {
     await standIn.sendText(USER, '/start');
     const events = await openEvents(`${base}/_standin/users/${USER.id}/events`);
     try {
@@ -87,6 +87,9 @@ describe('BotApiStandIn local web interface', () => {
 
       await call(base, 'deleteMessage', { chat_id: USER.id, message_id: sent.message_id });
       expect(await events.next('delete')).toEqual({ message_id: sent.message_id });
+
+      await call(base, 'sendMessageDraft', { chat_id: USER.id, draft_id: 3, text: 'Writing <i>now</i>', parse_mode: 'HTML' });
+      expect(await events.next('draft')).toEqual({ draft_id: 3, text: 'Writing now', entities: [{ type: 'italic', offset: 8, length: 3 }], date: expect.any(Number) });
     } finally {
       events.close();
     }
@@ -150,16 +153,23 @@ describe('BotApiStandIn local web interface', () => {
     expect(await menu('')).toEqual([{ command: 'start', description: 'Start' }]);
   });
 
-  it('allows pages from any origin, answering preflight requests', async () => {
+  it('serves its own origin only: no CORS headers, and another page or a rebound host refused', async () => {
     const preflight = await fetch(`${base}/_standin/users/1/messages`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
     });
+    const foreign = await fetch(`${base}/_standin/users/1/messages`, {
+      method: 'POST',
+      headers: { origin: 'https://attacker.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ text: '/start' }),
+    });
     const bot = await fetch(`${base}/_standin/bot`);
 
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(bot.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(foreign.status).toBe(403);
+    expect(standIn.chatHistory(1)).toEqual([]);
+    expect(bot.headers.get('access-control-allow-origin')).toBeNull();
     expect(await bot.json()).toMatchObject({ ok: true, bot: { is_bot: true } });
   });
 

@@ -50,6 +50,7 @@ export class MessageMethodHandler {
       editMessageReplyMarkup: (context) => this.editMessageReplyMarkup(context),
       deleteMessage: (context) => this.deleteMessage(context),
       sendChatAction: (context) => this.sendChatAction(context),
+      sendMessageDraft: (context) => this.sendMessageDraft(context),
       answerCallbackQuery: (context) => this.answerCallbackQuery(context),
     };
   }
@@ -163,6 +164,22 @@ export class MessageMethodHandler {
     const action = reader.string('action');
     if (!CHAT_ACTIONS.has(action)) throw BotApiError.badRequest('wrong parameter action in request');
     this.chats.announce(chat.id, { type: 'action', action });
+    return true;
+  }
+
+  /** A preview of a message being written: private chats only, a non-zero draft_id, an empty text for "Thinking...". */
+  private sendMessageDraft({ reader }: MethodContext): boolean {
+    const chat = this.messages.targetChat(reader);
+    if (chat.type !== 'private') throw BotApiError.badRequest('message drafts can be sent only to private chats');
+    const draftId = reader.integer('draft_id');
+    if (draftId === 0) throw BotApiError.badRequest('draft_id must be non-zero');
+    const formatted = this.formatter.format(reader.optionalString('text') ?? '', reader.raw('parse_mode'), reader.raw('entities'));
+    this.chats.setDraft(chat.id, {
+      draft_id: draftId,
+      text: formatted.text,
+      ...(formatted.entities.length ? { entities: formatted.entities } : {}),
+      date: this.nowSeconds(),
+    });
     return true;
   }
 

@@ -1,4 +1,4 @@
-import type { TgMessage, TgUpdate } from './telegram-objects.types';
+import type { TgMessage, TgMessageEntity, TgUpdate } from './telegram-objects.types';
 
 export type StandInLogger = (line: string) => void;
 
@@ -106,6 +106,16 @@ export interface PaymentResult {
   update?: TgUpdate;
   preCheckoutUpdate?: TgUpdate;
   message?: TgMessage;
+}
+
+/** What sendMessageDraft shows in a chat: a preview of a message being written, until the bot sends one or 30 s pass. */
+export interface ChatDraft {
+  draft_id: number;
+  /** Empty: Telegram shows a "Thinking..." placeholder. */
+  text: string;
+  entities?: TgMessageEntity[];
+  /** Unix time of the last update. */
+  date: number;
 }
 
 export interface ChatEntry {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCursor } from 'src/common/http/bounds';
 import { USER_STATUSES, UserStatus } from '../user.entity';
 
 export class ListUsersQuery {
@@ -9,7 +10,7 @@ export class ListUsersQuery {
   status?: UserStatus;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsCursor()
   cursor?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsPositiveBigIntString, IsRowId, MAX_INT4 } from 'src/common/http/bounds';
 
 export class UserIdParams {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647)
+  @ApiProperty({ minimum: 1, maximum: MAX_INT4 }) @IsRowId()
   id!: number;
 }
 
 export class TelegramIdParams {
-  @ApiProperty({ description: 'Telegram user id' }) @Matches(/^[1-9]\d{0,18}$/, { message: 'telegramId must be a positive integer' })
+  @ApiProperty({ description: 'Telegram user id (1 … 2^63−1)' }) @IsPositiveBigIntString()
   telegramId!: string;
 }

@@ -12,6 +12,8 @@
   const USERS_KEY = 'tarot-web-chat.users';
   const CURRENT_KEY = 'tarot-web-chat.current';
   const ACTION_MS = 5500;
+  // Telegram shows a draft (sendMessageDraft) as a preview this long after its last update.
+  const DRAFT_MS = 30000;
   const BOTTOM_SLACK_PX = 24;
   const RECONNECT_MS = 2000;
   const PRESS_TIMEOUT_MS = 10000;
@@ -61,6 +63,8 @@
     messages: new Map(),
     commands: [],
     actionTimer: 0,
+    draft: null,
+    draftTimer: 0,
     connected: false,
     presses: new Map(),
     earlyAnswers: new Map(),
@@ -150,10 +154,15 @@
       scrollToBottom();
     });
     on('message', (view) => {
-      if (view.side === 'bot') stopAction();
+      if (view.side === 'bot') {
+        stopAction();
+        // The bot's message takes the place of the draft it was writing.
+        removeDraft();
+      }
       if (view.side === 'user') state.following = true;
       showMessage(view);
     });
+    on('draft', showDraft);
     on('edit', showMessage);
     on('delete', ({ message_id }) => removeMessage(message_id));
     on('action', ({ action }) => showAction(action));
@@ -170,6 +179,7 @@
   }
 
   function clearChat() {
+    removeDraft();
     state.messages.clear();
     ui.messages.replaceChildren();
     ui.empty.hidden = false;
@@ -180,6 +190,7 @@
     const node = renderMessage(view);
     const known = state.messages.get(view.message_id);
     if (known) known.node.replaceWith(node);
+    else if (state.draft) state.draft.before(node);
     else ui.messages.append(node);
     state.messages.set(view.message_id, { view, node });
     ui.empty.hidden = state.messages.size > 0;
@@ -193,6 +204,36 @@
     state.messages.delete(messageId);
     ui.empty.hidden = state.messages.size > 0;
     updateReplyKeyboard();
+  }
+
+  // A message the bot is still writing: one bubble at the end of the chat, its text growing with
+  // each draft, "thinking" while it is empty; gone when the bot sends a message or after 30 s.
+  function showDraft(draft) {
+    stopAction();
+    const item = el('li', 'message bot draft');
+    item.dataset.draftId = String(draft.draft_id);
+    const bubble = el('div', 'bubble');
+    if (draft.text) bubble.append(richText(draft.text, draft.entities));
+    else bubble.append(el('div', 'text thinking', 'Thinking'));
+    const texts = bubble.querySelectorAll('.text');
+    texts[texts.length - 1].append(el('span', 'meta', 'writing…'));
+    const stack = el('div', 'stack');
+    stack.append(bubble);
+    item.append(stack);
+    if (state.draft) state.draft.replaceWith(item);
+    else ui.messages.append(item);
+    state.draft = item;
+    ui.empty.hidden = true;
+    clearTimeout(state.draftTimer);
+    state.draftTimer = setTimeout(removeDraft, DRAFT_MS);
+  }
+
+  function removeDraft() {
+    clearTimeout(state.draftTimer);
+    if (!state.draft) return;
+    state.draft.remove();
+    state.draft = null;
+    ui.empty.hidden = state.messages.size > 0;
   }
 
   function setStatus(text, active = false) {
