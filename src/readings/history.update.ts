@@ -73,8 +73,9 @@ export class HistoryUpdate {
         date: date.format(new Date(entry.createdAt)),
         name: this.spreadName(lang, entry.spreadType),
         status: this.i18n.t(lang, `status.${entry.status}` as MessageKey),
+        label: entry.label ?? '',
       };
-      const key = entry.status === 'completed' ? 'past.item' : 'past.itemUnfinished';
+      const key = entry.status !== 'completed' ? 'past.itemUnfinished' : entry.label ? 'past.itemAbout' : 'past.item';
       return [Markup.button.callback(this.i18n.t(lang, key, params), callbackData('open', entry.id))];
     });
     const paging = [

@@ -112,6 +112,11 @@ export class ReadingFlowService {
     return { kind: 'started', spread, replaced };
   }
 
+  /** Whether the user is in a conversation other than a reading (support), which their free text belongs to. */
+  async inOtherConversation(userId: number): Promise<boolean> {
+    return (await this.sessions.findActive(userId)) !== null;
+  }
+
   /** A text from the user (message `messageId`) while a reading waits for it; `null` is /skip. */
   async answer(user: UserSnapshot, language: Language, text: string | null, messageId: number): Promise<AnswerOutcome> {
     const session = await this.sessions.findActive(user.id, READING_SESSION);

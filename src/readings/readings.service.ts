@@ -87,11 +87,11 @@ export class ReadingsService {
     return this.readings.findOne({ where: { id }, relations: { user: true } });
   }
 
-  /** A page of the user's readings, newest first, with only what a list shows (no texts or cards). */
+  /** A page of the user's readings, newest first, with only what a list shows (the question and cards, to label them; no interpretation). */
   async summaries(userId: number, limit: number, offset: number): Promise<ReadingPage> {
     const [items, total] = await this.readings
       .createQueryBuilder('r')
-      .select(['r.id', 'r.spreadType', 'r.status', 'r.createdAt'])
+      .select(['r.id', 'r.spreadType', 'r.status', 'r.createdAt', 'r.question', 'r.cards'])
       .where('r.user_id = :userId', { userId })
       .andWhere(NOT_ERASED)
       .orderBy('r.createdAt', 'DESC')

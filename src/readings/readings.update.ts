@@ -6,6 +6,7 @@ import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
 import { ReadingGenerator } from './reading-generator.service';
+import { looksLikeReadingRequest } from './reading-request';
 import { ReadingTexts } from './reading-texts.service';
 
 function textOf(ctx: BotContext): string | undefined {
@@ -83,8 +84,13 @@ export class ReadingsUpdate {
     const text = textOf(ctx);
     if (!text || text.startsWith('/') || !ctx.state.user || ctx.state.user.status !== 'active') return next();
     const outcome = await this.flow.answer(ctx.state.user, ctx.state.lang, text, ctx.message!.message_id);
-    if (outcome.kind === 'no_reading') return next();
-    await this.respond(ctx, outcome);
+    if (outcome.kind !== 'no_reading') return this.respond(ctx, outcome);
+    // Asked for a reading in so many words (and not in another conversation, such as support): the menu.
+    if (looksLikeReadingRequest(text) && !(await this.flow.inOtherConversation(ctx.state.user.id))) {
+      await ctx.reply(this.i18n.t(ctx.state.lang, 'read.requestHeard'));
+      return this.showMenu(ctx);
+    }
+    return next();
   }
 
   private async respond(ctx: BotContext, outcome: AnswerOutcome): Promise<void> {

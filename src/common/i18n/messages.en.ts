@@ -34,13 +34,14 @@ export const en = {
   'start.anonymous': 'friend',
 
   'help.text':
-    '<b>What I can do</b>\n\n/read – choose a spread and ask your question\n/today – a free card of the day\n/past – your earlier readings\n/balance – your credits\n/buy – buy credits with Telegram Stars\n/subscribe – a monthly plan with credits included\n/preferences – language, deck and reversed cards\n/cancel – stop the current reading\n/paysupport – help with a payment\n/terms – terms of service\n/privacy – your data\n/deleteme – delete your data',
+    '<b>What I can do</b>\n\n/start – start or come back\n/help – this list\n/read – choose a spread and ask your question\n/spreads – the spreads and their prices\n/skip – read without a question, or skip a question\n/today – a free card of the day\n/past – your earlier readings\n/balance – your credits and plan\n/buy – buy credits with Telegram Stars\n/subscribe – a monthly plan with credits included\n/decks – choose the deck’s card names\n/preferences – language, deck and reversed cards\n/cancel – stop the current reading or conversation\n/paysupport – help with a payment, from a person\n/terms – terms of service\n/privacy – what we store and what stays\n/deleteme – delete your data',
 
   'balance.credits': {
     one: 'You have <b>{count} credit</b>.',
     other: 'You have <b>{count} credits</b>.',
   },
-  'balance.subscription': 'Your plan: <b>{tier}</b>, renews or ends on {date}.',
+  'balance.subscriptionRenews': 'Your plan: <b>{tier}</b>, renews on {date}.',
+  'balance.subscriptionEnds': 'Your plan: <b>{tier}</b>, ends on {date}.',
   'balance.howToBuy': 'Buy more with /buy.',
 
   'cancel.done': 'Stopped. Nothing was charged.',
@@ -106,6 +107,7 @@ export const en = {
   'read.skipNothing': 'There is nothing to skip right now.',
   'read.unknownSpread': 'That spread is not offered any more. Please choose again with /read.',
   'read.limited': 'You have started as many readings as your plan allows for now. The next one can start after <b>{time}</b> (UTC). Monthly plans raise the limit: /subscribe.',
+  'read.requestHeard': 'Gladly. Choose a spread below; you can ask your question next.',
   'read.replaced': 'I closed your unfinished reading (nothing was charged) and started the new one.',
 
   'safety.reply':
@@ -117,6 +119,7 @@ export const en = {
   'past.empty': 'You have no readings yet. /read to start one.',
   'past.header': '📜 <b>Your readings</b> · page {page} of {pages}',
   'past.item': '{date} · {name}',
+  'past.itemAbout': '{date} · {name}: {label}',
   'past.itemUnfinished': '{date} · {name} ({status})',
   'past.prev': '◀ Newer',
   'past.next': 'Older ▶',
@@ -227,7 +230,7 @@ export const en = {
   'error.generic': 'Something went wrong on our side. Please try again in a moment.',
   'error.staleButton': 'This button has expired. Please use the latest message.',
   'error.unknownCommand': 'I do not know that command. /help shows what I can do.',
-  'error.unexpectedText': 'I did not catch that. /help shows what I can do.',
+  'error.unexpectedText': 'I read tarot cards. /read to choose a spread, /today for a free card of the day, /help for everything else.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -41,7 +41,7 @@ export const ru: Record<MessageKey, Message> = {
   'start.anonymous': 'друг',
 
   'help.text':
-    '<b>Что я умею</b>\n\n/read — выбрать расклад и задать вопрос\n/today — бесплатная карта дня\n/past — ваши прошлые расклады\n/balance — ваши кредиты\n/buy — купить кредиты за Telegram Stars\n/subscribe — ежемесячный тариф с кредитами\n/preferences — язык, колода и перевёрнутые карты\n/cancel — остановить текущий расклад\n/paysupport — помощь с оплатой\n/terms — условия использования\n/privacy — ваши данные\n/deleteme — удалить ваши данные',
+    '<b>Что я умею</b>\n\n/start — начать или вернуться\n/help — этот список\n/read — выбрать расклад и задать вопрос\n/spreads — расклады и цены\n/skip — расклад без вопроса или пропустить вопрос\n/today — бесплатная карта дня\n/past — ваши прошлые расклады\n/balance — ваши кредиты и тариф\n/buy — купить кредиты за Telegram Stars\n/subscribe — ежемесячный тариф с кредитами\n/decks — выбрать названия карт колоды\n/preferences — язык, колода и перевёрнутые карты\n/cancel — остановить текущий расклад или разговор\n/paysupport — помощь с оплатой от человека\n/terms — условия использования\n/privacy — что мы храним и что остаётся\n/deleteme — удалить ваши данные',
 
   'balance.credits': {
     one: 'У вас <b>{count} кредит</b>.',
@@ -49,7 +49,8 @@ export const ru: Record<MessageKey, Message> = {
     many: 'У вас <b>{count} кредитов</b>.',
     other: 'У вас <b>{count} кредита</b>.',
   },
-  'balance.subscription': 'Ваш тариф: <b>{tier}</b>. Дата продления или окончания: {date}',
+  'balance.subscriptionRenews': 'Ваш тариф: <b>{tier}</b>, продлится {date}',
+  'balance.subscriptionEnds': 'Ваш тариф: <b>{tier}</b>, закончится {date}',
   'balance.howToBuy': 'Пополнить баланс можно командой /buy.',
 
   'cancel.done': 'Остановлено. Кредиты не списаны.',
@@ -129,6 +130,7 @@ export const ru: Record<MessageKey, Message> = {
   'read.skipNothing': 'Сейчас нечего пропускать.',
   'read.unknownSpread': 'Этот расклад больше недоступен. Пожалуйста, выберите другой: /read.',
   'read.limited': 'Вы уже начали столько раскладов, сколько сейчас позволяет ваш план. Следующий можно начать после <b>{time}</b> (UTC). Ежемесячные планы повышают лимит: /subscribe.',
+  'read.requestHeard': 'С удовольствием. Выберите расклад ниже; вопрос можно будет задать дальше.',
   'read.replaced': 'Незавершённый расклад закрыт (кредиты не списаны), начинаем новый.',
 
   'safety.reply':
@@ -140,6 +142,7 @@ export const ru: Record<MessageKey, Message> = {
   'past.empty': 'У вас пока нет раскладов. Чтобы сделать первый, отправьте /read.',
   'past.header': '📜 <b>Ваши расклады</b> · страница {page} из {pages}',
   'past.item': '{date} · {name}',
+  'past.itemAbout': '{date} · {name}: {label}',
   'past.itemUnfinished': '{date} · {name} ({status})',
   'past.prev': '◀ Новые',
   'past.next': 'Старые ▶',
@@ -279,5 +282,5 @@ export const ru: Record<MessageKey, Message> = {
   'error.generic': 'Что-то пошло не так на нашей стороне. Пожалуйста, попробуйте ещё раз чуть позже.',
   'error.staleButton': 'Эта кнопка устарела. Пожалуйста, воспользуйтесь последним сообщением.',
   'error.unknownCommand': 'Такой команды я не знаю. /help покажет, что я умею.',
-  'error.unexpectedText': 'Кажется, я не понимаю это сообщение. /help покажет, что я умею.',
+  'error.unexpectedText': 'Я раскладываю карты таро. /read — выбрать расклад, /today — бесплатная карта дня, /help — всё остальное.',
 };

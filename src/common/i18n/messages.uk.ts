@@ -42,7 +42,7 @@ export const uk: Record<MessageKey, Message> = {
   'start.anonymous': 'друже',
 
   'help.text':
-    '<b>Що я вмію</b>\n\n/read – обрати розклад і поставити запитання\n/today – безкоштовна карта дня\n/past – ваші попередні розклади\n/balance – ваші кредити\n/buy – купити кредити за Telegram Stars\n/subscribe – щомісячний тариф із кредитами\n/preferences – мова, колода й перевернуті карти\n/cancel – зупинити поточний розклад\n/paysupport – допомога з оплатою\n/terms – умови користування\n/privacy – ваші дані\n/deleteme – видалити ваші дані',
+    '<b>Що я вмію</b>\n\n/start – почати або повернутися\n/help – цей список\n/read – обрати розклад і поставити запитання\n/spreads – розклади та ціни\n/skip – розклад без запитання або пропустити запитання\n/today – безкоштовна карта дня\n/past – ваші попередні розклади\n/balance – ваші кредити й тариф\n/buy – купити кредити за Telegram Stars\n/subscribe – щомісячний тариф із кредитами\n/decks – обрати назви карт колоди\n/preferences – мова, колода й перевернуті карти\n/cancel – зупинити поточний розклад або розмову\n/paysupport – допомога з оплатою від людини\n/terms – умови користування\n/privacy – що ми зберігаємо і що залишається\n/deleteme – видалити ваші дані',
 
   'balance.credits': {
     one: 'У вас <b>{count} кредит</b>.',
@@ -50,7 +50,8 @@ export const uk: Record<MessageKey, Message> = {
     many: 'У вас <b>{count} кредитів</b>.',
     other: 'У вас <b>{count} кредиту</b>.',
   },
-  'balance.subscription': 'Ваш тариф: <b>{tier}</b>, дата продовження або завершення: {date}.',
+  'balance.subscriptionRenews': 'Ваш тариф: <b>{tier}</b>, продовжиться {date}.',
+  'balance.subscriptionEnds': 'Ваш тариф: <b>{tier}</b>, завершиться {date}.',
   'balance.howToBuy': 'Докупити кредити можна через /buy.',
 
   'cancel.done': 'Зупинено. Нічого не списано.',
@@ -130,6 +131,7 @@ export const uk: Record<MessageKey, Message> = {
   'read.skipNothing': 'Зараз нічого пропускати.',
   'read.unknownSpread': 'Цей розклад більше недоступний. Будь ласка, оберіть інший через /read.',
   'read.limited': 'Ви вже почали стільки розкладів, скільки зараз дозволяє ваш план. Наступний можна почати після <b>{time}</b> (UTC). Щомісячні плани підвищують ліміт: /subscribe.',
+  'read.requestHeard': 'Із задоволенням. Оберіть розклад нижче; запитання можна буде поставити далі.',
   'read.replaced': 'Ваш незавершений розклад закрито (нічого не списано), і ми починаємо новий.',
 
   'safety.reply':
@@ -141,6 +143,7 @@ export const uk: Record<MessageKey, Message> = {
   'past.empty': 'У вас ще немає розкладів. Зробити перший: /read.',
   'past.header': '📜 <b>Ваші розклади</b> · сторінка {page} з {pages}',
   'past.item': '{date} · {name}',
+  'past.itemAbout': '{date} · {name}: {label}',
   'past.itemUnfinished': '{date} · {name} ({status})',
   'past.prev': '◀ Новіші',
   'past.next': 'Старіші ▶',
@@ -282,5 +285,5 @@ export const uk: Record<MessageKey, Message> = {
   'error.generic': 'У нас щось пішло не так. Будь ласка, спробуйте ще раз за хвилинку.',
   'error.staleButton': 'Ця кнопка вже неактивна. Скористайтеся останнім повідомленням.',
   'error.unknownCommand': 'Я не знаю такої команди. /help покаже, що я вмію.',
-  'error.unexpectedText': 'Не вдалося розібрати ваше повідомлення. /help покаже, що я вмію.',
+  'error.unexpectedText': 'Я розкладаю карти таро. /read – обрати розклад, /today – безкоштовна карта дня, /help – усе інше.',
 };
