@@ -89,4 +89,20 @@ describe('what the bot says', () => {
     const labels = list.reply_markup!.inline_keyboard.flat().map((b) => b.text);
     expect(labels).toEqual([expect.stringMatching(new RegExp(`Single Card: ${card}$`)), expect.stringMatching(/Single Card: Should I take the job offer in…$/)]);
   });
+
+  it('says the list of cards once: the picture’s caption is the spread’s name, the message after it lists them', async () => {
+    const player: Player = { id: 16_050, first_name: 'Once', language_code: 'en' };
+    await say(standIn, player, '/start');
+    await chooseSpread(standIn, player, 'single');
+    const mark = standIn.mark();
+    await standIn.sendText(player, '/skip');
+    await waitForDelivery(standIn, player.id, mark);
+    const photo = standIn.calls('sendPhoto').find((c) => c.index >= mark && Number(c.params.chat_id) === player.id)!;
+    expect(photo.params.caption).toBe('Single Card');
+    const listed = standIn
+      .calls('sendMessage')
+      .filter((c) => c.index >= mark && Number(c.params.chat_id) === player.id)
+      .filter((c) => String(c.params.text).split('\n').some((line) => /^1\. /.test(line)));
+    expect(listed).toHaveLength(1);
+  });
 });
