@@ -97,7 +97,7 @@ export class HistoryUpdate {
     const name = this.spreadName(lang, reading.spreadType);
     await this.pictures.send(ctx.chat!.id, lang, reading.spreadType, name, reading.cards);
     await ctx.reply(this.renderer.cards(lang, name, reading.cards, reading.question), { parse_mode: 'HTML' });
-    for (const part of this.renderer.storedText(reading.interpretation)) await ctx.reply(part, { parse_mode: 'HTML' });
+    for (const part of this.renderer.storedText(reading.interpretation, lang, reading.cards)) await ctx.reply(part, { parse_mode: 'HTML' });
   }
 
   private spreadName(lang: Language, spreadType: string): string {

@@ -261,7 +261,7 @@ describe('the web chat in a browser (local mode)', () => {
     const confirm = await botReply(page, mark, 'Ви впевнені?');
     await confirm.getByRole('button', { name: 'Так, видалити мої дані' }).click();
     await page.locator('.messages > li.message', { hasText: 'Ваші дані видалено' }).waitFor({ timeout: WAIT_MS });
-    await page.waitForFunction(() => document.querySelectorAll('.messages > li.message').length === 1, undefined, { timeout: WAIT_MS });
+    await page.waitForFunction("document.querySelectorAll('.messages > li.message').length === 1", undefined, { timeout: WAIT_MS });
     expect(await page.locator('.messages').textContent()).not.toContain('Оплата пройшла');
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -2,7 +2,8 @@ import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { BOT_COMMANDS } from 'src/telegram/bot-commands';
 import { UsersService } from 'src/users/users.service';
 import { nextReply, say } from '../support/bot-helpers';
-import { chooseSpread, Player, waitForDelivery } from '../support/reading-helpers';
+import { eventually } from '../support/eventually';
+import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment } from '../support/test-environment';
 
@@ -104,5 +105,34 @@ describe('what the bot says', () => {
       .filter((c) => c.index >= mark && Number(c.params.chat_id) === player.id)
       .filter((c) => String(c.params.text).split('\n').some((line) => /^1\. /.test(line)));
     expect(listed).toHaveLength(1);
+  });
+
+  it('shows /today and a reopened reading under the headings of a fresh one', async () => {
+    const player: Player = { id: 16_060, first_name: 'Heads', language_code: 'en' };
+    await say(standIn, player, '/start');
+    const headings = ['The spread as a whole', 'The cards', 'Guidance'];
+    let mark = standIn.mark();
+    await standIn.sendText(player, '/today');
+    await eventually(async () => {
+      const today = textsSince(standIn, player.id, mark).join('\n');
+      for (const heading of headings) expect(today).toContain(`<b>${heading}</b>`);
+    });
+
+    await chooseSpread(standIn, player, 'single');
+    mark = standIn.mark();
+    await standIn.sendText(player, 'Where is my energy best spent?');
+    await waitForDelivery(standIn, player.id, mark);
+    mark = standIn.mark();
+    await standIn.sendText(player, '/past');
+    await nextReply(standIn, player.id, mark);
+    const list = standIn.lastMessageTo(player.id)!;
+    const open = list.reply_markup!.inline_keyboard.flat().find((b) => b.text.includes('Where is my energy'))!;
+    mark = standIn.mark();
+    await standIn.pressButton(player, list.message_id, open.callback_data!);
+    await eventually(async () => {
+      const reopened = textsSince(standIn, player.id, mark).join('\n');
+      for (const heading of headings) expect(reopened).toContain(`<b>${heading}</b>`);
+      expect(reopened).toMatch(/<b>[^<]+ · [^<]+<\/b>\n/);
+    });
   });
 });
