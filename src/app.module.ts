@@ -19,6 +19,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReadingsModule } from './readings/readings.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SupportModule } from './support/support.module';
 import { NotifierModule } from './telegram/notifier.module';
 import { TelegramModule } from './telegram/telegram.module';
 import { UsersModule } from './users/users.module';
@@ -42,6 +43,7 @@ import { WebChatModule } from './web-chat/web-chat.module';
     ReadingsModule,
     PaymentsModule,
     AccountsModule,
+    SupportModule,
     HealthModule,
     TelegramModule,
     WebChatModule,

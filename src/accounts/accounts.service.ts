@@ -10,7 +10,9 @@ import { LedgerService } from 'src/payments/ledger.service';
 import { OperatorIdempotency } from 'src/payments/operator-idempotency.service';
 import { SubscriptionRenewals } from 'src/payments/subscription-renewals.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { PastReadingsService } from 'src/readings/past-readings.service';
 import { ReadingsService } from 'src/readings/readings.service';
+import { Notifier } from 'src/telegram/notifier.service';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { User, UserPreferences } from 'src/users/user.entity';
 import { toSnapshot, UserSnapshot } from 'src/users/user-snapshot';
@@ -36,6 +38,8 @@ export class AccountsService {
     private readonly ledger: LedgerService,
     private readonly sessions: SessionsService,
     private readonly readings: ReadingsService,
+    private readonly history: PastReadingsService,
+    private readonly notifier: Notifier,
     private readonly rateLimits: RateLimitService,
     private readonly catalog: CatalogService,
     private readonly renewals: SubscriptionRenewals,
@@ -73,15 +77,22 @@ export class AccountsService {
     return { user: user ?? toSnapshot((await this.users.findById(result.id))!), outcome: result.outcome };
   }
 
-  /** /deleteme, confirmed: erases questions, answers, interpretations, sessions and preferences. */
+  /**
+   * /deleteme, confirmed: the readings go (those the ledger charged for stay, emptied of question,
+   * answers, cards and interpretation), and so do the conversations' contents, the rate-limit
+   * windows, the preferences, the cached copies and, in local mode, the web chat's history. The
+   * user row (status `deleted`, credits) and the ledger stay, for the accounts.
+   */
   async deleteAccount(user: UserSnapshot): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.readings.eraseForUser(manager, user.id);
+      await this.readings.eraseForUser(manager, user.id, await this.ledger.paidReadingIds(manager, user.id));
       await this.sessions.eraseForUser(manager, user.id);
       await this.rateLimits.deleteForUser(manager, user.id);
       await this.users.markDeleted(manager, user.id);
     });
     await this.users.forget(user.telegramId);
+    await this.history.forget(user.id);
+    this.notifier.eraseChatHistory(user.telegramId);
     await this.renewals.cancelRenewal(user.id, user.telegramId);
   }
 

@@ -2,6 +2,8 @@ import { Action, Command, Ctx, Start, Update } from 'nestjs-telegraf';
 import { Markup } from 'telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
+import { MessageKey } from 'src/common/i18n/messages.en';
+import { SubscriptionRenewals } from 'src/payments/subscription-renewals.service';
 import { BotContext } from 'src/telegram/bot-context';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { AccountsService } from './accounts.service';
@@ -11,6 +13,7 @@ export class AccountsUpdate {
   constructor(
     private readonly accounts: AccountsService,
     private readonly catalog: CatalogService,
+    private readonly renewals: SubscriptionRenewals,
     private readonly i18n: I18nService,
   ) {}
 
@@ -34,7 +37,9 @@ export class AccountsUpdate {
       const date = new Intl.DateTimeFormat(ctx.state.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
         new Date(user.subscriptionExpiresAt),
       );
-      lines.push(this.i18n.t(ctx.state.lang, 'balance.subscription', { tier: tier.key, date }));
+      const canceled = await this.renewals.renewalCanceled(user.id);
+      const name = this.i18n.t(ctx.state.lang, `tier.${tier.key}` as MessageKey);
+      lines.push(this.i18n.t(ctx.state.lang, canceled ? 'balance.subscriptionEnds' : 'balance.subscriptionRenews', { tier: name, date }));
     }
     lines.push(this.i18n.t(ctx.state.lang, 'balance.howToBuy'));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
@@ -56,7 +61,13 @@ export class AccountsUpdate {
   async confirmDelete(@Ctx() ctx: BotContext): Promise<void> {
     const confirmed = (ctx.callbackQuery as { data?: string }).data?.endsWith(':yes') ?? false;
     await ctx.answerCbQuery();
-    if (confirmed) await this.accounts.deleteAccount(ctx.state.user!);
-    await ctx.editMessageText(this.i18n.t(ctx.state.lang, confirmed ? 'deleteme.done' : 'deleteme.kept'));
+    if (!confirmed) {
+      await ctx.editMessageText(this.i18n.t(ctx.state.lang, 'deleteme.kept'));
+      return;
+    }
+    await ctx.editMessageReplyMarkup(undefined);
+    await this.accounts.deleteAccount(ctx.state.user!);
+    // A new message: in local mode the deletion erased the chat, the prompt with it.
+    await ctx.reply(this.i18n.t(ctx.state.lang, 'deleteme.done'));
   }
 }

@@ -59,6 +59,8 @@ export class AppConfig {
   readonly logLevel: string;
   /** How long the retention jobs keep rows that only grow: rate-limit windows and finished conversations. */
   readonly retention: { rateLimitHours: number; finishedSessionDays: number };
+  /** The operators' chat support requests are forwarded to; absent: they are answered through the REST API only. */
+  readonly supportChatId: string | undefined;
 
   constructor(env: Environment) {
     const port = env.PORT ?? 3000;
@@ -113,6 +115,7 @@ export class AppConfig {
       rateLimitHours: env.RETENTION_RATE_LIMIT_HOURS ?? 48,
       finishedSessionDays: env.RETENTION_FINISHED_SESSIONS_DAYS ?? 90,
     };
+    this.supportChatId = env.SUPPORT_CHAT_ID;
   }
 
   /** Local mode: no bot token, so the built-in stand-in plays Telegram. */

@@ -142,6 +142,9 @@ export class Environment {
   @IsOptional() @IsInt({ message: 'must be a whole number of days' }) @Min(1, { message: 'must be at least 1 day' })
   @Max(3650, { message: 'must be at most 3650 days' })
   RETENTION_FINISHED_SESSIONS_DAYS?: number;
+
+  @IsOptional() @Matches(/^-?\d{1,20}$/, { message: 'must be a Telegram chat id (a whole number, negative for a group)' })
+  SUPPORT_CHAT_ID?: string;
 }
 
 const KNOWN_KEYS: string[] = [
@@ -149,7 +152,7 @@ const KNOWN_KEYS: string[] = [
   'WEBHOOK_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'METRICS_TOKEN', 'BIND_ADDRESS',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
-  'USER_QUEUE_LIMIT', 'RETENTION_RATE_LIMIT_HOURS', 'RETENTION_FINISHED_SESSIONS_DAYS',
+  'USER_QUEUE_LIMIT', 'RETENTION_RATE_LIMIT_HOURS', 'RETENTION_FINISHED_SESSIONS_DAYS', 'SUPPORT_CHAT_ID',
 ];
 
 const NUMERIC = new Set<keyof Environment>([

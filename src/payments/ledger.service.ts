@@ -196,6 +196,16 @@ export class LedgerService {
     return query.getMany();
   }
 
+  /** The readings the user paid for: their `reading_cost` rows point at them, so they outlive /deleteme (emptied). */
+  async paidReadingIds(manager: EntityManager, userId: number): Promise<number[]> {
+    const rows: { id: number }[] = await manager.query(
+      `SELECT DISTINCT (metadata->>'readingId')::int AS id FROM transactions
+       WHERE user_id = $1 AND type = 'reading_cost' AND metadata->>'readingId' ~ '^[0-9]+$'`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   recentPayments(userId: number, limit: number): Promise<Transaction[]> {
     return this.transactions
       .createQueryBuilder('t')

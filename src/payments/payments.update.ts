@@ -5,7 +5,6 @@ import { MessageKey } from 'src/common/i18n/messages.en';
 import { RateLimited } from 'src/rate-limit/rate-limit.guard';
 import { BotContext } from 'src/telegram/bot-context';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
-import { LedgerService } from './ledger.service';
 import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
 import { Refusal, STARS_CURRENCY } from './stars-product';
@@ -35,7 +34,7 @@ function argument(ctx: BotContext, action: string): string {
   return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
 }
 
-/** /buy, /subscribe, /paysupport and Telegram's payment updates. */
+/** /buy, /subscribe and Telegram's payment updates (/paysupport is the support module's). */
 @Update()
 export class PaymentsUpdate {
   constructor(
@@ -44,7 +43,6 @@ export class PaymentsUpdate {
     private readonly subscriptions: SubscriptionsService,
     private readonly renewals: SubscriptionRenewals,
     private readonly refunds: RefundsService,
-    private readonly ledger: LedgerService,
     private readonly i18n: I18nService,
   ) {}
 
@@ -110,7 +108,11 @@ export class PaymentsUpdate {
             date: this.date(lang, outcome.expiresAt),
             count: outcome.balance,
           });
-    await ctx.reply(text, { parse_mode: 'HTML' });
+    // Every receipt leads to support, as Telegram asks of bots that take payments.
+    await ctx.reply(text, {
+      parse_mode: 'HTML',
+      ...Markup.inlineKeyboard([Markup.button.callback(this.i18n.t(lang, 'support.button'), callbackData('support'))]),
+    });
   }
 
   /** `refunded_payment` is newer than telegraf's typings: read it off any message. */
@@ -130,7 +132,10 @@ export class PaymentsUpdate {
     if (!result) return;
     await ctx.reply(
       this.i18n.t(ctx.state.lang, 'refund.done', { stars: refunded.total_amount, taken: result.taken, count: result.balance }),
-      { parse_mode: 'HTML' },
+      {
+        parse_mode: 'HTML',
+        ...Markup.inlineKeyboard([Markup.button.callback(this.i18n.t(ctx.state.lang, 'support.button'), callbackData('support'))]),
+      },
     );
   }
 
@@ -202,22 +207,6 @@ export class PaymentsUpdate {
     }
     const renewal = this.i18n.t(lang, enabled ? 'subscribe.renewalOn' : 'subscribe.renewalOff');
     await ctx.reply(this.i18n.t(lang, 'subscribe.renewalChanged', { renewal }), { parse_mode: 'HTML' });
-  }
-
-  @Command('paysupport')
-  async paySupport(@Ctx() ctx: BotContext): Promise<void> {
-    const lang = ctx.state.lang;
-    const payments = await this.ledger.recentPayments(ctx.state.user!.id, 5);
-    const lines = payments.map((p) =>
-      this.i18n.t(lang, 'paysupport.payment', {
-        date: this.date(lang, p.createdAt),
-        stars: Number(p.metadata?.stars ?? 0),
-        credits: p.amount,
-        status: this.i18n.t(lang, `paystatus.${p.status}` as MessageKey),
-      }),
-    );
-    const recent = payments.length ? `${this.i18n.t(lang, 'paysupport.recent')}\n${lines.join('\n')}` : this.i18n.t(lang, 'paysupport.none');
-    await ctx.reply(this.i18n.t(lang, 'paysupport.text') + recent, { parse_mode: 'HTML' });
   }
 
   private async sendInvoice(ctx: BotContext, packageKey: string): Promise<void> {

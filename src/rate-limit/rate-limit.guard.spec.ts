@@ -1,5 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { RateLimited, RateLimitGuard } from './rate-limit.guard';
@@ -50,11 +52,13 @@ describe('RateLimitGuard', () => {
     expect(actions).toEqual([]);
   });
 
-  it('refuses over the limit and tells the user once per window', async () => {
-    verdict = { allowed: false, retryAt: new Date('2026-11-29T14:00:00Z'), firstRefusal: true };
-    await expect(sut.canActivate(contextFor(Handlers.prototype.read, ctx))).resolves.toBe(false);
-    verdict = { allowed: false, retryAt: new Date('2026-11-29T14:00:00Z'), firstRefusal: false };
-    await expect(sut.canActivate(contextFor(Handlers.prototype.read, ctx))).resolves.toBe(false);
-    expect(replies).toEqual(['You are going a little fast. Please try again after 14:00 UTC.']);
+  it('refuses over the limit with a quiet RATE001 and tells the user when to come back, every time', async () => {
+    const retryAt = new Date('2026-11-29T14:00:00Z');
+    verdict = { allowed: false, retryAt, firstRefusal: true };
+    await expect(sut.canActivate(contextFor(Handlers.prototype.read, ctx))).rejects.toMatchObject({ code: ErrorCode.RateLimited });
+    verdict = { allowed: false, retryAt, firstRefusal: false };
+    await expect(sut.canActivate(contextFor(Handlers.prototype.read, ctx))).rejects.toBeInstanceOf(DomainException);
+    const time = new I18nService().moment('en', retryAt);
+    expect(replies).toEqual([0, 1].map(() => `You are going a little fast. Please try again after ${time} UTC.`));
   });
 });

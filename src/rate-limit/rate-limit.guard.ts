@@ -2,6 +2,8 @@ import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata
 import { Reflector } from '@nestjs/core';
 import { TelegrafExecutionContext } from 'nestjs-telegraf';
 import { I18nService } from 'src/common/i18n/i18n.service';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { BotContext } from 'src/telegram/bot-context';
 import { RateLimitService } from './rate-limit.service';
 import { RateAction } from './rate-windows';
@@ -24,10 +26,12 @@ export class RateLimitGuard implements CanActivate {
     if (!action || !user) return true;
     const verdict = await this.rateLimits.hit(user, action);
     if (verdict.allowed) return true;
-    const text = this.i18n.t(ctx.state.lang, 'guard.rateLimited', { time: verdict.retryAt!.toISOString().slice(11, 16) });
-    if (ctx.callbackQuery) await ctx.answerCbQuery(verdict.firstRefusal ? text : undefined, { show_alert: verdict.firstRefusal });
-    else if (verdict.firstRefusal) await ctx.reply(text);
-    return false;
+    // Told every time, in the user's language; the refusal is not an error (the bot's error handler stays quiet).
+    const text = this.i18n.t(ctx.state.lang, 'guard.rateLimited', { time: this.i18n.moment(ctx.state.lang, verdict.retryAt!) });
+    if (ctx.callbackQuery) await ctx.answerCbQuery(text, { show_alert: true });
+    else await ctx.reply(text);
+    ctx.state.outcome = 'rate_limited';
+    throw new DomainException(ErrorCode.RateLimited, `${action} limit reached until ${verdict.retryAt!.toISOString()}`);
   }
 }
 

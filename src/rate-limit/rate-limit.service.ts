@@ -56,6 +56,21 @@ export class RateLimitService {
     return verdict;
   }
 
+  /**
+   * Takes back one count of `action` made at `at` (a reading given up within seconds is not a
+   * reading); never below zero.
+   */
+  async release(userId: number, action: RateAction, at: Date): Promise<void> {
+    const windows = windowsFor(action, { messagesPerMinute: 0, readingsPerHour: 0, readingsPerDay: 0, paymentsPerHour: 0 });
+    for (const window of windows) {
+      await this.windows.manager.query(
+        `UPDATE rate_limits SET request_count = request_count - 1
+         WHERE user_id = $1 AND endpoint = $2 AND window_start = $3 AND request_count > 0`,
+        [userId, window.endpoint, windowStart(at, window.seconds)],
+      );
+    }
+  }
+
   currentWindows(userId: number): Promise<RateLimit[]> {
     return this.windows.find({ where: { userId }, order: { windowStart: 'DESC', endpoint: 'ASC' }, take: 100 });
   }

@@ -9,7 +9,7 @@ import { PastReadingsService } from './past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingTexts } from './reading-texts.service';
-import { ReadingsService } from './readings.service';
+import { isErased, ReadingsService } from './readings.service';
 import { SpreadPictureSender } from './spread-picture-sender.service';
 import { TodayService } from './today.service';
 
@@ -56,7 +56,7 @@ export class HistoryUpdate {
     const id = Number(callbackPattern('open').exec((ctx.callbackQuery as { data: string }).data)?.[1]);
     const reading = Number.isSafeInteger(id) && id <= MAX_READING_ID ? await this.readings.findOne(id) : null;
     await ctx.answerCbQuery();
-    if (!reading || reading.userId !== ctx.state.user!.id) {
+    if (!reading || reading.userId !== ctx.state.user!.id || isErased(reading)) {
       await ctx.reply(this.i18n.t(ctx.state.lang, 'past.notFound'));
       return;
     }
@@ -76,8 +76,9 @@ export class HistoryUpdate {
         date: date.format(new Date(entry.createdAt)),
         name: this.spreadName(lang, entry.spreadType),
         status: this.i18n.t(lang, `status.${entry.status}` as MessageKey),
+        label: entry.label ?? '',
       };
-      const key = entry.status === 'completed' ? 'past.item' : 'past.itemUnfinished';
+      const key = entry.status !== 'completed' ? 'past.itemUnfinished' : entry.label ? 'past.itemAbout' : 'past.item';
       return [Markup.button.callback(this.i18n.t(lang, key, params), callbackData('open', entry.id))];
     });
     const paging = [
@@ -99,7 +100,7 @@ export class HistoryUpdate {
     const name = this.spreadName(lang, reading.spreadType);
     await this.pictures.send(ctx.chat!.id, lang, reading.spreadType, name, reading.cards);
     await ctx.reply(this.renderer.cards(lang, name, reading.cards, reading.question), { parse_mode: 'HTML' });
-    for (const part of this.renderer.storedText(reading.interpretation)) await ctx.reply(part, { parse_mode: 'HTML' });
+    for (const part of this.renderer.storedText(reading.interpretation, lang, reading.cards)) await ctx.reply(part, { parse_mode: 'HTML' });
   }
 
   private spreadName(lang: Language, spreadType: string): string {

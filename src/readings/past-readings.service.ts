@@ -17,6 +17,19 @@ export interface PastEntry {
   status: string;
   /** ISO-8601, UTC. */
   createdAt: string;
+  /** The question's first words, or the first card: what tells one reading from another. */
+  label?: string;
+}
+
+const LABEL_LENGTH = 32;
+
+/** The first words of `text` that fit LABEL_LENGTH, cut at a word, with an ellipsis when cut. */
+export function firstWords(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= LABEL_LENGTH) return clean;
+  const cut = clean.slice(0, LABEL_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > LABEL_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
 }
 
 export interface PastPage {
@@ -32,7 +45,14 @@ interface CachedHistory {
 }
 
 function entryOf(reading: Reading): PastEntry {
-  return { id: reading.id, spreadType: reading.spreadType, status: reading.status, createdAt: reading.createdAt.toISOString() };
+  const label = reading.question ? firstWords(reading.question) : reading.cards?.[0]?.name;
+  return {
+    id: reading.id,
+    spreadType: reading.spreadType,
+    status: reading.status,
+    createdAt: reading.createdAt.toISOString(),
+    ...(label ? { label } : {}),
+  };
 }
 
 /**

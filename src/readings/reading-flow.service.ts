@@ -8,6 +8,7 @@ import { UserSession } from 'src/sessions/user-session.entity';
 import { Notifier } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
+import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { PastReadingsService } from './past-readings.service';
 import { ReadingTexts } from './reading-texts.service';
 import { ReadingsService } from './readings.service';
@@ -22,7 +23,18 @@ import {
 export type ChooseOutcome =
   | { kind: 'unknown_spread' }
   | { kind: 'cannot_pay'; spread: SpreadDefinition }
+  /** The reading limit is reached: nothing stored; the next reading can start at `retryAt`. */
+  | { kind: 'limited'; spread: SpreadDefinition; retryAt: Date }
+  /** A second press on the same spread within seconds: the reading it started goes on, nothing is said. */
+  | { kind: 'repeated'; spread: SpreadDefinition }
   | { kind: 'started'; spread: SpreadDefinition; replaced: boolean };
+
+/**
+ * A reading given up this soon after it started (cancelled, or replaced by another spread) does
+ * not count against the reading limit; a press on the same spread this soon is the same reading.
+ */
+export const READING_GRACE_SECONDS = 30;
+export const REPEAT_PRESS_SECONDS = 10;
 
 export type AnswerOutcome =
   | { kind: 'no_reading' }
@@ -51,23 +63,36 @@ export class ReadingFlowService {
     private readonly users: UsersService,
     private readonly notifier: Notifier,
     private readonly i18n: I18nService,
+    private readonly rateLimits: RateLimitService,
   ) {
     this.sessions.onEnded((ended, reason) => this.interruptEnded(ended, reason));
   }
 
   /** The press `pressId` (Telegram's callback query id) on a spread: a reading starts, or waits to be paid for. */
-  async choose(user: UserSnapshot, spreadKey: string, pressId: string): Promise<ChooseOutcome> {
+  async choose(user: UserSnapshot, spreadKey: string, pressId: string, now = new Date()): Promise<ChooseOutcome> {
     const spread = this.catalog.spread(spreadKey);
     if (!spread) return { kind: 'unknown_spread' };
     if (user.credits < spread.price) return { kind: 'cannot_pay', spread };
+    const current = await this.sessions.findActive(user.id, READING_SESSION);
+    const conversation = current?.data as unknown as ReadingConversation | undefined;
+    // The same press delivered again: its reading goes on, and its question is asked again (the first answer may be lost).
+    if (conversation?.pressId === pressId) return { kind: 'started', spread, replaced: false };
+    // Another press on the same spread within seconds: the same reading, nothing more to say.
+    if (current && conversation?.spreadKey === spread.key && conversation.step === 'question' && this.ageSeconds(current, now) < REPEAT_PRESS_SECONDS) {
+      return { kind: 'repeated', spread };
+    }
+    const verdict = await this.rateLimits.hit(user, 'reading', now);
+    if (!verdict.allowed) {
+      await this.rateLimits.release(user.id, 'reading', now);
+      return { kind: 'limited', spread, retryAt: verdict.retryAt! };
+    }
     const replaced = await this.dataSource.transaction(async (manager) => {
       const previous = await this.sessions.findActive(user.id, READING_SESSION, manager);
       const started = previous?.data as unknown as ReadingConversation | undefined;
-      // The same press delivered again after its reading was started: that reading goes on.
-      if (started?.pressId === pressId) return false;
       if (previous) {
         await this.sessions.end(manager, previous.id, 'completed');
         if (started) await this.readings.interrupt(manager, [started.readingId]);
+        if (this.ageSeconds(previous, now) < READING_GRACE_SECONDS) await this.rateLimits.release(user.id, 'reading', previous.startedAt);
       }
       const reading = await this.readings.create(manager, user.id, spread.key);
       const conversation: ReadingConversation = {
@@ -85,6 +110,11 @@ export class ReadingFlowService {
     });
     await this.history.forget(user.id);
     return { kind: 'started', spread, replaced };
+  }
+
+  /** Whether the user is in a conversation other than a reading (support), which their free text belongs to. */
+  async inOtherConversation(userId: number): Promise<boolean> {
+    return (await this.sessions.findActive(userId)) !== null;
   }
 
   /** A text from the user (message `messageId`) while a reading waits for it; `null` is /skip. */
@@ -161,14 +191,23 @@ export class ReadingFlowService {
    * /cancel answers for itself; a user whose reading expired is told here.
    */
   private async interruptEnded(ended: UserSession[], reason: SessionEndReason): Promise<void> {
-    const ids = ended
-      .filter((s) => s.sessionType === READING_SESSION && s.data)
-      .map((s) => (s.data as unknown as ReadingConversation).readingId);
+    const readings = ended.filter((s) => s.sessionType === READING_SESSION && s.data);
+    const ids = readings.map((s) => (s.data as unknown as ReadingConversation).readingId);
+    if (reason === 'cancelled') {
+      const now = new Date();
+      for (const session of readings) {
+        if (this.ageSeconds(session, now) < READING_GRACE_SECONDS) await this.rateLimits.release(session.userId, 'reading', session.startedAt);
+      }
+    }
     const owners = new Set((await this.readings.interrupt(this.dataSource.manager, ids)).map((r) => r.userId));
     for (const userId of owners) {
       await this.history.forget(userId);
       if (reason === 'expired') await this.tellExpired(userId);
     }
+  }
+
+  private ageSeconds(session: UserSession, now: Date): number {
+    return (now.getTime() - new Date(session.startedAt).getTime()) / 1000;
   }
 
   private async tellExpired(userId: number): Promise<void> {

@@ -75,7 +75,29 @@ export class ReadingRenderer {
   }
 
   /** A stored reading, shown again from /past. */
-  storedText(interpretation: string): string[] {
-    return splitMessage(interpretation.split(/\n{2,}/).map(escapeHtml).join('\n\n'));
+  /**
+   * A stored reading shown again (/past, /today) under the headings of a fresh one: what comes
+   * before the first card is the spread as a whole, each "position · card" part is a card, and
+   * what follows the last card is the guidance.
+   */
+  storedText(interpretation: string, language: Language = 'en', cards: DrawnCard[] = []): string[] {
+    const t = (key: Parameters<I18nService['t']>[1], params?: Record<string, string | number>) => this.i18n.t(language, key, params);
+    const paragraphs = interpretation.split(/\n{2,}/);
+    const cardOf = (paragraph: string) => cards.find((c) => paragraph.startsWith(`${c.positionName} · ${c.name}\n`));
+    const first = paragraphs.findIndex((p) => cardOf(p));
+    const last = paragraphs.length - 1 - [...paragraphs].reverse().findIndex((p) => cardOf(p));
+    if (first < 0) return splitMessage(paragraphs.map(escapeHtml).join('\n\n'));
+    const shown = [
+      ...(first > 0 ? [t('read.themeHeader'), ...paragraphs.slice(0, first).map(escapeHtml)] : []),
+      t('read.journeyHeader'),
+      ...paragraphs.slice(first, last + 1).map((p) => {
+        const card = cardOf(p);
+        if (!card) return escapeHtml(p);
+        const text = p.slice(`${card.positionName} · ${card.name}\n`.length);
+        return `${t('read.journeyCard', { position: card.positionName, card: card.name })}\n${escapeHtml(text)}`;
+      }),
+      ...(last < paragraphs.length - 1 ? [t('read.guidanceHeader'), ...paragraphs.slice(last + 1).map(escapeHtml)] : []),
+    ];
+    return splitMessage(shown.join('\n\n'));
   }
 }

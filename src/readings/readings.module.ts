@@ -55,6 +55,6 @@ import { TodayService } from './today.service';
       },
     },
   ],
-  exports: [ReadingsService],
+  exports: [ReadingsService, PastReadingsService],
 })
 export class ReadingsModule {}

@@ -4,6 +4,17 @@ import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { returning } from 'src/database/returning';
 import { DrawnCard, QuestionnaireResponses, Reading } from './reading.entity';
 
+/**
+ * A reading emptied by /deleteme, kept only for its ledger row: completed, with neither cards nor
+ * an interpretation (a reading is stored completed only with both).
+ */
+export function isErased(reading: Pick<Reading, 'status' | 'cards' | 'interpretation'>): boolean {
+  return reading.status === 'completed' && reading.cards.length === 0 && reading.interpretation === '';
+}
+
+/** SQL for "not erased", for the lists a user sees. */
+const NOT_ERASED = `NOT (r.status = 'completed' AND r.cards = '[]'::jsonb AND r.interpretation = '')`;
+
 export interface ReadingPage {
   items: Reading[];
   total: number;
@@ -76,15 +87,18 @@ export class ReadingsService {
     return this.readings.findOne({ where: { id }, relations: { user: true } });
   }
 
-  /** A page of the user's readings, newest first, with only what a list shows (no texts or cards). */
+  /** A page of the user's readings, newest first, with only what a list shows (the question and cards, to label them; no interpretation). */
   async summaries(userId: number, limit: number, offset: number): Promise<ReadingPage> {
-    const [items, total] = await this.readings.findAndCount({
-      select: { id: true, spreadType: true, status: true, createdAt: true },
-      where: { userId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
+    const [items, total] = await this.readings
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.spreadType', 'r.status', 'r.createdAt', 'r.question', 'r.cards'])
+      .where('r.user_id = :userId', { userId })
+      .andWhere(NOT_ERASED)
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -119,14 +133,15 @@ export class ReadingsService {
   }
 
   /**
-   * /deleteme: questions, answers and interpretations are erased; the rows stay (empty) so the
-   * ledger's `reading_cost` entries still point at something. A running reading is interrupted.
+   * /deleteme: every reading goes, except those a `reading_cost` row of the ledger points at
+   * (`paid`); they stay as an empty shell (spread, dates, status) with no question, answers, cards
+   * or interpretation. A running reading is deleted, so its writer finds nothing to complete.
    */
-  async eraseForUser(manager: EntityManager, userId: number): Promise<void> {
+  async eraseForUser(manager: EntityManager, userId: number, paid: number[]): Promise<void> {
+    await manager.query(`DELETE FROM readings WHERE user_id = $1 AND NOT (id = ANY($2::int[]))`, [userId, paid]);
     await manager.query(
-      `UPDATE readings SET question = NULL, questionnaire_responses = NULL, interpretation = '',
-         error_message = NULL,
-         status = CASE WHEN status = 'in_progress' THEN 'interrupted' ELSE status END
+      `UPDATE readings SET question = NULL, questionnaire_responses = NULL, interpretation = '', cards = '[]',
+         error_message = NULL
        WHERE user_id = $1`,
       [userId],
     );

@@ -1,12 +1,12 @@
 import { Action, Command, Ctx, Next, On, Update } from 'nestjs-telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { RateLimited } from 'src/rate-limit/rate-limit.guard';
 import { BotContext } from 'src/telegram/bot-context';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
 import { ReadingGenerator } from './reading-generator.service';
+import { looksLikeReadingRequest } from './reading-request';
 import { ReadingTexts } from './reading-texts.service';
 
 function textOf(ctx: BotContext): string | undefined {
@@ -36,7 +36,6 @@ export class ReadingsUpdate {
   }
 
   @Action(callbackPattern('spread'))
-  @RateLimited('reading')
   async choose(@Ctx() ctx: BotContext): Promise<void> {
     const key = callbackPattern('spread').exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
     const user = ctx.state.user!;
@@ -46,6 +45,11 @@ export class ReadingsUpdate {
     const outcome = await this.flow.choose(user, key, ctx.callbackQuery!.id);
     if (outcome.kind === 'unknown_spread') {
       await ctx.reply(this.i18n.t(lang, 'read.unknownSpread'));
+      return;
+    }
+    if (outcome.kind === 'repeated') return;
+    if (outcome.kind === 'limited') {
+      await ctx.reply(this.i18n.t(lang, 'read.limited', { time: this.i18n.moment(lang, outcome.retryAt) }), { parse_mode: 'HTML' });
       return;
     }
     const spread = outcome.spread;
@@ -80,8 +84,13 @@ export class ReadingsUpdate {
     const text = textOf(ctx);
     if (!text || text.startsWith('/') || !ctx.state.user || ctx.state.user.status !== 'active') return next();
     const outcome = await this.flow.answer(ctx.state.user, ctx.state.lang, text, ctx.message!.message_id);
-    if (outcome.kind === 'no_reading') return next();
-    await this.respond(ctx, outcome);
+    if (outcome.kind !== 'no_reading') return this.respond(ctx, outcome);
+    // Asked for a reading in so many words (and not in another conversation, such as support): the menu.
+    if (looksLikeReadingRequest(text) && !(await this.flow.inOtherConversation(ctx.state.user.id))) {
+      await ctx.reply(this.i18n.t(ctx.state.lang, 'read.requestHeard'));
+      return this.showMenu(ctx);
+    }
+    return next();
   }
 
   private async respond(ctx: BotContext, outcome: AnswerOutcome): Promise<void> {

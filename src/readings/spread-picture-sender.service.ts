@@ -7,7 +7,6 @@ import { MetricsService } from 'src/metrics/metrics.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { cardById } from './deck/deck';
 import { pictureCaption } from './picture/picture-caption';
-import { reversedWord } from './reversed-word';
 import { PictureRequest, SpreadPicture } from './picture/spread-picture';
 import { DrawnCard } from './reading.entity';
 
@@ -39,7 +38,7 @@ export class SpreadPictureSender {
    */
   async send(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<boolean> {
     try {
-      this.metrics.spreadPictures.inc({ outcome: await this.trySend(chatId, language, spreadKey, spreadName, cards) });
+      this.metrics.spreadPictures.inc({ outcome: await this.trySend(chatId, spreadKey, spreadName, cards) });
       return true;
     } catch (error) {
       this.metrics.spreadPictures.inc({ outcome: 'failed' });
@@ -48,9 +47,9 @@ export class SpreadPictureSender {
     }
   }
 
-  private async trySend(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<'uploaded' | 'reused'> {
+  private async trySend(chatId: string | number, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<'uploaded' | 'reused'> {
     const request = this.request(spreadKey, spreadName, cards);
-    const caption = pictureCaption(spreadName, request.cards, (card) => reversedWord(this.i18n, language, card.name));
+    const caption = pictureCaption(spreadName);
     const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
     const fileId = await this.cache.get<string>('card_data', id);
     if (fileId) {

@@ -106,6 +106,48 @@ export class SessionsService {
     );
   }
 
+  /**
+   * Changes one session's data under a row lock, so that two writers (the user's next message and
+   * an operator's answer) never lose each other's change. `change` returns the new data, or
+   * undefined to leave the row as it is; `reopen` makes an ended conversation active again.
+   */
+  async update<T extends Record<string, unknown>>(
+    id: number,
+    change: (session: UserSession) => { data: T; reopen?: boolean } | undefined,
+  ): Promise<UserSession | null> {
+    return this.sessions.manager.transaction(async (manager) => {
+      const session = await manager.findOne(UserSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!session) return null;
+      const next = change(session);
+      if (!next) return session;
+      const reopen = next.reopen ?? false;
+      await manager.query(
+        `UPDATE user_sessions SET data = $2, last_activity_at = now(),
+           status = CASE WHEN $3 THEN 'active' ELSE status END,
+           completed_at = CASE WHEN $3 THEN NULL ELSE completed_at END
+         WHERE id = $1`,
+        [id, next.data, reopen],
+      );
+      return manager.findOneBy(UserSession, { id });
+    });
+  }
+
+  findById(id: number): Promise<UserSession | null> {
+    return this.sessions.findOneBy({ id });
+  }
+
+  /** Sessions of one type whose data contains `contains` (JSON containment), newest first. */
+  findOfType(type: string, contains: Record<string, unknown>, options: { after?: number; limit: number }): Promise<UserSession[]> {
+    const query = this.sessions
+      .createQueryBuilder('s')
+      .where('s.session_type = :type', { type })
+      .andWhere('s.data @> :contains::jsonb', { contains: JSON.stringify(contains) })
+      .orderBy('s.id', 'DESC')
+      .take(options.limit);
+    if (options.after) query.andWhere('s.id < :after', { after: options.after });
+    return query.getMany();
+  }
+
   listForUser(userId: number, limit: number): Promise<UserSession[]> {
     return this.sessions.find({ where: { userId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit });
   }

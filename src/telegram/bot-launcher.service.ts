@@ -5,10 +5,10 @@ import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import { AppConfig } from 'src/config/app-config';
 import { BotExceptionHandler } from 'src/common/errors/bot-exception.handler';
-import { DEFAULT_LANGUAGE, I18nService, LANGUAGES } from 'src/common/i18n/i18n.service';
+import { I18nService } from 'src/common/i18n/i18n.service';
 import { ALLOWED_UPDATES } from './allowed-updates';
 import { BotContext } from './bot-context';
-import { BOT_COMMANDS } from './bot-commands';
+import { CommandMenu } from './command-menu.service';
 import { fallback } from './fallback';
 import { TelegramSender } from './outgoing/telegram-sender';
 import { describeTelegramFailure, isTransientTelegramFailure } from './telegram-failure';
@@ -38,6 +38,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly config: AppConfig,
     private readonly i18n: I18nService,
     private readonly sender: TelegramSender,
+    private readonly menus: CommandMenu,
   ) {
     // nestjs-telegraf stops the bot at shutdown even when it never polled (webhook mode, or a
     // failed start), and Telegraf throws then; only a polling bot has anything to stop.
@@ -152,10 +153,7 @@ export class BotLauncher implements OnApplicationBootstrap, BeforeApplicationShu
     );
   }
 
-  private async registerCommands(): Promise<void> {
-    for (const language of LANGUAGES) {
-      const commands = BOT_COMMANDS.map((c) => ({ command: c.command, description: this.i18n.t(language, c.description) }));
-      await this.bot.telegram.setMyCommands(commands, language === DEFAULT_LANGUAGE ? {} : { language_code: language });
-    }
+  private registerCommands(): Promise<void> {
+    return this.menus.registerDefaults();
   }
 }

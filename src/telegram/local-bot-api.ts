@@ -35,6 +35,11 @@ export class LocalBotApi implements OnApplicationShutdown {
     return new LocalBotApi(standIn, apiRoot);
   }
 
+  /** Local mode: the stand-in (and so the web chat) forgets the chat with this user. */
+  eraseChat(chatId: string): void {
+    this.standIn?.eraseChat(Number(chatId));
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.standIn?.stop();
   }

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { CommandMenu } from './command-menu.service';
 import { Notifier } from './notifier.service';
 
-/** The Notifier for every module; the bot it sends with comes from the (global) Telegraf module. */
+/** The Notifier and the command menus for every module; the bot they use comes from the (global) Telegraf module. */
 @Global()
-@Module({ providers: [Notifier], exports: [Notifier] })
+@Module({ providers: [Notifier, CommandMenu], exports: [Notifier, CommandMenu] })
 export class NotifierModule {}

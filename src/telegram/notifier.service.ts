@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { InlineKeyboardMarkup } from 'telegraf/types';
 import { BotContext } from './bot-context';
+import { LocalBotApi } from './local-bot-api';
 
 export interface Button {
   text: string;
@@ -17,17 +19,32 @@ export interface Button {
 export class Notifier {
   private readonly logger = new Logger(Notifier.name);
 
-  constructor(@InjectBot() private readonly bot: Telegraf<BotContext>) {}
+  constructor(
+    @InjectBot() private readonly bot: Telegraf<BotContext>,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
-  async send(chatId: string | number, html: string, buttons: Button[][] = []): Promise<void> {
+  /**
+   * After /deleteme: in local mode the built-in stand-in plays Telegram and keeps the chat (the web
+   * chat's history), so it is erased; Telegram's own copy of a chat is the user's to clear.
+   */
+  eraseChatHistory(chatId: string): void {
+    // The telegram module keeps LocalBotApi to itself; it is looked up rather than re-exported.
+    const local = this.moduleRef.get(LocalBotApi, { strict: false });
+    local.eraseChat(chatId);
+  }
+
+  /** Sends an HTML message; returns its message id. */
+  async send(chatId: string | number, html: string, buttons: Button[][] = []): Promise<number> {
     const markup: InlineKeyboardMarkup | undefined = buttons.length
       ? { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.callbackData }))) }
       : undefined;
-    await this.bot.telegram.sendMessage(chatId, html, {
+    const sent = await this.bot.telegram.sendMessage(chatId, html, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(markup ? { reply_markup: markup } : {}),
     });
+    return sent.message_id;
   }
 
   /**

@@ -2,8 +2,10 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from 'src/config/app-config';
 import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
+import { SessionsModule } from 'src/sessions/sessions.module';
 import { UsersModule } from 'src/users/users.module';
 import { BotLauncher } from './bot-launcher.service';
+import { ButtonPresses } from './button-presses';
 import { InfoUpdate } from './info.update';
 import { LOCAL_BOT_TOKEN, LocalBotApi } from './local-bot-api';
 import { SenderInstaller } from './outgoing/sender-installer';
@@ -13,9 +15,9 @@ import { UpdatePipeline } from './update-pipeline';
 import { WebhookMiddleware } from './webhook.middleware';
 
 @Module({
-  imports: [UsersModule, RateLimitModule],
-  providers: [UpdateGate, UpdatePipeline, TelegramSender, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
-  exports: [UpdateGate, UpdatePipeline, TelegramSender, LocalBotApi],
+  imports: [UsersModule, RateLimitModule, SessionsModule],
+  providers: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
+  exports: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender, LocalBotApi],
 })
 class BotPipelineModule {}
 
@@ -25,14 +27,14 @@ class BotPipelineModule {}
     BotPipelineModule,
     TelegrafModule.forRootAsync({
       imports: [BotPipelineModule],
-      inject: [AppConfig, LocalBotApi, UpdatePipeline],
-      useFactory: (config: AppConfig, local: LocalBotApi, pipeline: UpdatePipeline) => ({
+      inject: [AppConfig, LocalBotApi, UpdatePipeline, ButtonPresses],
+      useFactory: (config: AppConfig, local: LocalBotApi, pipeline: UpdatePipeline, presses: ButtonPresses) => ({
         token: config.telegram.token ?? LOCAL_BOT_TOKEN,
         launchOptions: false,
         options: {
           telegram: { apiRoot: local.apiRoot ?? config.telegram.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
         },
-        middlewares: [pipeline.middleware()],
+        middlewares: [pipeline.middleware(), presses.middleware()],
       }),
     }),
   ],

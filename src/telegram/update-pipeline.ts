@@ -5,6 +5,8 @@ import { AppConfig } from 'src/config/app-config';
 import { Update } from 'telegraf/types';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { SessionsService } from 'src/sessions/sessions.service';
+import { SUPPORT_SESSION } from 'src/support/support-request';
 import { ActivityTracker } from 'src/users/activity-tracker.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
@@ -59,6 +61,10 @@ export function paymentKind(update: unknown): 'pre_checkout_query' | 'successful
   return undefined;
 }
 
+/** What a suspended user may still do: open support (/paysupport or a receipt's button) and write to it. */
+const SUPPORT_COMMAND = '/paysupport';
+const SUPPORT_BUTTON = /^v1:support(:|$)/;
+
 function commandOf(ctx: BotContext): string | undefined {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
   return text?.startsWith('/') ? text.split(/[\s@]/)[0].toLowerCase() : undefined;
@@ -77,6 +83,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Updates');
   private readonly unfinished = new Map<number, Unfinished>();
   private readonly redelivered: boolean;
+  private readonly operatorChatId: string | undefined;
   private inFlight = 0;
   /** Set at shutdown: the webhook then answers 503 so Telegram keeps the updates. */
   closed = false;
@@ -92,8 +99,10 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     private readonly i18n: I18nService,
     private readonly sender: TelegramSender,
     private readonly metrics: MetricsService,
+    private readonly sessions: SessionsService,
     config: AppConfig,
   ) {
+    this.operatorChatId = config.supportChatId;
     // Telegram delivers a webhook update again until it is answered 200; a polled one, never.
     this.redelivered = config.telegram.mode === 'webhook';
     this.queueLimit = config.telegram.userQueueLimit;
@@ -119,7 +128,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     const type = Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown';
     const from = ctx.from;
     ctx.state.lang = this.i18n.resolveLanguage(from?.language_code);
-    if (ctx.chat && ctx.chat.type !== 'private') {
+    if (ctx.chat && ctx.chat.type !== 'private' && !this.isOperatorChat(ctx)) {
       if (ctx.message) await ctx.reply(this.i18n.t(ctx.state.lang, 'guard.privateOnly'));
       return;
     }
@@ -224,6 +233,8 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
 
   private async guarded(ctx: BotContext, next: () => Promise<void>): Promise<void> {
     if (ctx.myChatMember) return this.memberChanged(ctx);
+    // The operators' chat answers support requests; its members are not users of the bot.
+    if (this.isOperatorChat(ctx)) return next();
     const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
     if (user) {
       ctx.state.user = user;
@@ -235,7 +246,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       }
     }
     if (isPaymentUpdate(ctx)) return next();
-    const refusal = this.refusal(ctx, user);
+    const refusal = await this.refusal(ctx, user);
     if (refusal) {
       ctx.state.outcome = 'refused';
       return this.refuse(ctx, refusal);
@@ -286,12 +297,25 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   }
 
   /** The text to answer instead of handling, when the user's status forbids the update. */
-  private refusal(ctx: BotContext, user: UserSnapshot | null): string | undefined {
+  private async refusal(ctx: BotContext, user: UserSnapshot | null): Promise<string | undefined> {
     const open = OPEN_COMMANDS.has(commandOf(ctx) ?? '');
     if (!user) return open ? undefined : this.i18n.t(ctx.state.lang, 'guard.notRegistered');
-    if (user.status === 'suspended') return this.i18n.t(ctx.state.lang, 'guard.suspended');
+    if (user.status === 'suspended' && !(await this.reachesSupport(ctx, user))) return this.i18n.t(ctx.state.lang, 'guard.suspended');
     if (user.status === 'deleted' && !open) return this.i18n.t(ctx.state.lang, 'guard.deleted');
     return undefined;
+  }
+
+  private isOperatorChat(ctx: BotContext): boolean {
+    return this.operatorChatId !== undefined && String(ctx.chat?.id) === this.operatorChatId;
+  }
+
+  private async reachesSupport(ctx: BotContext, user: UserSnapshot): Promise<boolean> {
+    const command = commandOf(ctx);
+    if (command === SUPPORT_COMMAND) return true;
+    const data = (ctx.callbackQuery as { data?: string } | undefined)?.data;
+    if (data !== undefined) return SUPPORT_BUTTON.test(data);
+    const text = ctx.message && 'text' in ctx.message;
+    return Boolean(text) && command === undefined && (await this.sessions.findActive(user.id, SUPPORT_SESSION)) !== null;
   }
 
   private rateLimitedText(ctx: BotContext, retryAt: Date): string {

@@ -1,9 +1,10 @@
 import { Action, Command, Ctx, Update } from 'nestjs-telegraf';
 import { Markup } from 'telegraf';
-import { I18nService, LANGUAGES } from 'src/common/i18n/i18n.service';
+import { I18nService, Language, LANGUAGES } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { DECKS, DeckStyle } from 'src/readings/deck/card';
 import { BotContext } from 'src/telegram/bot-context';
+import { CommandMenu } from 'src/telegram/command-menu.service';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { UsersService } from './users.service';
 
@@ -11,12 +12,13 @@ function argument(ctx: BotContext, action: string): string {
   return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
 }
 
-/** /preferences (language, deck, reversed cards) and /decks. A change applies from the next message. */
+/** /preferences (language, deck, reversed cards) and /decks. A new language applies from its confirmation on. */
 @Update()
 export class PreferencesUpdate {
   constructor(
     private readonly users: UsersService,
     private readonly i18n: I18nService,
+    private readonly menus: CommandMenu,
   ) {}
 
   @Command('preferences')
@@ -52,6 +54,9 @@ export class PreferencesUpdate {
     } else if (setting === 'language' && (LANGUAGES as readonly string[]).includes(value)) {
       await this.users.updatePreferences(user.id, user.telegramId, { language: value, languageChosen: true });
       user.preferences = { ...user.preferences, language: value, languageChosen: true };
+      // Confirmed, and everything after, in the language just chosen; the "/" menu too.
+      ctx.state.lang = value as Language;
+      await this.menus.forChat(ctx.chat!.id, value as Language, this.i18n.resolveLanguage(ctx.from?.language_code));
     }
     await ctx.answerCbQuery(this.i18n.t(ctx.state.lang, 'preferences.saved'));
     await this.showPreferences(ctx);

@@ -76,16 +76,14 @@ describe('accounts through the bot', () => {
 
     mark = standIn.mark();
     await standIn.pressButton(user, messageId, 'v1:deleteme:yes');
-    const edited = await standIn.waitForCall('editMessageText', { after: mark });
-    expect(String(edited.params.text)).toContain('Your data has been deleted');
+    const done = await standIn.waitForCall('sendMessage', { after: mark });
+    expect(String(done.params.text)).toContain('Your data has been deleted');
 
     const [row] = await sut.dataSource.query(`SELECT status, preferences, credits FROM users WHERE telegram_id = $1`, [user.id]);
     expect(row).toEqual({ status: 'deleted', preferences: {}, credits: 5 });
-    const [reading] = await sut.dataSource.query(
-      `SELECT question, interpretation, questionnaire_responses FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`,
-      [user.id],
-    );
-    expect(reading).toEqual({ question: null, interpretation: '', questionnaire_responses: null });
+    // Nothing was charged for it, so nothing of it stays.
+    const readings = await sut.dataSource.query(`SELECT r.id FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`, [user.id]);
+    expect(readings).toEqual([]);
 
     expect(await say(standIn, user, '/balance')).toContain('Send /start to begin again');
     const back = await say(standIn, user, '/start');
@@ -128,8 +126,9 @@ describe('accounts through the bot', () => {
     expect(await say(standIn, user, '/help')).toContain('/read');
     expect(await say(standIn, user, '/terms')).toContain('Terms of service');
     expect(await say(standIn, user, '/privacy')).toContain('/deleteme');
-    expect(await say(standIn, user, '/paysupport')).toContain('Help with a payment');
     expect(await say(standIn, user, '/cancel')).toContain('nothing to cancel');
+    expect(await say(standIn, user, '/paysupport')).toContain('Help with a payment');
+    expect(await say(standIn, user, '/cancel')).toContain('Stopped');
     expect(await say(standIn, user, '/nonsense')).toContain('I do not know that command');
   });
 

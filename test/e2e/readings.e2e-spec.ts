@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { PastReadingsService } from 'src/readings/past-readings.service';
 import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
 import { ReadingFlowService } from 'src/readings/reading-flow.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
+import { REPEAT_PRESS_MS } from 'src/telegram/button-presses';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
@@ -325,7 +327,8 @@ describe('readings', () => {
     await standIn.pressButton(user, (page2.result as { message_id: number }).message_id, keyboard2[0][0].callback_data);
     await eventually(async () => expect(textsSince(standIn, user.id, mark).join('\n')).toContain('Reading number 5.'));
 
-    // Opened again, the same picture goes by the file_id Telegram gave it the first time: no drawing, no upload.
+    // Opened again (later than a double tap), the same picture goes by the file_id Telegram gave it the first time: no drawing, no upload.
+    await sleep(REPEAT_PRESS_MS + 100);
     const firstOpen = mark;
     const photosOf = () => standIn.calls('sendPhoto').filter((c) => c.index >= firstOpen && Number(c.params.chat_id) === user.id);
     mark = standIn.mark();

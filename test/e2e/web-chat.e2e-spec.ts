@@ -191,7 +191,10 @@ describe('the web chat in a browser (local mode)', () => {
     });
     expect(size.width).toBeGreaterThan(400);
     expect(size.height).toBeGreaterThan(250);
-    expect(await pictureMessage.textContent()).toContain('1. Past — ');
+    // The caption names the spread; the message after the picture lists the cards, once.
+    expect(await pictureMessage.textContent()).toContain('Past · Present · Future');
+    expect(await pictureMessage.textContent()).not.toContain('1. Past — ');
+    await botReply(page, mark, '1. Past: ');
     await botReply(page, mark, 'The spread as a whole');
     const footer = await botReply(page, mark, 'credits spent');
     expect(await footer.textContent()).toContain('12 credits spent; 43 credits left.');
@@ -223,6 +226,45 @@ describe('the web chat in a browser (local mode)', () => {
     await botReply(page, 0, 'credits spent');
     expect(await page.locator('.message.bot .photo img').count()).toBe(1);
   }, 30_000);
+
+  it('walks a language switch, a support request and a deletion that leaves the chat empty', async () => {
+    await page.locator('#user-button').click();
+    await page.getByLabel('First name').fill('Nadia');
+    await page.getByLabel('Language').selectOption('en');
+    await page.getByLabel('User id').fill('777001');
+    await page.getByRole('button', { name: 'Start chatting' }).click();
+    await page.locator('#empty').waitFor({ state: 'visible', timeout: WAIT_MS });
+    let mark = await send(page, '/start');
+    await botReply(page, mark, 'Welcome, Nadia!');
+
+    // Українська, chosen in /preferences: confirmed, and answered, in Ukrainian from then on.
+    mark = await send(page, '/preferences');
+    const preferences = await botReply(page, mark, 'Your preferences');
+    mark = await chatLength(page);
+    await preferences.getByRole('button', { name: 'Українська' }).click();
+    await botReply(page, mark, 'Ваші налаштування');
+    mark = await send(page, '/balance');
+    await botReply(page, mark, 'кредитів');
+
+    // Support: the request is taken, and the user is told who answers and when.
+    mark = await send(page, '/paysupport');
+    await botReply(page, mark, 'зазвичай протягом 48 годин');
+    mark = await send(page, 'Оплата пройшла, а кредитів немає');
+    await botReply(page, mark, 'запит №');
+    const [request] = await sut.dataSource.query(
+      `SELECT s.data FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.telegram_id = 777001 AND s.session_type = 'support'`,
+    );
+    expect(request.data.messages.map((m: { text: string }) => m.text)).toEqual(['Оплата пройшла, а кредитів немає']);
+
+    // /deleteme: the chat's history goes with the data; only the confirmation is left.
+    mark = await send(page, '/deleteme');
+    const confirm = await botReply(page, mark, 'Ви впевнені?');
+    await confirm.getByRole('button', { name: 'Так, видалити мої дані' }).click();
+    await page.locator('.messages > li.message', { hasText: 'Ваші дані видалено' }).waitFor({ timeout: WAIT_MS });
+    await page.waitForFunction("document.querySelectorAll('.messages > li.message').length === 1", undefined, { timeout: WAIT_MS });
+    expect(await page.locator('.messages').textContent()).not.toContain('Оплата пройшла');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 
   /** Calls the Bot API as the bot does; a FormData body is sent as multipart (uploads). */
   const bot = async (method: string, params: Record<string, unknown> | FormData): Promise<{ message_id: number }> => {

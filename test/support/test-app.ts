@@ -72,6 +72,7 @@ export async function startTestApp(
     LLM_TIMEOUT_MS: undefined,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BOT_API_SPEC: SPEC_PATH,
+    SUPPORT_CHAT_ID: undefined,
     ...env,
   };
   for (const [key, value] of Object.entries(variables)) {

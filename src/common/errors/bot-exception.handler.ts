@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DomainException } from 'src/common/errors/domain.exception';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { BotContext } from 'src/telegram/bot-context';
 
@@ -14,6 +15,11 @@ export class BotExceptionHandler {
 
   async handle(error: unknown, ctx: BotContext): Promise<void> {
     const updateId = ctx.update?.update_id;
+    // A rate limit was answered already, with when to try again: nothing went wrong.
+    if (error instanceof DomainException && error.code === ErrorCode.RateLimited) {
+      this.logger.debug(`update ${updateId}: ${error.message}`);
+      return;
+    }
     if (error instanceof DomainException) {
       this.logger.warn(`update ${updateId}: ${error.code} ${error.message}`);
     } else {

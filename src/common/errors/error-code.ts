@@ -21,6 +21,8 @@ export enum ErrorCode {
   UnknownSpread = 'READ002',
   UserNotFound = 'USER001',
   UserNotActive = 'USER002',
+  /** A support answer could not reach its user (their data deleted, or the bot blocked). */
+  SupportUserUnreachable = 'SUPPORT001',
   NotFound = 'NOT_FOUND',
   RateLimited = 'RATE001',
   IdempotencyConflict = 'IDEMPOTENCY001',

@@ -9,6 +9,7 @@ function statusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.InvalidCreditAmount:
     case ErrorCode.RefundRefused:
     case ErrorCode.UserNotActive:
+    case ErrorCode.SupportUserUnreachable:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.UnknownSpread:
     case ErrorCode.ValidationFailed:

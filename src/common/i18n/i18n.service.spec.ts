@@ -19,4 +19,12 @@ describe('I18nService', () => {
     expect(sut.resolveLanguage(undefined)).toBe('en');
     expect(sut.t('xx', 'cancel.nothing')).toBe('There is nothing to cancel.');
   });
+
+  it('writes a moment in UTC: the time alone today, with the date on another day, in the language', () => {
+    const now = new Date('2026-12-05T10:20:00Z');
+    expect(sut.moment('en', new Date('2026-12-05T11:00:00Z'), now)).toBe('11:00');
+    expect(sut.moment('en', new Date('2026-12-06T00:00:00Z'), now)).toMatch(/^December 6\D+00:00$/);
+    expect(sut.moment('uk', new Date('2026-12-06T09:05:00Z'), now)).toMatch(/^6 грудня\D+09:05$/);
+    expect(sut.moment('ru', new Date('2026-12-06T09:05:00Z'), now)).toMatch(/^6 декабря\D+09:05$/);
+  });
 });

@@ -36,6 +36,20 @@ export class I18nService {
     );
   }
 
+  /** A moment in UTC as the language writes it: the time alone when it falls on today's date, else the date too. */
+  moment(language: string | undefined, at: Date, now = new Date()): string {
+    const lang = this.resolveLanguage(language);
+    const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+    const format = new Intl.DateTimeFormat(lang, {
+      ...(sameDay ? {} : { day: 'numeric', month: 'long' }),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    return format.format(at);
+  }
+
   private pluralForm(lang: Language, forms: PluralForms, count: string | number | undefined): string {
     let rules = this.pluralRules.get(lang);
     if (!rules) {

@@ -34,27 +34,28 @@ export const en = {
   'start.anonymous': 'friend',
 
   'help.text':
-    '<b>What I can do</b>\n\n/read – choose a spread and ask your question\n/today – a free card of the day\n/past – your earlier readings\n/balance – your credits\n/buy – buy credits with Telegram Stars\n/subscribe – a monthly plan with credits included\n/preferences – language, deck and reversed cards\n/cancel – stop the current reading\n/paysupport – help with a payment\n/terms – terms of service\n/privacy – your data\n/deleteme – delete your data',
+    '<b>What I can do</b>\n\n/start – start or come back\n/help – this list\n/read – choose a spread and ask your question\n/spreads – the spreads and their prices\n/skip – read without a question, or skip a question\n/today – a free card of the day\n/past – your earlier readings\n/balance – your credits and plan\n/buy – buy credits with Telegram Stars\n/subscribe – a monthly plan with credits included\n/decks – choose the deck’s card names\n/preferences – language, deck and reversed cards\n/cancel – stop the current reading or conversation\n/paysupport – help with a payment, from a person\n/terms – terms of service\n/privacy – what we store and what stays\n/deleteme – delete your data',
 
   'balance.credits': {
     one: 'You have <b>{count} credit</b>.',
     other: 'You have <b>{count} credits</b>.',
   },
-  'balance.subscription': 'Your plan: <b>{tier}</b>, renews or ends on {date}.',
+  'balance.subscriptionRenews': 'Your plan: <b>{tier}</b>, renews on {date}.',
+  'balance.subscriptionEnds': 'Your plan: <b>{tier}</b>, ends on {date}.',
   'balance.howToBuy': 'Buy more with /buy.',
 
   'cancel.done': 'Stopped. Nothing was charged.',
   'cancel.nothing': 'There is nothing to cancel.',
 
   'paysupport.text':
-    '<b>Help with a payment</b>\n\nIf a payment went wrong, write to us here with the date and the amount, and we will sort it out within 48 hours. Refunds of unused credits are possible within 30 days of the purchase.',
+    '<b>Help with a payment</b>\n\nWrite your message now, in this chat: what happened, the date and the amount. It goes to a person on our team, who answers here, usually within 48 hours. Unused credits of a purchase can be refunded within 30 days.\n\n/cancel if you change your mind.',
   'terms.text':
     '<b>Terms of service</b>\n\nReadings are for reflection and entertainment; they are not medical, legal or financial advice. Credits are bought with Telegram Stars and spent only when a reading is delivered. Unused credits of a purchase can be refunded within 30 days. We may suspend accounts that abuse the service.',
   'privacy.text':
-    '<b>Your data</b>\n\nWe store your Telegram id, language and preferences, your credits and payments, and your readings with the questions and answers you gave. We do not sell or share them. /deleteme erases your questions, answers, readings and preferences; payment records are kept as the law requires.',
+    '<b>Your data</b>\n\n<b>What we store:</b> your Telegram id and language, your preferences, your credits and payments, your readings (question, answers, cards and interpretation), your support requests, and counters that limit how often you can ask. We do not sell or share them. When an AI service writes a reading, it receives that reading’s question, answers and cards.\n\n<b>/deleteme erases</b> your readings with their questions, answers, cards and interpretations, your support requests, your preferences and the counters.\n\n<b>What stays, for accounting:</b> your Telegram id, your credit balance and the record of your payments, refunds and credits spent (date, amount, spread); a reading you paid for stays as an empty entry that its charge points to. The chat itself is kept by Telegram; you can clear it there.',
 
   'deleteme.confirm':
-    'This erases your questions, answers, readings and preferences. Your remaining credits and payment records are kept. Are you sure?',
+    'This erases your readings (questions, answers, cards and interpretations), your support requests and your preferences. Kept for accounting: your credit balance and the record of your payments and of the credits you spent. Are you sure?',
   'deleteme.yes': 'Yes, delete my data',
   'deleteme.no': 'No, keep it',
   'deleteme.done': 'Your data has been deleted. Send /start whenever you want to come back.',
@@ -105,6 +106,8 @@ export const en = {
   'read.expired': 'Your reading waited 30 minutes without an answer, so I closed it. Nothing was charged; /read starts again.',
   'read.skipNothing': 'There is nothing to skip right now.',
   'read.unknownSpread': 'That spread is not offered any more. Please choose again with /read.',
+  'read.limited': 'You have started as many readings as your plan allows for now. The next one can start after <b>{time}</b> (UTC). Monthly plans raise the limit: /subscribe.',
+  'read.requestHeard': 'Gladly. Choose a spread below; you can ask your question next.',
   'read.replaced': 'I closed your unfinished reading (nothing was charged) and started the new one.',
 
   'safety.reply':
@@ -116,6 +119,7 @@ export const en = {
   'past.empty': 'You have no readings yet. /read to start one.',
   'past.header': '📜 <b>Your readings</b> · page {page} of {pages}',
   'past.item': '{date} · {name}',
+  'past.itemAbout': '{date} · {name}: {label}',
   'past.itemUnfinished': '{date} · {name} ({status})',
   'past.prev': '◀ Newer',
   'past.next': 'Older ▶',
@@ -206,7 +210,7 @@ export const en = {
   'paystatus.failed': 'not paid',
   'paystatus.refunded': 'refunded',
 
-  'guard.suspended': 'Your account is suspended. If you think this is a mistake, write to /paysupport.',
+  'guard.suspended': 'Your account is suspended. If you think this is a mistake, send /paysupport and write to us: a person answers here.',
   'guard.deleted': 'Your data was deleted. Send /start to begin again.',
   'guard.notRegistered': 'Send /start to begin.',
   'guard.privateOnly': 'I only read cards in a private chat. Write to me directly.',
@@ -214,10 +218,21 @@ export const en = {
   'guard.busy': 'You are sending messages faster than I can answer, so I skipped some. Please wait for my reply, then send again.',
   'pay.parked': 'Your payment arrived, but I could not record it automatically. It is kept for our team, who will sort it out; you can also write to /paysupport.',
 
+  'support.continued': '<b>Help with a payment</b>\n\nYour request #{id} is still with our team; the answer comes here, usually within 48 hours. Anything you write now is added to it. /cancel when you are done.',
+  'support.readingStopped': 'Your unfinished reading was stopped; nothing was charged.',
+  'support.received': 'Thank you. Your message is with our support team (request #{id}). A person answers here in this chat, usually within 48 hours. You can add more now; /cancel when you are done.',
+  'support.added': 'Added to your request #{id}.',
+  'support.reply': '💬 <b>Support</b> (request #{id}):\n\n{text}\n\nReply here to answer, or /cancel when you are done.',
+  'support.button': '🛟 Help with this payment',
+  'support.forwarded': '🛟 <b>Support request #{id}</b> · user {userId} · Telegram {telegramId} · {status} · {credits} credits\nReply to this message to answer the user.',
+  'support.operator.delivered': 'Sent to the user of request #{id}.',
+  'support.operator.notARequest': 'That message is not a support request. Reply to a forwarded request to answer it.',
+  'support.operator.unreachable': 'Not sent: {reason}',
+
   'error.generic': 'Something went wrong on our side. Please try again in a moment.',
   'error.staleButton': 'This button has expired. Please use the latest message.',
   'error.unknownCommand': 'I do not know that command. /help shows what I can do.',
-  'error.unexpectedText': 'I did not catch that. /help shows what I can do.',
+  'error.unexpectedText': 'I read tarot cards. /read to choose a spread, /today for a free card of the day, /help for everything else.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -25,6 +25,7 @@ const SAME_AS_ENGLISH = new Set<MessageKey>([
   'read.cardLine',
   'read.journeyCard',
   'past.item',
+  'past.itemAbout',
   'past.itemUnfinished',
 ]);
 const TELEGRAM_TAGS = new Set(['b', 'i', 'u', 's', 'a', 'code', 'pre']);

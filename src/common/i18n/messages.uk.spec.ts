@@ -28,6 +28,7 @@ const SAME_AS_ENGLISH = new Set<string>([
   'read.cardLine',
   'read.journeyCard',
   'past.item',
+  'past.itemAbout',
   'past.itemUnfinished',
 ]);
 /** Latin words a Ukrainian text may keep: product names, the time zone, the helpline site. */

@@ -1,28 +1,14 @@
-import type { PictureCard } from './spread-picture';
-
 /** Telegram's limit for a photo caption. */
 export const CAPTION_LIMIT = 1024;
 const MORE = '…';
 
 /**
- * Plain-text caption for the spread picture (send it without parse_mode): the spread's name, then
- * "n. position — card", reversed cards marked. Positions that do not fit in 1,024 characters are
- * left out and an ellipsis says so.
+ * Plain-text caption for the spread picture (send it without parse_mode): the spread's name only.
+ * The picture names every card and the message after it lists them with their positions, so the
+ * list is said once.
  */
-export function pictureCaption(spreadName: string, cards: PictureCard[], reversedWord: (card: PictureCard) => string): string {
-  const header = cut(spreadName.trim(), CAPTION_LIMIT - MORE.length - 1);
-  const lines = cards.map((card, i) => {
-    const name = card.reversed ? `${card.name} (${reversedWord(card)})` : card.name;
-    return `${i + 1}. ${card.positionName} — ${name}`;
-  });
-  let caption = header;
-  for (const [i, line] of lines.entries()) {
-    const next = `${caption}\n${line}`;
-    const roomForMore = i === lines.length - 1 ? 0 : MORE.length + 1;
-    if (next.length + roomForMore > CAPTION_LIMIT) return `${caption}\n${MORE}`;
-    caption = next;
-  }
-  return caption;
+export function pictureCaption(spreadName: string): string {
+  return cut(spreadName.trim(), CAPTION_LIMIT);
 }
 
 /** At most `limit` UTF-16 units, never splitting a surrogate pair. */

@@ -3,7 +3,7 @@ import { CAPTION_LIMIT, pictureCaption } from './picture-caption';
 import { NAME_TOP } from './card-face';
 import { type Box, placeCards } from './picture-geometry';
 import { BUILT_IN_LAYOUTS, layoutFor } from './spread-layouts';
-import { type PictureCard, SpreadPicture } from './spread-picture';
+import { SpreadPicture } from './spread-picture';
 import { wrapText } from './svg-text';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -115,27 +115,14 @@ describe('SpreadPicture', () => {
 });
 
 describe('pictureCaption', () => {
-  const cards: PictureCard[] = sampleRequest('three_card').cards.map((card, i) => ({ ...card, reversed: i === 1 }));
-
-  it('lists each position with its card and marks reversed ones', () => {
-    const caption = pictureCaption('Past · Present · Future', cards, () => 'reversed');
-
-    expect(caption.split('\n')).toEqual([
-      'Past · Present · Future',
-      `1. Past — ${cards[0].name}`,
-      `2. Present — ${cards[1].name} (reversed)`,
-      `3. Future — ${cards[2].name}`,
-    ]);
+  it('is the spread name alone: the message after the picture lists the cards', () => {
+    expect(pictureCaption(' Past · Present · Future ')).toBe('Past · Present · Future');
   });
 
-  it('stays within 1,024 characters, ending with an ellipsis when positions are left out', () => {
-    const long = Array.from({ length: 15 }, (_, i): PictureCard => ({ ...cards[0], positionName: `${'Position '.repeat(10)}${i}` }));
-
-    const caption = pictureCaption('Life Path', long, () => 'перевёрнута');
-
+  it('stays within 1,024 characters, ending with an ellipsis when cut', () => {
+    const caption = pictureCaption('x'.repeat(2000));
     expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
-    expect(caption.endsWith('\n…')).toBe(true);
-    expect(pictureCaption('x'.repeat(2000), cards, () => 'r').length).toBeLessThanOrEqual(CAPTION_LIMIT);
+    expect(caption.endsWith('…')).toBe(true);
   });
 });
 

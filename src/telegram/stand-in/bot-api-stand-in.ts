@@ -224,6 +224,11 @@ export class BotApiStandIn {
   }
 
   /** Forgets users, chats, payments, queued updates, calls and faults; keeps the bot's webhook and commands unless all. */
+  /** Erases the messages of one chat, as a user who deletes their data expects of the local web chat. */
+  eraseChat(chatId: number): void {
+    this.chats.eraseHistory(chatId);
+  }
+
   reset(options: ResetOptions = {}): void {
     this.resets += 1;
     this.chats.clear();

@@ -145,6 +145,14 @@ export class ChatRegistry {
     return entries.filter((entry) => !entry.deleted).map((entry) => structuredClone(entry));
   }
 
+  /** Erases a chat's messages (the user deleted their data); message ids go on from where they were. */
+  eraseHistory(chatId: number): void {
+    const state = this.chats.get(chatId);
+    if (!state) return;
+    state.entries = [];
+    this.events.emit(chatId, { type: 'reset' });
+  }
+
   clear(): void {
     this.users.clear();
     this.chats.clear();

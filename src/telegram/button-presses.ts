@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MiddlewareFn } from 'telegraf';
+import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { BotContext } from './bot-context';
+
+/** Presses of the same button on the same message closer together than this are one press. */
+export const REPEAT_PRESS_MS = 3_000;
+
+/**
+ * A second tap on a button (the same data on the same message, by the same user) within a few
+ * seconds is answered and otherwise ignored, so that a double tap never sends anything twice.
+ * The same press delivered again (its callback query id) is not a second tap: it goes through.
+ * Shared through Redis across instances; in process memory without it.
+ */
+@Injectable()
+export class ButtonPresses {
+  private readonly logger = new Logger(ButtonPresses.name);
+  private readonly recent = new Map<string, { pressId: string; at: number }>();
+
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
+
+  middleware(): MiddlewareFn<BotContext> {
+    return async (ctx, next) => {
+      const query = ctx.callbackQuery as { id: string; data?: string; message?: { message_id: number } } | undefined;
+      if (!query?.data || !query.message || !ctx.from) return next();
+      const key = `press:${ctx.from.id}:${query.message.message_id}:${query.data}`;
+      if (!(await this.first(key, query.id))) {
+        await ctx.answerCbQuery();
+        return;
+      }
+      try {
+        await next();
+      } catch (error) {
+        // A press that failed may be tried again at once.
+        await this.forget(key);
+        throw error;
+      }
+    };
+  }
+
+  private async forget(key: string): Promise<void> {
+    this.recent.delete(key);
+    await this.redis?.del(key).catch(() => undefined);
+  }
+
+  private async first(key: string, pressId: string): Promise<boolean> {
+    if (this.redis) {
+      try {
+        if ((await this.redis.set(key, pressId, { NX: true, PX: REPEAT_PRESS_MS })) === 'OK') return true;
+        return (await this.redis.get(key)) === pressId;
+      } catch (error) {
+        this.logger.debug(`Press check in memory (${(error as Error).message})`);
+      }
+    }
+    const now = Date.now();
+    if (this.recent.size > 10_000) for (const [k, { at }] of this.recent) if (now - at > REPEAT_PRESS_MS) this.recent.delete(k);
+    const last = this.recent.get(key);
+    if (last && now - last.at <= REPEAT_PRESS_MS) return last.pressId === pressId;
+    this.recent.set(key, { pressId, at: now });
+    return true;
+  }
+}
