@@ -1,6 +1,6 @@
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
+import { admitToAdminPort } from 'src/common/admin/admin-request';
 import { AdminTokens } from 'src/common/admin/admin-tokens';
 import { AuthFailures } from 'src/common/admin/auth-failures';
 import { AppConfig } from 'src/config/app-config';
@@ -19,16 +19,7 @@ export class MetricsAuthGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    const { port, adminPort } = this.config.http;
-    if (port !== adminPort && request.socket.localPort !== adminPort) throw new NotFoundException();
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const wait = this.failures.retryAfter(address);
-    if (wait > 0) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
-      throw new HttpException({ statusCode: 429, message: 'Too many failed authentications from this address; try again later' }, HttpStatus.TOO_MANY_REQUESTS);
-    }
-    const presented = /^bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const { address, token: presented } = admitToAdminPort(context, this.config, this.failures);
     if (presented !== undefined && (this.isMetricsToken(presented) || this.tokens.operatorFor(presented)?.scopes.includes('read'))) return true;
     this.failures.fail(address);
     throw new UnauthorizedException({ statusCode: 401, message: 'A bearer token is required: METRICS_TOKEN or a REST token' });

@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { AdminScope, AppConfig } from 'src/config/app-config';
+import { admitToAdminPort } from './admin-request';
 import { AdminTokens } from './admin-tokens';
 import { AuthFailures } from './auth-failures';
 
@@ -27,17 +28,9 @@ export class AdminAuthGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
+    const { address, token } = admitToAdminPort(context, this.config, this.failures);
     const request = context.switchToHttp().getRequest<AdminRequest>();
-    const { port, adminPort } = this.config.http;
-    if (port !== adminPort && request.socket.localPort !== adminPort) throw new NotFoundException();
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const wait = this.failures.retryAfter(address);
-    if (wait > 0) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
-      throw new HttpException({ statusCode: 429, message: 'Too many failed authentications from this address; try again later' }, HttpStatus.TOO_MANY_REQUESTS);
-    }
-    const match = /^bearer +(\S+)$/i.exec(request.headers.authorization ?? '');
-    const operator = match ? this.tokens.operatorFor(match[1]) : undefined;
+    const operator = token === undefined ? undefined : this.tokens.operatorFor(token);
     if (!operator) {
       this.failures.fail(address);
       throw new UnauthorizedException({ statusCode: 401, message: 'A valid bearer token is required' });
