@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { LocalBotApiModule } from './bot-api-stand-in/local-bot-api.module';
 import { CacheModule } from './cache/cache.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AdminModule } from './common/admin/admin.module';
@@ -45,6 +46,7 @@ import { WebChatModule } from './web-chat/web-chat.module';
     AccountsModule,
     SupportModule,
     HealthModule,
+    LocalBotApiModule,
     TelegramModule,
     WebChatModule,
   ],

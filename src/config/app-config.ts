@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { CACHE_TYPES, CacheType } from 'src/cache/cache-types';
-import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
+import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { Environment } from './environment';
 
 export type BotMode = 'polling' | 'webhook';

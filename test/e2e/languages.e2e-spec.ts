@@ -2,7 +2,7 @@ import request from 'supertest';
 import { en } from 'src/common/i18n/messages.en';
 import { CARD_TEXTS_EN } from 'src/readings/deck/card-texts.en';
 import { eventually } from '../support/eventually';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player, textsSince } from '../support/reading-helpers';

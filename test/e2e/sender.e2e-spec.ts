@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { Notifier } from 'src/telegram/notifier.service';
 import { REDIS_CLIENT } from 'src/cache/redis.provider';
 import { AppConfig } from 'src/config/app-config';

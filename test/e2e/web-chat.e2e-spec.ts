@@ -3,8 +3,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
-import { LOCAL_BOT_TOKEN, LocalBotApi } from 'src/telegram/local-bot-api';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { LOCAL_BOT_TOKEN, LocalBotApi } from 'src/bot-api-stand-in/local-bot-api';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, type TestEnvironment } from '../support/test-environment';
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { PurchasesService } from 'src/payments/purchases.service';
 import { BotContext } from 'src/telegram/bot-context';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { UpdatePipeline } from 'src/telegram/update-pipeline';
 import { updateIdentity } from 'src/telegram/update-identity';
 import type { Update } from 'telegraf/types';

@@ -1,4 +1,4 @@
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { BOT_COMMANDS } from 'src/telegram/bot-commands';
 import { UsersService } from 'src/users/users.service';
 import { nextReply, say } from '../support/bot-helpers';

@@ -1,6 +1,6 @@
 import { ReadingGenerator, GenerationResult } from 'src/readings/reading-generator.service';
 import { ReadingWriter } from 'src/readings/reading-writer.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { auditThroughApi, integrityProblems, seededRandom, shuffled } from '../support/fault-checks';
 import { FaultEnvironment, describeFault, prepareFaultEnvironment } from '../support/fault-environment';
