@@ -67,7 +67,7 @@ export class PreferencesUpdate {
     const prefs = ctx.state.user!.preferences;
     const reversals = prefs.reversals !== false;
     const text = this.i18n.t(lang, 'preferences.menu', {
-      language: this.i18n.t(lang, `language.${this.i18n.resolveLanguage(prefs.language)}` as MessageKey),
+      language: this.i18n.t(lang, `language.${this.i18n.resolveLanguage(prefs.language)}`),
       deck: this.i18n.t(lang, `deck.${prefs.deck ?? 'rws'}` as MessageKey),
       reversals: this.i18n.t(lang, reversals ? 'preferences.reversalsOn' : 'preferences.reversalsOff'),
     });
@@ -75,7 +75,7 @@ export class PreferencesUpdate {
       state: this.i18n.t(lang, reversals ? 'preferences.reversalsOff' : 'preferences.reversalsOn'),
     });
     const languages = LANGUAGES.map((l) =>
-      Markup.button.callback(this.i18n.t(lang, `language.${l}` as MessageKey), callbackData('pref', 'language', l)),
+      Markup.button.callback(this.i18n.t(lang, `language.${l}`), callbackData('pref', 'language', l)),
     );
     await ctx.reply(text, {
       parse_mode: 'HTML',
