@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Message, PluralForms } from './message';
-import { en, MessageKey } from './messages.en';
-import { ru } from './messages.ru';
-import { uk } from './messages.uk';
+import { MESSAGES_EN, MessageKey } from './messages.en';
+import { MESSAGES_RU } from './messages.ru';
+import { MESSAGES_UK } from './messages.uk';
 
 /**
  * The one list of the languages the bot speaks, each with its English name (the LLM is told to
@@ -20,7 +20,7 @@ export function isLanguage(code: string): code is Language {
 
 export type MessageParams = Record<string, string | number>;
 
-const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en, uk, ru };
+const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en: MESSAGES_EN, uk: MESSAGES_UK, ru: MESSAGES_RU };
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -12,9 +12,9 @@ import { SPREAD_TEXTS_RU } from 'src/readings/spreads/spread-texts.ru';
 import { SPREAD_TEXTS_UK } from 'src/readings/spreads/spread-texts.uk';
 import type { Language } from './i18n.service';
 import type { Message } from './message';
-import { en, type MessageKey } from './messages.en';
-import { ru } from './messages.ru';
-import { uk } from './messages.uk';
+import { MESSAGES_EN, type MessageKey } from './messages.en';
+import { MESSAGES_RU } from './messages.ru';
+import { MESSAGES_UK } from './messages.uk';
 
 /** Numbers and the plural category Intl.PluralRules gives them in Ukrainian and Russian alike. */
 const EAST_SLAVIC_PLURALS: [number, Intl.LDMLPluralRule][] = [
@@ -40,7 +40,7 @@ interface Translation {
 const TRANSLATIONS: Record<Exclude<Language, 'en'>, Translation> = {
   uk: {
     name: 'Ukrainian',
-    messages: uk,
+    messages: MESSAGES_UK,
     cards: CARD_TEXTS_UK,
     spreads: SPREAD_TEXTS_UK,
     questionnaires: QUESTIONNAIRE_TEXTS_UK,
@@ -50,7 +50,7 @@ const TRANSLATIONS: Record<Exclude<Language, 'en'>, Translation> = {
   },
   ru: {
     name: 'Russian',
-    messages: ru,
+    messages: MESSAGES_RU,
     cards: CARD_TEXTS_RU,
     spreads: SPREAD_TEXTS_RU,
     questionnaires: QUESTIONNAIRE_TEXTS_RU,
@@ -84,7 +84,7 @@ const SAME_AS_ENGLISH = new Set<MessageKey>([
 /** Latin words a translation may keep: product names, the time zone, "id"/"ID", the helpline site. */
 const LATIN_ALLOWED = /Telegram|Stars|UTC|\bid\b|\bID\b|findahelpline\.com/g;
 
-const keys = Object.keys(en) as MessageKey[];
+const keys = Object.keys(MESSAGES_EN) as MessageKey[];
 const forms = (message: Message): string[] =>
   typeof message === 'string' ? [message] : Object.values(message).filter((v): v is string => typeof v === 'string');
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
@@ -130,7 +130,7 @@ describe.each(LANGUAGES)('%s', (language) => {
       const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
       for (const key of keys) {
         const message = messages[key];
-        if (typeof en[key] === 'string') {
+        if (typeof MESSAGES_EN[key] === 'string') {
           expect({ key, type: typeof message }).toEqual({ key, type: 'string' });
           expect({ key, blank: (message as string).trim() === '' }).toEqual({ key, blank: false });
           continue;
@@ -156,7 +156,7 @@ describe.each(LANGUAGES)('%s', (language) => {
     it('translates everything except a small allowlist of language-neutral templates', () => {
       for (const key of keys) {
         if (SAME_AS_ENGLISH.has(key)) continue;
-        const english = forms(en[key]);
+        const english = forms(MESSAGES_EN[key]);
         expect({ key, same: forms(messages[key]).filter((f) => english.includes(f)) }).toEqual({ key, same: [] });
       }
       for (const key of SAME_AS_ENGLISH) {
@@ -168,14 +168,14 @@ describe.each(LANGUAGES)('%s', (language) => {
 
     it('keeps every placeholder, and no others, in every form', () => {
       for (const key of keys) {
-        const expected = unionOf(en[key], placeholders);
+        const expected = unionOf(MESSAGES_EN[key], placeholders);
         for (const text of forms(messages[key])) expect({ key, text, found: placeholders(text) }).toEqual({ key, text, found: expected });
       }
     });
 
     it('keeps the HTML tags, balanced and allowed by Telegram', () => {
       for (const key of keys) {
-        const expected = tags(forms(en[key])[0]);
+        const expected = tags(forms(MESSAGES_EN[key])[0]);
         for (const text of forms(messages[key])) {
           expect({ key, text, tags: tags(text), balanced: balanced(text) }).toEqual({ key, text, tags: expected, balanced: true });
         }
@@ -185,8 +185,8 @@ describe.each(LANGUAGES)('%s', (language) => {
     it('keeps the /commands in Latin letters and the emoji', () => {
       for (const key of keys) {
         for (const text of forms(messages[key])) {
-          expect({ key, text, commands: commands(text) }).toEqual({ key, text, commands: unionOf(en[key], commands) });
-          expect({ key, text, emoji: emoji(text) }).toEqual({ key, text, emoji: unionOf(en[key], emoji) });
+          expect({ key, text, commands: commands(text) }).toEqual({ key, text, commands: unionOf(MESSAGES_EN[key], commands) });
+          expect({ key, text, emoji: emoji(text) }).toEqual({ key, text, emoji: unionOf(MESSAGES_EN[key], emoji) });
         }
       }
     });
@@ -310,7 +310,7 @@ describe.each(LANGUAGES)('%s', (language) => {
 describe('Ukrainian grammar and names', () => {
   it('addresses the user with a lower-case "ви" except at the start of a sentence', () => {
     for (const key of keys) {
-      for (const form of forms(uk[key])) {
+      for (const form of forms(MESSAGES_UK[key])) {
         const text = form.replace(/<[^>]+>/g, '');
         for (const match of text.matchAll(/(?<!\p{L})(Ви|Вас|Вам|Вами|Ваш\p{L}*)(?!\p{L})/gu)) {
           const before = text.slice(0, match.index).replace(/[ \t\p{Extended_Pictographic}\uFE0F]+$/u, '');
@@ -368,13 +368,13 @@ describe('Russian grammar and names', () => {
     const date = new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2025, 4, 12)));
     expect(date).toMatch(/г\.$/);
     for (const key of keys) {
-      for (const text of forms(ru[key])) expect({ key, text, ok: !/\{date\}\./.test(text) }).toEqual({ key, text, ok: true });
+      for (const text of forms(MESSAGES_RU[key])) expect({ key, text, ok: !/\{date\}\./.test(text) }).toEqual({ key, text, ok: true });
     }
   });
 
   it('addresses the user with a lowercase polite «вы», never «ты»', () => {
     for (const key of keys) {
-      for (const text of forms(ru[key])) {
+      for (const text of forms(MESSAGES_RU[key])) {
         expect({ key, text, ty: /(?<!\p{L})(ты|тебя|тебе|тобой|твой|твоя|твоё|твои)(?!\p{L})/iu.test(text) }).toEqual({ key, text, ty: false });
         expect({ key, text, capital: /(?<=\p{L}[^.!?\n]*\s)(Вы|Вас|Вам|Ваш\p{L}*)(?!\p{L})/u.test(text) }).toEqual({ key, text, capital: false });
       }
@@ -390,8 +390,8 @@ describe('Russian grammar and names', () => {
     expect(render('ru', 'balance.credits', { count: 22 })).toBe('У вас <b>22 кредита</b>.');
     expect(render('ru', 'balance.credits', { count: 0 })).toBe('У вас <b>0 кредитов</b>.');
     expect(render('ru', 'balance.credits', { count: 1.5 })).toBe('У вас <b>1.5 кредита</b>.');
-    for (const key of keys.filter((k) => typeof en[k] !== 'string')) {
-      const message = ru[key] as Record<string, string>;
+    for (const key of keys.filter((k) => typeof MESSAGES_EN[k] !== 'string')) {
+      const message = MESSAGES_RU[key] as Record<string, string>;
       expect({ key, one: /\{count\} кредит(?!\p{L})/u.test(message.one) }).toEqual({ key, one: true });
       expect({ key, few: /\{count\} кредита(?!\p{L})/u.test(message.few) }).toEqual({ key, few: true });
       expect({ key, many: /\{count\} кредитов(?!\p{L})/u.test(message.many) }).toEqual({ key, many: true });
