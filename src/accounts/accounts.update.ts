@@ -3,7 +3,7 @@ import { Markup } from 'telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
-import { SubscriptionRenewals } from 'src/payments/subscription-renewals.service';
+import { SubscriptionRenewals } from 'src/payments/subscription-renewals';
 import { BotContext } from 'src/telegram/bot-context';
 import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { AccountsService } from './accounts.service';

@@ -6,7 +6,7 @@ import { AppConfig } from 'src/config/app-config';
 import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
-import { JobLock } from './job-lock.service';
+import { JobLock } from './job-lock';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()

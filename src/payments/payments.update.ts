@@ -8,9 +8,9 @@ import { callbackData, callbackPattern } from 'src/telegram/callback-data';
 import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
 import { Refusal, STARS_CURRENCY } from './stars-product';
-import { StarsPayments } from './stars-payments.service';
+import { StarsPayments } from './stars-payments';
 import { RefundedPayment, SuccessfulStarPayment } from './stars/stars-api.types';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { SubscriptionRenewals } from './subscription-renewals';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** What a payer is told when pre-checkout refuses. */

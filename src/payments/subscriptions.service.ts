@@ -22,7 +22,7 @@ import {
   Verdict,
 } from './stars-product';
 import { StarsClient } from './stars/stars-client';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { SubscriptionRenewals } from './subscription-renewals';
 import { Transaction } from './transaction.entity';
 
 export const SUBSCRIPTION_PERIOD_SECONDS = 2_592_000;

@@ -3,7 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
 import { deleteInBatches } from 'src/database/batched-delete';
-import { JobLock } from 'src/database/job-lock.service';
+import { JobLock } from 'src/database/job-lock';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { RateLimitService } from './rate-limit.service';
 

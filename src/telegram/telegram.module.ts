@@ -4,7 +4,7 @@ import { AppConfig } from 'src/config/app-config';
 import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
 import { SessionsModule } from 'src/sessions/sessions.module';
 import { UsersModule } from 'src/users/users.module';
-import { BotLauncher } from './bot-launcher.service';
+import { BotLauncher } from './bot-launcher';
 import { ButtonPresses } from './button-presses';
 import { InfoUpdate } from './info.update';
 import { LocalTelegram } from './local-telegram';

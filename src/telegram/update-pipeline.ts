@@ -7,7 +7,7 @@ import { I18nService } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { SUPPORT_SESSION } from 'src/support/support-request';
-import { ActivityTracker } from 'src/users/activity-tracker.service';
+import { ActivityTracker } from 'src/users/activity-tracker';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { lockKey } from 'src/database/job-lock.service';
+import { lockKey } from 'src/database/job-lock';
 import { RateLimitCleanupJob } from 'src/rate-limit/rate-limit-cleanup.job';
 import { SessionRetentionJob } from 'src/sessions/session-retention.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
