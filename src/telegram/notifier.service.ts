@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { InlineKeyboardMarkup } from 'telegraf/types';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { LocalBotApi } from './local-bot-api';
 
 export interface Button {
