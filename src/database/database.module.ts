@@ -22,7 +22,12 @@ class DatabaseTargetModule {}
     DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       inject: [DatabaseTarget],
-      useFactory: (target: DatabaseTarget) => ({ ...dataSourceOptions(target), retryAttempts: 4, retryDelay: 2000 }),
+      useFactory: (target: DatabaseTarget) => ({
+        ...dataSourceOptions(target),
+        autoLoadEntities: true,
+        retryAttempts: 4,
+        retryDelay: 2000,
+      }),
       dataSourceFactory: async (options?: DataSourceOptions) => {
         const dataSource = new AppDataSource(options!);
         await dataSource.initialize();
