@@ -7,6 +7,7 @@ import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
 import { JobLock } from './job-lock.service';
+import { RetentionSweeper } from './retention-sweeper.service';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()
@@ -43,7 +44,7 @@ class DatabaseTargetModule {}
       },
     }),
   ],
-  providers: [DatabaseLifecycle, JobLock],
-  exports: [JobLock],
+  providers: [DatabaseLifecycle, JobLock, RetentionSweeper],
+  exports: [JobLock, RetentionSweeper],
 })
 export class DatabaseModule {}
