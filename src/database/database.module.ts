@@ -7,7 +7,7 @@ import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
 import { JobLock } from './job-lock.service';
-import { RetentionSweeper } from './retention-sweeper.service';
+import { RetentionSweeper } from './retention-sweeper';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()

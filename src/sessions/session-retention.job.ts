@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { AppConfig } from 'src/config/app-config';
-import { RetentionSweeper } from 'src/database/retention-sweeper.service';
+import { RetentionSweeper } from 'src/database/retention-sweeper';
 import { SessionsService } from './sessions.service';
 
 /**
