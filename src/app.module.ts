@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RedisModule } from './redis/redis.module';
 import { ReadingsModule } from './readings/readings.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SupportModule } from './support/support.module';
@@ -32,6 +33,7 @@ import { WebChatModule } from './web-chat/web-chat.module';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     ScheduleModule.forRoot(),
     DatabaseModule,
+    RedisModule,
     CacheModule,
     CatalogModule,
     I18nModule,

@@ -98,7 +98,7 @@ export class AccountsService {
 
   async changeStatus(userId: number, status: 'active' | 'suspended'): Promise<User> {
     const user = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOneBy(User, { id: userId });
+      const current = await this.users.findById(userId, manager);
       if (!current) throw new DomainException(ErrorCode.UserNotFound, 'No such user');
       if (current.status === 'deleted') {
         throw new DomainException(ErrorCode.UserNotActive, 'A deleted user can only come back with /start');
@@ -126,7 +126,7 @@ export class AccountsService {
     if (earlier) return this.answer(earlier);
     try {
       const moved = await this.dataSource.transaction(async (manager) => {
-        const user = await manager.findOneBy(User, { id: adjustment.userId });
+        const user = await this.users.findById(adjustment.userId, manager);
         if (!user) throw new DomainException(ErrorCode.UserNotFound, 'No such user');
         return this.ledger.move(manager, {
           userId: adjustment.userId,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CACHE_TYPES, CacheType } from 'src/cache/cache-types';
+import { CACHE_TYPES, CacheType } from './cache-types';
 import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { Environment } from './environment';
 

@@ -7,6 +7,7 @@ import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
 import { JobLock } from './job-lock';
+import { RetentionSweeper } from './retention-sweeper';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()
@@ -22,7 +23,12 @@ class DatabaseTargetModule {}
     DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       inject: [DatabaseTarget],
-      useFactory: (target: DatabaseTarget) => ({ ...dataSourceOptions(target), retryAttempts: 4, retryDelay: 2000 }),
+      useFactory: (target: DatabaseTarget) => ({
+        ...dataSourceOptions(target),
+        autoLoadEntities: true,
+        retryAttempts: 4,
+        retryDelay: 2000,
+      }),
       dataSourceFactory: async (options?: DataSourceOptions) => {
         const dataSource = new AppDataSource(options!);
         await dataSource.initialize();
@@ -38,7 +44,7 @@ class DatabaseTargetModule {}
       },
     }),
   ],
-  providers: [DatabaseLifecycle, JobLock],
-  exports: [JobLock],
+  providers: [DatabaseLifecycle, JobLock, RetentionSweeper],
+  exports: [JobLock, RetentionSweeper],
 })
 export class DatabaseModule {}

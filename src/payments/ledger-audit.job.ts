@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { JobLock } from 'src/database/job-lock';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { AuditRow, LedgerService } from './ledger.service';

@@ -14,7 +14,7 @@ import { ReconciliationService } from './reconciliation.service';
 import { RefundsService } from './refunds.service';
 import { StarsAuditService } from './stars-audit.service';
 import { StarsPayments } from './stars-payments';
-import { StarsClient } from './stars/stars-client';
+import { StarsClient } from 'src/telegram/stars-client';
 import { StarsLedgerFeed } from './stars/stars-ledger-feed';
 import { SubscriptionRenewals } from './subscription-renewals';
 import { SubscriptionsService } from './subscriptions.service';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { LedgerService } from './ledger.service';
 import { RefundsService } from './refunds.service';
 import { STARS_CURRENCY } from './stars-product';

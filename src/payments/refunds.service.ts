@@ -11,7 +11,7 @@ import { IdempotentRequest, OperatorIdempotency } from './operator-idempotency';
 import { PaymentRejections, PaymentSource } from './payment-rejections';
 import { Refusal, STARS_CURRENCY, starsOf } from './stars-product';
 import { StarsPayments } from './stars-payments';
-import { StarsClient } from './stars/stars-client';
+import { StarsClient } from 'src/telegram/stars-client';
 import { STARS_GRANT_TYPES, StarsGrantType, Transaction } from './transaction.entity';
 
 export const REFUND_WINDOW_DAYS = 30;

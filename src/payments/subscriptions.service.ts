@@ -21,7 +21,7 @@ import {
   starsOf,
   Verdict,
 } from './stars-product';
-import { StarsClient } from './stars/stars-client';
+import { StarsClient } from 'src/telegram/stars-client';
 import { SubscriptionRenewals } from './subscription-renewals';
 import { Transaction } from './transaction.entity';
 

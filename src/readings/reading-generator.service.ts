@@ -7,7 +7,7 @@ import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { LedgerService } from 'src/payments/ledger.service';
 import { SessionsService } from 'src/sessions/sessions.service';
-import { callbackData } from 'src/telegram/callback-data';
+import { callbackData } from 'src/bot/callback-data';
 import { Notifier } from 'src/telegram/notifier.service';
 import { User } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';

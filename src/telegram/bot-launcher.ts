@@ -7,7 +7,7 @@ import { AppConfig } from 'src/config/app-config';
 import { BotExceptionHandler } from 'src/common/errors/bot-exception.handler';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { ALLOWED_UPDATES } from './allowed-updates';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { CommandMenu } from './command-menu';
 import { fallback } from './fallback';
 import { TelegramSender } from './outgoing/telegram-sender';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { InlineKeyboardMarkup } from 'telegraf/types';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { LocalTelegram } from './local-telegram';
 
 export interface Button {

@@ -12,7 +12,7 @@ import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { gaveUpOnTelegram, TelegramSender } from './outgoing/telegram-sender';
 import { UpdateClaim, UpdateGate } from './update-gate.service';
 import { updateIdentity } from './update-identity';
