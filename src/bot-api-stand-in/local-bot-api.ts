@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppConfig } from 'src/config/app-config';
 import { keepPrivate } from 'src/config/private-files';
 import { LocalTelegram } from 'src/telegram/local-telegram';
+import { DEFAULT_BOT_API_SPEC } from './bot-api-spec';
 import { BotApiStandIn } from './bot-api-stand-in';
 
 /** The token the bot presents to the built-in stand-in in local mode. */
@@ -27,7 +28,7 @@ export class LocalBotApi implements LocalTelegram, OnApplicationShutdown {
     if (!config.localMode) return new LocalBotApi(undefined, undefined);
     keepPrivate(config.database.dataDir);
     const logger = new Logger('LocalBotApi');
-    const standIn = new BotApiStandIn(config.telegram.specPath, {
+    const standIn = new BotApiStandIn(config.telegram.specPath ?? DEFAULT_BOT_API_SPEC, {
       logger: (line) => logger.log(line),
       stateDir: join(config.database.dataDir, 'stand-in'),
       maxRecordedCalls: RECORDED_CALLS,
