@@ -48,8 +48,8 @@ export class CardFace {
   }
 
   /**
-   * The card without words, its emblem enlarged to fill it, for a list tile where the name stands
-   * beside it (a few dp on the phone would be too small to read anyway).
+   * The card without words, its emblem enlarged to fill it and a mark on top for which way up it
+   * lies, for a list tile where the name stands beside it (words a few dp tall would not read anyway).
    */
   thumbnail(card: PictureCard): string {
     const fill = card.arcana === 'major' || !card.suit ? 'major' : card.suit;
@@ -57,7 +57,9 @@ export class CardFace {
     return [
       `<g transform="translate(${-CARD_WIDTH / 2} ${-CARD_HEIGHT / 2})">`,
       frame(fill),
-      `<g transform="translate(${CARD_WIDTH / 2} ${CARD_HEIGHT / 2}) scale(${THUMBNAIL_ART_SCALE}) translate(${-(ART.x + ART.width / 2)} ${-(ART.y + ART.height / 2)})">${art}</g>`,
+      // Where the numeral heads a full card: at the bottom, it shows the small card lies reversed.
+      `<path d="M18 20H50l10-7 10 7H102M60 13l-10 7 10 7 10-7z" fill="${GOLD}" fill-opacity="0.8" stroke="${GOLD}" stroke-width="3"/>`,
+      `<g transform="translate(${CARD_WIDTH / 2} ${CARD_HEIGHT / 2 + 10}) scale(${THUMBNAIL_ART_SCALE}) translate(${-(ART.x + ART.width / 2)} ${-(ART.y + ART.height / 2)})">${art}</g>`,
       '</g>',
     ].join('');
   }
