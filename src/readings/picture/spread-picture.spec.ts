@@ -83,6 +83,15 @@ describe('SpreadPicture', () => {
     expect(sut.svg(upright)).not.toContain('rotate(180)');
   });
 
+  it('turns a reversed small card of a list upside down', () => {
+    const upright = sampleRequest('life_path');
+    upright.cards = upright.cards.map((card) => ({ ...card, reversed: false }));
+    const reversed = { ...upright, cards: upright.cards.map((card, i) => ({ ...card, reversed: i === 3 })) };
+
+    expect(sut.svg(upright)).not.toContain('rotate(180)');
+    expect(sut.svg(reversed).match(/rotate\(180\)/g)).toHaveLength(1);
+  });
+
   it('draws Cyrillic names and positions with real glyphs, not the missing-glyph box', () => {
     const svg = sut.svg(CYRILLIC_REQUEST);
 
