@@ -6,7 +6,7 @@ import { type Box, placeCards } from './picture-geometry';
 import { BUILT_IN_LAYOUTS, type Layout, type ListLayout, layoutFor } from './spread-layouts';
 import { type PictureRequest, SpreadPicture } from './spread-picture';
 import { wrapText } from './svg-text';
-import { LIST_WIDTH, placeTiles } from './tile-geometry';
+import { LIST_MAX_HEIGHT, LIST_WIDTH, placeTiles } from './tile-geometry';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -61,7 +61,7 @@ describe('SpreadPicture', () => {
     } else {
       // Twice the phone's photo box (252×352 dp) at most, so it is shown at half size, not less.
       expect(size.width).toBe(LIST_WIDTH);
-      expect(size.height).toBeLessThanOrEqual(704);
+      expect(size.height).toBeLessThanOrEqual(LIST_MAX_HEIGHT);
     }
     expect(size.width).toBeLessThanOrEqual(1280);
     expect(size.height).toBeLessThanOrEqual(1280);

@@ -45,8 +45,9 @@ const RENDER_OPTIONS: ResvgRenderOptions = { font: { loadSystemFonts: false }, b
 /**
  * Draws a drawn spread as one PNG under the spread's name: a few cards laid out in the spread's shape
  * (reversed ones upside down), each position labelled; many cards as a list of tiles, a small card
- * beside its position and name, so the words stay readable on a phone (see spread-layouts.ts). CPU-bound: a Celtic Cross takes a few tens of
- * milliseconds (bench/picture.ts), which render() spends on the event loop and renderAsync() mostly off it.
+ * beside its position and name, so the words stay readable on a phone (see spread-layouts.ts).
+ * CPU-bound: a Celtic Cross takes about 20 ms (bench/picture.ts), which render() spends on the event
+ * loop and renderAsync() mostly off it.
  */
 export class SpreadPicture {
   private readonly fonts = PictureFonts.load();

@@ -1,6 +1,7 @@
 import { CARD_HEIGHT, CARD_WIDTH } from './card-face';
 import type { FontRole } from './picture-fonts';
 import type { Box } from './picture-geometry';
+import { PHOTO_BOX } from './picture-readability';
 import type { ListLayout } from './spread-layouts';
 import { wrapText } from './svg-text';
 
@@ -38,11 +39,11 @@ export interface ListGeometry {
 type Measure = (line: string, role: FontRole, size: number) => number;
 
 /**
- * The list is drawn twice the size it is shown at on a 360-dp phone (252 dp wide), so 20 px here is
- * 10 dp there, as long as the picture stays no taller than the photo box's aspect allows (704 px).
+ * A list is drawn at twice the size of the photo box on a 360-dp phone (252×352 dp), so 20 px here is
+ * 10 dp there, as long as the picture stays no taller than twice the box (704 px).
  */
-export const LIST_WIDTH = 504;
-const FITTING_HEIGHT = Math.floor((LIST_WIDTH * 352) / 252);
+export const LIST_WIDTH = 2 * PHOTO_BOX.width;
+export const LIST_MAX_HEIGHT = 2 * PHOTO_BOX.height;
 /** Names from the largest down to the smallest that still reads as 10 dp; labels and titles at 0.8 of that. */
 const NAME_SIZES = [30, 28, 26, 24, 23, 22, 21, 20];
 const SMALL_RATIO = 0.8;
@@ -63,7 +64,7 @@ const NAME_GAP = 2;
 export function placeTiles(layout: ListLayout, texts: TileText[], titleHeight: number, measure: Measure): ListGeometry {
   let placed = arrange(layout, texts, titleHeight, measure, NAME_SIZES[0]);
   for (const size of NAME_SIZES.slice(1)) {
-    if (placed.height <= FITTING_HEIGHT) break;
+    if (placed.height <= LIST_MAX_HEIGHT) break;
     placed = arrange(layout, texts, titleHeight, measure, size);
   }
   return placed;
