@@ -21,23 +21,38 @@ const LABEL_FLOOR_DP = 8;
 
 /**
  * Draws of one spread that between them put every card of the deck in the picture twice, at two
- * different positions, every other one reversed: the longest names of the language and deck are among them.
+ * different positions, every other one reversed; and one draw of the cards with the longest names
+ * in the language and deck, all together.
  */
 function everyCardIn(key: string, texts: (typeof LANGUAGES)[number], deck: (typeof DECKS)[number]): PictureRequest[] {
   const [, cards, spreads] = texts;
   const spread = spreads[key];
   const positions = Object.values(spread.positions);
-  const draws = Math.ceil(DECK.length / positions.length);
-  return [0, 1].flatMap((pass) =>
-    Array.from({ length: draws }, (_, draw) => ({
-      spreadKey: key,
-      spreadName: spread.name,
-      cards: positions.map((position, i) => {
-        const facts = DECK[(draw * positions.length + i + pass * 37) % DECK.length];
-        return { name: cards[facts.id].names[deck], arcana: facts.arcana, suit: facts.suit, number: facts.number, reversed: (i + draw + pass) % 2 === 1, positionName: position.name };
-      }),
+  const draw = (facts: typeof DECK, reversed: (i: number) => boolean): PictureRequest => ({
+    spreadKey: key,
+    spreadName: spread.name,
+    cards: positions.map((position, i) => ({
+      name: cards[facts[i].id].names[deck],
+      arcana: facts[i].arcana,
+      suit: facts[i].suit,
+      number: facts[i].number,
+      reversed: reversed(i),
+      positionName: position.name,
     })),
-  );
+  });
+  const draws = Math.ceil(DECK.length / positions.length);
+  const longest = [...DECK].sort((a, b) => cards[b.id].names[deck].length - cards[a.id].names[deck].length);
+  return [
+    ...[0, 1].flatMap((pass) =>
+      Array.from({ length: draws }, (_, n) =>
+        draw(
+          positions.map((_position, i) => DECK[(n * positions.length + i + pass * 37) % DECK.length]),
+          (i) => (i + n + pass) % 2 === 1,
+        ),
+      ),
+    ),
+    draw(longest, () => false),
+  ];
 }
 
 describe('spread pictures on a 360-dp phone', () => {

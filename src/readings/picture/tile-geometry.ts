@@ -47,13 +47,13 @@ export const LIST_MAX_HEIGHT = 2 * PHOTO_BOX.height;
 /** Names from the largest down to the smallest that still reads as 10 dp; labels and titles at 0.8 of that. */
 const NAME_SIZES = [30, 28, 26, 24, 23, 22, 21, 20];
 const SMALL_RATIO = 0.8;
-const MARGIN = 10;
+const MARGIN = 8;
 const COLUMN_GAP = 8;
-const TILE_GAP = 6;
-const PADDING = 4;
+const TILE_GAP = 4;
+const PADDING = 3;
 /** The small card is about as tall as a tile's two lines of name and its label. */
-const CARD_HEIGHT_PER_NAME_SIZE = 2.5;
-const CARD_GAP = 8;
+const CARD_HEIGHT_PER_NAME_SIZE = 2.2;
+const CARD_GAP = 6;
 const NAME_GAP = 2;
 
 /**
