@@ -8,7 +8,7 @@ import { BotExceptionHandler } from 'src/common/errors/bot-exception.handler';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { ALLOWED_UPDATES } from './allowed-updates';
 import { BotContext } from 'src/bot/bot-context';
-import { CommandMenu } from './command-menu';
+import { CommandMenu } from 'src/bot/command-menu';
 import { fallback } from './fallback';
 import { TelegramSender } from './outgoing/telegram-sender';
 import { describeTelegramFailure, isTransientTelegramFailure } from './telegram-failure';

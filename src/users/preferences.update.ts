@@ -4,7 +4,7 @@ import { I18nService, Language, LANGUAGES } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { DECKS, DeckStyle } from 'src/readings/deck/card';
 import { BotContext } from 'src/bot/bot-context';
-import { CommandMenu } from 'src/telegram/command-menu';
+import { CommandMenu } from 'src/bot/command-menu';
 import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { UsersService } from './users.service';
 

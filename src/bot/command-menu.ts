@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { DEFAULT_LANGUAGE, I18nService, Language, LANGUAGES } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/bot/bot-context';
+import { BotContext } from './bot-context';
 import { BOT_COMMANDS } from './bot-commands';
 
 /** The "/" command menu: one per language for everyone, and one per chat for a user who chose a language. */
