@@ -5,6 +5,7 @@ import { CreditMove, LedgerEntry, LedgerService, STARS_PROVIDER } from 'src/paym
 import { StarsClient } from 'src/payments/stars/stars-client';
 import { SETTLED_STATUSES, STARS_GRANT_TYPES, Transaction } from 'src/payments/transaction.entity';
 import { SubscriptionTier, User, UserPreferences } from 'src/users/user.entity';
+import { toSnapshot, UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
 
 /**
@@ -60,6 +61,29 @@ export class FakeUsers {
 
   async findById(id: number): Promise<User | null> {
     return this.byId.get(id) ?? null;
+  }
+
+  async findByTelegramId(telegramId: string): Promise<User | null> {
+    return [...this.byId.values()].find((u) => u.telegramId === telegramId) ?? null;
+  }
+
+  async snapshotByTelegramId(telegramId: string): Promise<UserSnapshot | null> {
+    const user = await this.findByTelegramId(telegramId);
+    return user ? toSnapshot(user) : null;
+  }
+
+  /** Creates the user on first contact, with no credits, as the INSERT … ON CONFLICT DO NOTHING does. */
+  async register(_manager: EntityManager, telegramId: string, preferences: UserPreferences): Promise<{ user: User; created: boolean }> {
+    const known = await this.findByTelegramId(telegramId);
+    if (known) return { user: known, created: false };
+    const user = aUser({ id: Math.max(0, ...this.byId.keys()) + 1, telegramId, preferences });
+    this.byId.set(user.id, user);
+    return { user, created: true };
+  }
+
+  async reactivate(_manager: EntityManager, id: number, preferences: UserPreferences): Promise<void> {
+    const user = this.byId.get(id)!;
+    if (user.status === 'deleted') Object.assign(user, { status: 'active', preferences });
   }
 
   async forget(telegramId: string): Promise<void> {
