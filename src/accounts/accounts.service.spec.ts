@@ -1,5 +1,5 @@
 import { CatalogService } from 'src/catalog/catalog.service';
-import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeUsers } from '../../test/support/payment-fakes';
+import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeUsers } from 'src/payments/payments.fixtures';
 import { AccountsService } from './accounts.service';
 
 describe('AccountsService.start (the welcome credits)', () => {

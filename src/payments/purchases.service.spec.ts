@@ -1,7 +1,7 @@
 import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { toSnapshot } from 'src/users/user-snapshot';
-import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeUsers } from '../../test/support/payment-fakes';
+import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeUsers } from 'src/payments/payments.fixtures';
 import { PackagePayload } from './invoice-payload';
 import { PurchasesService } from './purchases.service';
 import { ChargeClaim, INVOICE_LIFETIME_MS } from './stars-product';

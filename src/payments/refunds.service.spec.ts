@@ -2,11 +2,11 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
-import { aUser, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from '../../test/support/payment-fakes';
-import { OperatorIdempotency } from './operator-idempotency.service';
+import { aUser, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
+import { OperatorIdempotency } from './operator-idempotency';
 import { PaymentRejections } from './payment-rejections';
 import { RefundRequest, RefundsService } from './refunds.service';
-import { StarsPayments } from './stars-payments.service';
+import { StarsPayments } from './stars-payments';
 import { Transaction } from './transaction.entity';
 
 const NOW = new Date('2026-12-05T12:00:00Z');

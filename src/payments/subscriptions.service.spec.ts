@@ -1,9 +1,9 @@
 import { User } from 'src/users/user.entity';
 import { toSnapshot } from 'src/users/user-snapshot';
-import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from '../../test/support/payment-fakes';
+import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
 import { SubscriptionPayload } from './invoice-payload';
 import { ChargeClaim } from './stars-product';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { SubscriptionRenewals } from './subscription-renewals';
 import { SUBSCRIPTION_PERIOD_SECONDS, SubscriptionsService } from './subscriptions.service';
 import { Transaction } from './transaction.entity';
 

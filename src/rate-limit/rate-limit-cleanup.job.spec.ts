@@ -1,7 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
 import { RETENTION_BATCH } from 'src/database/batched-delete';
-import { JobLock } from 'src/database/job-lock.service';
+import { JobLock } from 'src/database/job-lock';
+import { RetentionSweeper } from 'src/database/retention-sweeper';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { RateLimitCleanupJob } from './rate-limit-cleanup.job';
 import { RateLimitService } from './rate-limit.service';
@@ -28,7 +29,7 @@ describe('RateLimitCleanupJob', () => {
     } as unknown as RateLimitService;
     const lock = { runExclusive: async <T>(_name: string, job: () => Promise<T>) => (lockHeldElsewhere ? undefined : job()) } as unknown as JobLock;
     const config = { retention: { rateLimitHours: 48, finishedSessionDays: 90 } } as AppConfig;
-    sut = new RateLimitCleanupJob(rateLimits, lock, { manager: {} } as DataSource, config, metrics);
+    sut = new RateLimitCleanupJob(rateLimits, new RetentionSweeper(lock, { manager: {} } as DataSource, metrics), config);
   });
 
   async function deletedCounted(): Promise<number> {

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CatalogService, loadCatalog } from 'src/catalog/catalog.service';
 import { AppConfig } from 'src/config/app-config';
 import { CreditMove, LedgerEntry, LedgerService, STARS_PROVIDER } from 'src/payments/ledger.service';
-import { StarsClient } from 'src/payments/stars/stars-client';
+import { StarsClient } from 'src/telegram/stars-client';
 import { SETTLED_STATUSES, STARS_GRANT_TYPES, Transaction } from 'src/payments/transaction.entity';
 import { SubscriptionTier, User, UserPreferences } from 'src/users/user.entity';
 import { toSnapshot, UserSnapshot } from 'src/users/user-snapshot';

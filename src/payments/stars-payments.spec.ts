@@ -1,13 +1,13 @@
 import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { toSnapshot } from 'src/users/user-snapshot';
-import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from '../../test/support/payment-fakes';
+import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
 import { encodePayload } from './invoice-payload';
 import { PaymentRejections } from './payment-rejections';
 import { PurchasesService } from './purchases.service';
 import { ChargeClaim } from './stars-product';
-import { StarsPayments } from './stars-payments.service';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { StarsPayments } from './stars-payments';
+import { SubscriptionRenewals } from './subscription-renewals';
 import { SubscriptionsService } from './subscriptions.service';
 
 describe('StarsPayments', () => {

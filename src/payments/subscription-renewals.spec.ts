@@ -1,6 +1,6 @@
 import { User } from 'src/users/user.entity';
-import { aUser, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from '../../test/support/payment-fakes';
-import { SubscriptionRenewals, subscriptionId } from './subscription-renewals.service';
+import { aUser, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
+import { SubscriptionRenewals, subscriptionId } from './subscription-renewals';
 import { Transaction } from './transaction.entity';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
