@@ -1,6 +1,6 @@
 import { User } from 'src/users/user.entity';
 import { toSnapshot } from 'src/users/user-snapshot';
-import { aUser, builtInCatalog, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
+import { aUser, builtInCatalog, FAKE_MANAGER, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
 import { SubscriptionPayload } from './invoice-payload';
 import { ChargeClaim } from './stars-product';
 import { SubscriptionRenewals } from './subscription-renewals';
@@ -159,6 +159,14 @@ describe('SubscriptionsService', () => {
       expect(stars.calls).toEqual([{ method: 'editUserStarSubscription', args: [3003, 'basic-charge', true] }]);
       expect(basic.metadata).toMatchObject({ renewalCanceled: true, replacedBy: 'premium' });
     });
+  });
+
+  it('takes the tier away when its charge is refunded (the refund row takes the credits)', async () => {
+    Object.assign(user, { subscriptionTier: 'premium', subscriptionExpiresAt: inDays(20) });
+
+    await sut.onRefund(FAKE_MANAGER, ledger.add({ userId: user.id, amount: 500, type: 'subscription' }), user);
+
+    expect(user).toMatchObject({ subscriptionTier: null, subscriptionExpiresAt: null, credits: 10 });
   });
 
   describe('grantProblem', () => {
