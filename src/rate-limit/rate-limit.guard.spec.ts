@@ -5,7 +5,8 @@ import { ErrorCode } from 'src/common/errors/error-code';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { RateLimited, RateLimitGuard } from './rate-limit.guard';
-import { RateLimitService, RateVerdict } from './rate-limit.service';
+import { RateLimitService } from './rate-limit.service';
+import { RateVerdict } from './rate-windows';
 
 class Handlers {
   @RateLimited('reading')

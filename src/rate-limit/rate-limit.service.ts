@@ -5,16 +5,8 @@ import { CatalogService } from 'src/catalog/catalog.service';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { RateLimit } from './rate-limit.entity';
-import { RateAction, windowsFor, windowStart } from './rate-windows';
+import { RateAction, RateVerdict, verdictOf, windowsFor, windowStart } from './rate-windows';
 import { returning } from 'src/database/returning';
-
-export interface RateVerdict {
-  allowed: boolean;
-  /** When the tightest exceeded window ends. */
-  retryAt?: Date;
-  /** True for the first refused request of a window: the only one the user is told about. */
-  firstRefusal?: boolean;
-}
 
 /** Fixed-window counters in `rate_limits`: one upsert per check, whatever the number of windows. */
 @Injectable()
@@ -43,15 +35,8 @@ export class RateLimitService {
        RETURNING endpoint, request_count`,
       params,
     );
-    let verdict: RateVerdict = { allowed: true };
-    windows.forEach((window, i) => {
-      const count = rows.find((r) => r.endpoint === window.endpoint)?.request_count ?? 0;
-      if (count <= window.limit) return;
-      const retryAt = new Date(starts[i].getTime() + window.seconds * 1000);
-      if (verdict.allowed || retryAt > verdict.retryAt!) {
-        verdict = { allowed: false, retryAt, firstRefusal: count === window.limit + 1 };
-      }
-    });
+    const counts = windows.map((w) => rows.find((r) => r.endpoint === w.endpoint)?.request_count ?? 0);
+    const verdict = verdictOf(windows, now, counts);
     if (!verdict.allowed) this.metrics.rateLimited.inc({ action });
     return verdict;
   }

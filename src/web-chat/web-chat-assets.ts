@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Asset {
@@ -8,16 +8,19 @@ export interface Asset {
 
 const FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
-  'chat.js': 'text/javascript; charset=utf-8',
   'chat.css': 'text/css; charset=utf-8',
   'icon.svg': 'image/svg+xml',
 };
+const SCRIPT = 'text/javascript; charset=utf-8';
 
 // Beside this file: src/web-chat/public under ts-node and jest, dist/src/web-chat/public once nest-cli copies the
 // assets. A build without them falls back to the sources, so `npm start` from a checkout still serves the page.
 const DIRECTORIES = [join(__dirname, 'public'), join(__dirname, '..', '..', '..', 'src', 'web-chat', 'public')];
 
-/** The page's static files, read once: a fixed list, so no request path ever reaches the file system. */
+/**
+ * The page's static files, read once: a fixed list and the script modules (every `.js` beside
+ * them), so no request path ever reaches the file system.
+ */
 export class WebChatAssets {
   private readonly assets = new Map<string, Asset>();
 
@@ -26,7 +29,8 @@ export class WebChatAssets {
     if (!enabled) return;
     const directory = directories.find((candidate) => existsSync(join(candidate, 'index.html')));
     if (!directory) throw new Error(`the web chat's files are missing (looked in ${directories.join(', ')})`);
-    for (const [name, contentType] of Object.entries(FILES)) {
+    const scripts = readdirSync(directory).filter((name) => name.endsWith('.js'));
+    for (const [name, contentType] of [...Object.entries(FILES), ...scripts.map((name) => [name, SCRIPT])]) {
       this.assets.set(name, { body: readFileSync(join(directory, name)), contentType });
     }
   }

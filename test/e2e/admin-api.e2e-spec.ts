@@ -3,10 +3,10 @@ import request from 'supertest';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { RedisThrottlerStorage } from 'src/common/admin/redis-throttler.storage';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { say } from '../support/bot-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { say, startedUserId } from '../support/bot-helpers';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 import { itNeeding } from '../support/needs-services';
-import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { TestEnvironment } from '../support/test-environment';
 
 describe('the internal REST API', () => {
   let standIn: BotApiStandIn;
@@ -17,17 +17,11 @@ describe('the internal REST API', () => {
   const user = { id: 6001, first_name: 'Ops' };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    environment = await prepareTestEnvironment();
-    sut = await startTestApp(environment, standIn);
-    await say(standIn, user, '/start');
-    [{ id: userId }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    ({ standIn, environment, sut } = await startAppOnStandIn());
+    userId = await startedUserId(standIn, sut.dataSource, user);
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   describe('auth', () => {
     it('refuses a call without a token', async () => {

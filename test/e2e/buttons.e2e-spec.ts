@@ -3,22 +3,17 @@ import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { REPEAT_PRESS_MS } from 'src/telegram/button-presses';
 import { nextReply, say } from '../support/bot-helpers';
 import { Player, textsSince, waitForDelivery } from '../support/reading-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('a second tap on the same button', () => {
   let standIn: BotApiStandIn;
   let sut: TestApp;
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   /** Both taps answered, and what the bot sent meanwhile. */
   const doubleTap = async (player: Player, messageId: number, data: string): Promise<string[]> => {

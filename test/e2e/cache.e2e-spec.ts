@@ -5,7 +5,7 @@ import { AppCacheService } from 'src/cache/app-cache.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, startAppOnStandIn, startStandIn, startTestApp, stopAppOnStandIn, TestApp } from '../support/test-app';
 import { describeNeeding } from '../support/needs-services';
 import { RedisServerProcess } from '../support/redis-server-process';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
@@ -19,9 +19,7 @@ describeNeeding(['Redis'], 'the cache manager', () => {
   const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    environment = await prepareTestEnvironment();
-    sut = await startTestApp(environment, standIn, { CACHE_BUDGET_MB: '1' });
+    ({ standIn, environment, sut } = await startAppOnStandIn({ CACHE_BUDGET_MB: '1' }));
     cache = sut.app.get(AppCacheService);
     redis = createClient({ url: environment.redisUrl });
     await redis.connect();
@@ -29,8 +27,7 @@ describeNeeding(['Redis'], 'the cache manager', () => {
 
   afterAll(async () => {
     await redis?.close();
-    await sut?.close();
-    await standIn?.stop();
+    await stopAppOnStandIn(sut, standIn);
   });
 
   it('misses, then hits, and stores under the type namespace with its TTL', async () => {
@@ -118,8 +115,7 @@ describeNeeding(['redis-server'], 'a Redis outage', () => {
   });
 
   afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
+    await stopAppOnStandIn(sut, standIn);
     await server?.kill();
   });
 

@@ -5,7 +5,7 @@ import { LocalBotApi } from 'src/bot-api-stand-in/local-bot-api';
 import { nextReply, say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
-import { SPEC_PATH, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { SPEC_PATH, startAppOnStandIn, startStandIn, startTestApp, stopAppOnStandIn, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 /** Every table of the schema: a new one fails this spec until deletion has been thought through for it. */
@@ -21,17 +21,14 @@ describe('/deleteme', () => {
   let redis: ReturnType<typeof createClient>;
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    environment = await prepareTestEnvironment();
-    sut = await startTestApp(environment, standIn);
+    ({ standIn, environment, sut } = await startAppOnStandIn());
     redis = createClient({ url: environment.redisUrl });
     await redis.connect();
   });
 
   afterAll(async () => {
     await redis?.close();
-    await sut?.close();
-    await standIn?.stop();
+    await stopAppOnStandIn(sut, standIn);
   });
 
   const userId = async (player: Player): Promise<number> =>

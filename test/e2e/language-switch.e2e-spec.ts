@@ -2,22 +2,17 @@ import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 import { say } from '../support/bot-helpers';
 import { Player } from '../support/reading-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('choosing a language in /preferences', () => {
   let standIn: BotApiStandIn;
   let sut: TestApp;
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   /** Presses a language on the latest /preferences menu: the callback's answer, the menu that follows, and every call made meanwhile. */
   const choose = async (player: Player, language: string): Promise<{ answer: CallRecord; menu: string; calls: CallRecord[] }> => {

@@ -6,8 +6,7 @@ import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player, textsSince } from '../support/reading-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 /** Every run of English words from the catalogue (between placeholders and tags) long enough to be telling. */
 function englishFragments(): string[] {
@@ -28,14 +27,10 @@ describe('the bot in Ukrainian and Russian', () => {
   const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   const grant = async (telegramId: number, amount: number) => {
     const [{ id }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [telegramId]);

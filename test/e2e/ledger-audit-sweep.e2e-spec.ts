@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { LedgerAuditJob } from 'src/payments/ledger-audit.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { say } from '../support/bot-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { startedUserId } from '../support/bot-helpers';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('the incremental ledger sweep', () => {
   let standIn: BotApiStandIn;
@@ -12,20 +11,12 @@ describe('the incremental ledger sweep', () => {
   const ids: number[] = [];
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
     sweep = sut.app.get(LedgerAuditJob);
-    for (const id of [9401, 9402, 9403]) {
-      await say(standIn, { id, first_name: `Sweep${id}` }, '/start');
-      const [row] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [id]);
-      ids.push(row.id);
-    }
+    for (const id of [9401, 9402, 9403]) ids.push(await startedUserId(standIn, sut.dataSource, { id, first_name: `Sweep${id}` }));
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   const found = async (): Promise<number> => {
     const text = (await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).text;

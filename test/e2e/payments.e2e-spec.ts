@@ -8,8 +8,7 @@ import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';
 import { payAndWait, pressTier, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player, waitForDelivery } from '../support/reading-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('money', () => {
   let standIn: BotApiStandIn;
@@ -17,14 +16,12 @@ describe('money', () => {
   const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
   });
 
   afterAll(async () => {
     expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
-    await sut?.close();
-    await standIn?.stop();
+    await stopAppOnStandIn(sut, standIn);
   });
 
   const userRow = async (telegramId: number) =>

@@ -6,8 +6,7 @@ import { loadCatalog } from 'src/catalog/catalog.service';
 import { RateLimitCleanupJob } from 'src/rate-limit/rate-limit-cleanup.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 import { eventually } from '../support/eventually';
 
 describe('rate limits', () => {
@@ -18,14 +17,10 @@ describe('rate limits', () => {
     const catalog = loadCatalog(undefined);
     const file = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'catalog.json');
     writeFileSync(file, JSON.stringify({ ...catalog, limits: { ...catalog.limits, messagesPerMinute: 3 } }));
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, { CATALOG_PATH: file });
+    ({ standIn, sut } = await startAppOnStandIn({ CATALOG_PATH: file }));
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   it('counts messages in a one-minute window and tells the user once when to come back', async () => {
     const user = { id: 7001, first_name: 'Quick' };

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { say } from '../support/bot-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { startedUserId } from '../support/bot-helpers';
+import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
+import { TestEnvironment } from '../support/test-environment';
 
 const SEED = 16;
 const RUNS = 25;
@@ -32,17 +32,11 @@ describe('REST values at and past their bounds', () => {
   const user = { id: 16_016, first_name: 'Bounds' };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    environment = await prepareTestEnvironment();
-    sut = await startTestApp(environment, standIn, { ADMIN_API_TOKENS: TOKENS.map((t, i) => `bounds${i}:${t}`).join(',') });
-    await say(standIn, user, '/start');
-    [{ id: userId }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    ({ standIn, environment, sut } = await startAppOnStandIn({ ADMIN_API_TOKENS: TOKENS.map((t, i) => `bounds${i}:${t}`).join(',') }));
+    userId = await startedUserId(standIn, sut.dataSource, user);
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   function call(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): request.Test {
     const token = TOKENS[sent++ % TOKENS.length];

@@ -1,12 +1,11 @@
 import { createClient } from '@keyv/redis';
 import request from 'supertest';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { say } from '../support/bot-helpers';
+import { startedUserId } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { describeNeeding } from '../support/needs-services';
 import { RedisServerProcess } from '../support/redis-server-process';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describeNeeding(['redis-server'], 'the REST API during a Redis outage', () => {
   let server: RedisServerProcess;
@@ -18,15 +17,12 @@ describeNeeding(['redis-server'], 'the REST API during a Redis outage', () => {
 
   beforeAll(async () => {
     server = await RedisServerProcess.start();
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, { REDIS_URL: server.url });
-    await say(standIn, user, '/start');
-    [{ id: userId }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    ({ standIn, sut } = await startAppOnStandIn({ REDIS_URL: server.url }));
+    userId = await startedUserId(standIn, sut.dataSource, user);
   });
 
   afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
+    await stopAppOnStandIn(sut, standIn);
     await server?.kill();
   });
 

@@ -3,9 +3,8 @@ import { lockKey } from 'src/database/job-lock';
 import { RateLimitCleanupJob } from 'src/rate-limit/rate-limit-cleanup.job';
 import { SessionRetentionJob } from 'src/sessions/session-retention.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { say } from '../support/bot-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { startedUserId } from '../support/bot-helpers';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('retention', () => {
   let standIn: BotApiStandIn;
@@ -14,19 +13,14 @@ describe('retention', () => {
   const user = { id: 9301, first_name: 'Ret' };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, {
+    ({ standIn, sut } = await startAppOnStandIn({
       RETENTION_RATE_LIMIT_HOURS: '30',
       RETENTION_FINISHED_SESSIONS_DAYS: '7',
-    });
-    await say(standIn, user, '/start');
-    [{ id: userId }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    }));
+    userId = await startedUserId(standIn, sut.dataSource, user);
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   const deletedMetric = async (table: string): Promise<number> => {
     const text = (await request(sut.server).get('/metrics').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).text;

@@ -6,9 +6,8 @@ import { REDIS_CLIENT } from 'src/redis/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
 import { say } from '../support/bot-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 import { itNeeding } from '../support/needs-services';
-import { prepareTestEnvironment } from '../support/test-environment';
 import { eventually } from '../support/eventually';
 
 describe('talking to Telegram politely', () => {
@@ -17,15 +16,11 @@ describe('talking to Telegram politely', () => {
   let notifier: Notifier;
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, { TELEGRAM_RATE_LIMIT: 'on' });
+    ({ standIn, sut } = await startAppOnStandIn({ TELEGRAM_RATE_LIMIT: 'on' }));
     notifier = sut.app.get(Notifier);
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   it('waits out a 429 for its retry_after, then delivers', async () => {
     const user = { id: 50_001, first_name: 'Ora' };

@@ -3,9 +3,8 @@ import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { ActivityTracker } from 'src/users/activity-tracker';
-import { say } from '../support/bot-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { say, startedUserId } from '../support/bot-helpers';
+import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('sessions', () => {
   let standIn: BotApiStandIn;
@@ -15,17 +14,12 @@ describe('sessions', () => {
   const user = { id: 9001, first_name: 'Sam' };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
     sessions = sut.app.get(SessionsService);
-    await say(standIn, user, '/start');
-    [{ id: userId }] = await sut.dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+    userId = await startedUserId(standIn, sut.dataSource, user);
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   const statuses = async () =>
     (await sut.dataSource.getRepository(UserSession).find({ where: { userId }, order: { id: 'ASC' } })).map((s) => s.status);

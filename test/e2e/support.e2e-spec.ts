@@ -4,8 +4,7 @@ import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 import { nextReply, say } from '../support/bot-helpers';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player } from '../support/reading-helpers';
-import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 const OPERATOR = { id: 9900, first_name: 'Olga', username: 'olga_ops' };
 
@@ -15,18 +14,14 @@ describe('support requests', () => {
   const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn, { SUPPORT_CHAT_ID: String(OPERATOR.id) });
+    ({ standIn, sut } = await startAppOnStandIn({ SUPPORT_CHAT_ID: String(OPERATOR.id) }));
     // The operators' chat must exist before the bot can write to it; the operators' own talk gets no answer.
     const mark = standIn.mark();
     await standIn.sendText(OPERATOR, 'good morning, team');
     await expect(standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === OPERATOR.id, { after: mark, timeoutMs: 700 })).rejects.toThrow();
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   /** The message the bot forwarded to the operators' chat after `mark`. */
   const forwarded = (mark: number): Promise<CallRecord> =>

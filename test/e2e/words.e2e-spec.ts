@@ -4,22 +4,17 @@ import { UsersService } from 'src/users/users.service';
 import { nextReply, say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
-import { startStandIn, startTestApp, TestApp } from '../support/test-app';
-import { prepareTestEnvironment } from '../support/test-environment';
+import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 describe('what the bot says', () => {
   let standIn: BotApiStandIn;
   let sut: TestApp;
 
   beforeAll(async () => {
-    standIn = await startStandIn();
-    sut = await startTestApp(await prepareTestEnvironment(), standIn);
+    ({ standIn, sut } = await startAppOnStandIn());
   });
 
-  afterAll(async () => {
-    await sut?.close();
-    await standIn?.stop();
-  });
+  afterAll(() => stopAppOnStandIn(sut, standIn));
 
   it.each(['en', 'uk', 'ru'])('lists every command in /help (%s)', async (language) => {
     const player: Player = { id: 16_000 + ['en', 'uk', 'ru'].indexOf(language), first_name: 'Help', language_code: language };

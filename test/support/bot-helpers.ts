@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 
@@ -15,4 +16,11 @@ export async function say(standIn: BotApiStandIn, user: { id: number; first_name
   const mark = standIn.mark();
   await standIn.sendText(user, text);
   return nextReply(standIn, user.id, mark);
+}
+
+/** Plays `/start` as the user (registering them) and returns their row's id. */
+export async function startedUserId(standIn: BotApiStandIn, dataSource: DataSource, user: { id: number; first_name?: string; language_code?: string }): Promise<number> {
+  await say(standIn, user, '/start');
+  const [{ id }] = await dataSource.query(`SELECT id FROM users WHERE telegram_id = $1`, [user.id]);
+  return id;
 }

@@ -8,7 +8,7 @@ import { AppModule } from 'src/app.module';
 import { setUpApp } from 'src/app-setup';
 import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { TestEnvironment } from './test-environment';
+import { prepareTestEnvironment, TestEnvironment } from './test-environment';
 
 export const TEST_BOT_TOKEN = '123456789:TEST-token-for-the-stand-in-0000000';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -101,4 +101,34 @@ export async function startTestApp(
     },
     close: () => app.close(),
   };
+}
+
+export interface AppOnStandIn {
+  standIn: BotApiStandIn;
+  environment: TestEnvironment;
+  sut: TestApp;
+}
+
+/**
+ * What most e2e specs boot in `beforeAll`: a fresh stand-in, the test's database and Redis, and
+ * the app on them (`env` and `customize` as for startTestApp). A failed start stops the stand-in.
+ */
+export async function startAppOnStandIn(
+  env: Record<string, string | undefined> = {},
+  customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+): Promise<AppOnStandIn> {
+  const standIn = await startStandIn();
+  try {
+    const environment = await prepareTestEnvironment();
+    return { standIn, environment, sut: await startTestApp(environment, standIn, env, customize) };
+  } catch (error) {
+    await standIn.stop();
+    throw error;
+  }
+}
+
+/** The matching `afterAll`: the app first (it may still be calling the stand-in), then the stand-in. */
+export async function stopAppOnStandIn(sut: TestApp | undefined, standIn: BotApiStandIn | undefined): Promise<void> {
+  await sut?.close();
+  await standIn?.stop();
 }
