@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { returning } from 'src/database/returning';
-import { DrawnCard, QuestionnaireResponses, Reading } from './reading.entity';
+import { DrawnCard, Reading } from './reading.entity';
 
 /**
  * A reading emptied by /deleteme, kept only for its ledger row: completed, with neither cards nor
@@ -30,23 +30,6 @@ export class ReadingsService {
     return manager.save(manager.create(Reading, { userId, spreadType, cards: [], interpretation: '', status: 'in_progress' }));
   }
 
-  async setQuestion(manager: EntityManager, id: number, question: string | null): Promise<void> {
-    await manager.update(Reading, { id, status: 'in_progress' }, { question });
-  }
-
-  /**
-   * Marks the questions answered: from here on the reading can be generated (or recovered). A
-   * spread without a questionnaire stores the user's question in the same statement.
-   */
-  async setResponses(manager: EntityManager, id: number, responses: QuestionnaireResponses, question?: { text: string | null }): Promise<void> {
-    const params: unknown[] = [id, JSON.stringify(responses)];
-    if (question) params.push(question.text);
-    await manager.query(
-      `UPDATE readings SET questionnaire_responses = $2${question ? ', question = $3' : ''} WHERE id = $1 AND status = 'in_progress'`,
-      params,
-    );
-  }
-
   /**
    * Stores the written reading as completed, only if it is still in progress; false when it was
    * completed or ended meanwhile (so the caller charges nothing).
@@ -62,12 +45,6 @@ export class ReadingsService {
     return rows.length > 0;
   }
 
-  /** Ends a reading as `error` (nothing is charged for it). */
-  async fail(id: number, message: string): Promise<boolean> {
-    const result = await this.readings.update({ id, status: 'in_progress' }, { status: 'error', errorMessage: message.slice(0, 1000) });
-    return (result.affected ?? 0) > 0;
-  }
-
   /** Ends readings still in progress as interrupted; returns the owners of those it ended. */
   async interrupt(manager: EntityManager, ids: number[]): Promise<{ userId: number }[]> {
     if (ids.length === 0) return [];
@@ -80,11 +57,6 @@ export class ReadingsService {
 
   findOne(id: number): Promise<Reading | null> {
     return this.readings.findOneBy({ id });
-  }
-
-  /** The reading and its user, in one statement. */
-  findWithUser(id: number): Promise<Reading | null> {
-    return this.readings.findOne({ where: { id }, relations: { user: true } });
   }
 
   /** A page of the user's readings, newest first, with only what a list shows (the question and cards, to label them; no interpretation). */

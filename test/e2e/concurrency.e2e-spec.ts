@@ -1,4 +1,5 @@
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
+import { ReadingStore } from 'src/readings/reading-store.service';
 import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
@@ -44,21 +45,24 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
        VALUES ($1, 30, 'adjustment', 'completed', 'operator', '{"reason":"test"}')`,
       [userId],
     );
-    const work: { readingId: number; sessionId: number }[] = [];
+    const sessions: { id: number; data: Record<string, unknown> }[] = [];
     for (let i = 0; i < 20; i++) {
       const [{ id: readingId }] = await a.dataSource.query(
         `INSERT INTO readings (user_id, spread_type, cards, interpretation, questionnaire_responses)
          VALUES ($1, 'single', '[]', '', '{"questionnaire":null,"answers":[]}') RETURNING id`,
         [userId],
       );
+      const data = { readingId, spreadKey: 'single', price: 5, step: 'generating', questionIndex: 0, answers: [], attempts: 0 };
       const [{ id: sessionId }] = await a.dataSource.query(
         `INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'reading', $2) RETURNING id`,
-        [userId, JSON.stringify({ readingId, spreadKey: 'single', price: 5, step: 'generating', questionIndex: 0, answers: [], attempts: 0 })],
+        [userId, JSON.stringify(data)],
       );
-      work.push({ readingId, sessionId });
+      sessions.push({ id: sessionId, data });
     }
+    const work = await a.app.get(ReadingStore).jobs(sessions);
+    expect(work).toHaveLength(20);
     const generators = [a.app.get(ReadingGenerator), b.app.get(ReadingGenerator)];
-    const results = await Promise.all(work.map((w, i) => generators[i % 2].generate(w.readingId, w.sessionId, 5)));
+    const results = await Promise.all(work.map((job, i) => generators[i % 2].generate(job)));
 
     expect(results.filter((r) => r === 'completed')).toHaveLength(7);
     expect(results.filter((r) => r === 'insufficient')).toHaveLength(13);
