@@ -1,5 +1,4 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { SessionEndReason, SessionsService } from 'src/sessions/sessions.service';
@@ -21,7 +20,6 @@ export class ReadingInterruptions implements OnModuleInit {
   private readonly logger = new Logger(ReadingInterruptions.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly readings: ReadingsService,
     private readonly history: PastReadingsService,
@@ -46,7 +44,7 @@ export class ReadingInterruptions implements OnModuleInit {
         }
       }
     }
-    const owners = new Set((await this.readings.interrupt(this.dataSource.manager, ids)).map((r) => r.userId));
+    const owners = new Set((await this.readings.interrupt(ids)).map((r) => r.userId));
     for (const userId of owners) {
       await this.history.forget(userId);
       if (reason === 'expired') await this.tellExpired(userId);

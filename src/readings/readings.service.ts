@@ -46,7 +46,7 @@ export class ReadingsService {
   }
 
   /** Ends readings still in progress as interrupted; returns the owners of those it ended. */
-  async interrupt(manager: EntityManager, ids: number[]): Promise<{ userId: number }[]> {
+  async interrupt(ids: number[], manager: EntityManager = this.readings.manager): Promise<{ userId: number }[]> {
     if (ids.length === 0) return [];
     return returning<{ userId: number }>(
       manager,
