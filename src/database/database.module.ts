@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
+import { AfterCommitHooks } from './after-commit';
 import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
@@ -38,7 +39,7 @@ class DatabaseTargetModule {}
       },
     }),
   ],
-  providers: [DatabaseLifecycle, JobLock],
+  providers: [DatabaseLifecycle, JobLock, AfterCommitHooks],
   exports: [JobLock],
 })
 export class DatabaseModule {}

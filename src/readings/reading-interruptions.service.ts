@@ -5,7 +5,6 @@ import { SessionEndReason, SessionsService } from 'src/sessions/sessions.service
 import { UserSession } from 'src/sessions/user-session.entity';
 import { Notifier } from 'src/telegram/notifier.service';
 import { UsersService } from 'src/users/users.service';
-import { PastReadingsService } from './past-readings.service';
 import { READING_GRACE_SECONDS } from './reading-flow.service';
 import { READING_SESSION, ReadingConversation } from './reading-conversation';
 import { ReadingsService } from './readings.service';
@@ -22,7 +21,6 @@ export class ReadingInterruptions implements OnModuleInit {
   constructor(
     private readonly sessions: SessionsService,
     private readonly readings: ReadingsService,
-    private readonly history: PastReadingsService,
     private readonly rateLimits: RateLimitService,
     private readonly users: UsersService,
     private readonly notifier: Notifier,
@@ -45,10 +43,8 @@ export class ReadingInterruptions implements OnModuleInit {
       }
     }
     const owners = new Set((await this.readings.interrupt(ids)).map((r) => r.userId));
-    for (const userId of owners) {
-      await this.history.forget(userId);
-      if (reason === 'expired') await this.tellExpired(userId);
-    }
+    if (reason !== 'expired') return;
+    for (const userId of owners) await this.tellExpired(userId);
   }
 
   private async tellExpired(userId: number): Promise<void> {

@@ -5,10 +5,10 @@ import { returning } from 'src/database/returning';
 import { UserPreferences } from 'src/users/user.entity';
 import { MAX_ACTIVE_SESSIONS } from 'src/sessions/sessions.service';
 import { UsersService } from 'src/users/users.service';
-import { PastReadingsService } from './past-readings.service';
 import { READING_SESSION, ReadingConversation } from './reading-conversation';
 import { GenerationJob } from './generation-job';
 import { DrawnCard, QuestionnaireResponses } from './reading.entity';
+import { ReadingsService } from './readings.service';
 
 export type ChargeOutcome = { kind: 'charged'; balance: number } | { kind: 'gone' } | { kind: 'insufficient' };
 
@@ -24,7 +24,7 @@ export type ChargeOutcome = { kind: 'charged'; balance: number } | { kind: 'gone
 export class ReadingStore {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly history: PastReadingsService,
+    private readonly readings: ReadingsService,
     private readonly users: UsersService,
     private readonly i18n: I18nService,
   ) {}
@@ -64,7 +64,7 @@ export class ReadingStore {
        FROM reading, session`,
       [userId, READING_SESSION, spreadKey, JSON.stringify(conversation), MAX_ACTIVE_SESSIONS - 1],
     );
-    await this.history.forget(userId);
+    await this.readings.forgetHistory(userId);
     return { readingId: row.reading_id, sessionId: row.session_id, replacedStartedAt: row.replaced_started_at };
   }
 
@@ -105,7 +105,7 @@ export class ReadingStore {
        UPDATE readings SET status = 'interrupted' WHERE id = $2 AND status = 'in_progress'`,
       [sessionId, readingId],
     );
-    await this.history.forget(userId);
+    await this.readings.forgetHistory(userId);
   }
 
   /**
@@ -142,7 +142,7 @@ export class ReadingStore {
     );
     if (row.balance === null) return row.can_pay ? { kind: 'gone' } : { kind: 'insufficient' };
     await this.users.forget(charge.telegramId);
-    await this.history.forget(charge.userId);
+    await this.readings.forgetHistory(charge.userId);
     return { kind: 'charged', balance: row.balance };
   }
 
@@ -155,7 +155,7 @@ export class ReadingStore {
        UPDATE readings SET status = 'error', error_message = $3 WHERE id = $2 AND status = 'in_progress' RETURNING id`,
       [sessionId, readingId, message.slice(0, 1000)],
     );
-    if (rows.length > 0) await this.history.forget(userId);
+    if (rows.length > 0) await this.readings.forgetHistory(userId);
     return rows.length > 0;
   }
 
