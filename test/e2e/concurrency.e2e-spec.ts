@@ -77,6 +77,35 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
     expect(n).toBe(7);
   });
 
+  it('stores and charges one reading written by both instances at once exactly once', async () => {
+    const user = { id: 30_003, first_name: 'Twice' };
+    await say(standIn, user, '/start');
+    const [{ id: userId, credits: before }] = await a.dataSource.query(`SELECT id, credits FROM users WHERE telegram_id = $1`, [user.id]);
+    const [{ id: readingId }] = await a.dataSource.query(
+      `INSERT INTO readings (user_id, spread_type, cards, interpretation, questionnaire_responses)
+       VALUES ($1, 'single', '[]', '', '{"questionnaire":null,"answers":[]}') RETURNING id`,
+      [userId],
+    );
+    const data = { readingId, spreadKey: 'single', price: 1, step: 'generating', questionIndex: 0, answers: [], attempts: 0 };
+    const [{ id: sessionId }] = await a.dataSource.query(
+      `INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'reading', $2) RETURNING id`,
+      [userId, JSON.stringify(data)],
+    );
+    const [job] = await a.app.get(ReadingStore).jobs([{ id: sessionId, data }]);
+
+    const results = await Promise.all([a.app.get(ReadingGenerator).generate(job), b.app.get(ReadingGenerator).generate(job)]);
+
+    expect(results.sort()).toEqual(['completed', 'gone']);
+    const [reading] = await a.dataSource.query(`SELECT status, jsonb_array_length(cards) AS cards FROM readings WHERE id = $1`, [readingId]);
+    expect(reading).toEqual({ status: 'completed', cards: 1 });
+    const [{ credits }] = await a.dataSource.query(`SELECT credits FROM users WHERE id = $1`, [userId]);
+    expect(credits).toBe(before - 1);
+    const costs = await a.dataSource.query(`SELECT amount, metadata->>'readingId' AS reading FROM transactions WHERE user_id = $1 AND type = 'reading_cost'`, [userId]);
+    expect(costs).toEqual([{ amount: -1, reading: String(readingId) }]);
+    const [session] = await a.dataSource.query(`SELECT status FROM user_sessions WHERE id = $1`, [sessionId]);
+    expect(session.status).toBe('completed');
+  });
+
   it('grants a successful payment delivered to both instances once', async () => {
     const user = { id: 30_002, first_name: 'Payer' };
     await say(standIn, user, '/start');
