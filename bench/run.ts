@@ -7,7 +7,7 @@
  *
  * See bench/README.md for what is measured and how to read the figures.
  */
-import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
+import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppProcess, type CapturedStatement } from './lib/app-process';

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
+import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { appEnv, benchCatalog } from './lib/app-env';
 import { AppProcess } from './lib/app-process';
 import { ADMIN_TOKEN, Bench, type FlowReport } from './lib/bench';

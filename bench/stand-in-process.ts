@@ -6,9 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import type { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
+import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import type { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 import type { StandInCall, ToDriver, ToStandIn } from './lib/ipc';
 
 const KEEP_RECORDS = 1000;

@@ -27,8 +27,10 @@ function walk(dir) {
     .sort();
 }
 
+/** What the app runs: not the specs nor the test doubles they share (as tsconfig.build.json excludes them). */
 function isCompiled(file) {
-  return file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.endsWith('.d.ts');
+  const name = file.split(/[\\/]/).pop();
+  return name.endsWith('.ts') && !/\.(spec|fixtures|d)\.ts$/.test(name) && !name.startsWith('fake-');
 }
 
 const COPIED_DIRS = [join('src', 'web-chat', 'public'), join('src', 'database', 'template')];

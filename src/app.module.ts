@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { LocalBotApiModule } from './bot-api-stand-in/local-bot-api.module';
 import { CacheModule } from './cache/cache.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AdminModule } from './common/admin/admin.module';
@@ -17,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RedisModule } from './redis/redis.module';
 import { ReadingsModule } from './readings/readings.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SupportModule } from './support/support.module';
@@ -31,6 +33,7 @@ import { WebChatModule } from './web-chat/web-chat.module';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     ScheduleModule.forRoot(),
     DatabaseModule,
+    RedisModule,
     CacheModule,
     CatalogModule,
     I18nModule,
@@ -45,6 +48,7 @@ import { WebChatModule } from './web-chat/web-chat.module';
     AccountsModule,
     SupportModule,
     HealthModule,
+    LocalBotApiModule,
     TelegramModule,
     WebChatModule,
   ],

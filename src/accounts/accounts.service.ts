@@ -7,8 +7,8 @@ import { IdempotencyKeyUse } from 'src/common/http/idempotency-key.decorator';
 import { isUniqueViolation } from 'src/database/unique-violation';
 import { Transaction } from 'src/payments/transaction.entity';
 import { LedgerService } from 'src/payments/ledger.service';
-import { OperatorIdempotency } from 'src/payments/operator-idempotency.service';
-import { SubscriptionRenewals } from 'src/payments/subscription-renewals.service';
+import { OperatorIdempotency } from 'src/payments/operator-idempotency';
+import { SubscriptionRenewals } from 'src/payments/subscription-renewals';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { Notifier } from 'src/telegram/notifier.service';
@@ -93,7 +93,7 @@ export class AccountsService {
 
   async changeStatus(userId: number, status: 'active' | 'suspended'): Promise<User> {
     const user = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOneBy(User, { id: userId });
+      const current = await this.users.findById(userId, manager);
       if (!current) throw new DomainException(ErrorCode.UserNotFound, 'No such user');
       if (current.status === 'deleted') {
         throw new DomainException(ErrorCode.UserNotActive, 'A deleted user can only come back with /start');
@@ -120,7 +120,7 @@ export class AccountsService {
     if (earlier) return this.answer(earlier);
     try {
       const moved = await this.dataSource.transaction(async (manager) => {
-        const user = await manager.findOneBy(User, { id: adjustment.userId });
+        const user = await this.users.findById(adjustment.userId, manager);
         if (!user) throw new DomainException(ErrorCode.UserNotFound, 'No such user');
         return this.ledger.move(manager, {
           userId: adjustment.userId,

@@ -3,9 +3,9 @@ import { Markup } from 'telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
-import { SubscriptionRenewals } from 'src/payments/subscription-renewals.service';
-import { BotContext } from 'src/telegram/bot-context';
-import { callbackData, callbackPattern } from 'src/telegram/callback-data';
+import { SubscriptionRenewals } from 'src/payments/subscription-renewals';
+import { BotContext } from 'src/bot/bot-context';
+import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { AccountsService } from './accounts.service';
 
 @Update()

@@ -2,11 +2,12 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cache } from 'cache-manager';
 import { AppConfig } from 'src/config/app-config';
+import { CACHE_TYPES, CacheType } from 'src/config/cache-types';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { CacheBreaker } from './cache-breaker';
+import { RedisBreaker } from 'src/redis/redis-breaker';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
+import { CACHE_NAMESPACE } from './cache-namespace';
 import { CacheStats } from './cache-stats';
-import { CACHE_NAMESPACE, CACHE_TYPES, CacheType } from './cache-types';
-import { REDIS_CLIENT, RedisClient } from './redis.provider';
 
 const SCAN_PAGE = 500;
 const EVICTION_BATCH = 100;
@@ -30,7 +31,7 @@ export interface CacheCounters {
 export class AppCacheService {
   private readonly logger = new Logger('Cache');
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly breaker = new CacheBreaker();
+  private readonly breaker = new RedisBreaker();
   private lastMemoryCheck = 0;
   private evicted = 0;
   readonly counters: Record<CacheType, CacheCounters> = {

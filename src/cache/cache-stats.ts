@@ -1,4 +1,4 @@
-import { CacheType } from './cache-types';
+import { CacheType } from 'src/config/cache-types';
 
 export interface CacheTypeStats {
   hits: number;

@@ -1,25 +1,13 @@
 import { CacheModule as NestCacheModule } from '@nestjs/cache-manager';
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import KeyvRedis from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { AppConfig } from 'src/config/app-config';
+import { RedisModule } from 'src/redis/redis.module';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { AppCacheService } from './app-cache.service';
 import { CacheController } from './cache.controller';
-import { CACHE_NAMESPACE } from './cache-types';
-import { REDIS_CLIENT, RedisClient, redisClientProvider } from './redis.provider';
-
-@Global()
-@Module({
-  providers: [redisClientProvider],
-  exports: [redisClientProvider],
-})
-class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis?.isOpen) await this.redis.close();
-  }
-}
+import { CACHE_NAMESPACE } from './cache-namespace';
 
 @Global()
 @Module({
@@ -39,6 +27,6 @@ class RedisModule implements OnApplicationShutdown {
   ],
   controllers: [CacheController],
   providers: [AppCacheService],
-  exports: [AppCacheService, RedisModule],
+  exports: [AppCacheService],
 })
 export class CacheModule {}

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { CACHE_TYPES, CacheType } from 'src/cache/cache-types';
-import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
+import { CACHE_TYPES, CacheType } from './cache-types';
 import { Environment } from './environment';
 
 export type BotMode = 'polling' | 'webhook';
@@ -36,7 +35,8 @@ export class AppConfig {
     webhookPath: string;
     webhookSecret: string | undefined;
     localApiPort: number;
-    specPath: string;
+    /** BOT_API_SPEC; absent: the stand-in checks against the repository's copy. */
+    specPath: string | undefined;
     /** Pacing of outgoing messages (off only for benchmarks against the stand-in). */
     rate: { enabled: boolean; globalPerSecond: number; perChatPerSecond: number; perChatBurst: number };
     /** How many of one user's updates may wait behind the one being handled; the rest are answered at once. */
@@ -74,7 +74,7 @@ export class AppConfig {
       webhookPath: env.WEBHOOK_PATH ?? '/telegram/webhook',
       webhookSecret: env.WEBHOOK_SECRET,
       localApiPort: env.LOCAL_BOT_API_PORT ?? port + 1,
-      specPath: env.BOT_API_SPEC ? resolve(env.BOT_API_SPEC) : DEFAULT_BOT_API_SPEC,
+      specPath: env.BOT_API_SPEC ? resolve(env.BOT_API_SPEC) : undefined,
       rate: {
         enabled: env.TELEGRAM_RATE_LIMIT !== 'off',
         globalPerSecond: env.TELEGRAM_GLOBAL_RATE ?? 30,

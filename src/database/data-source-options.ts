@@ -1,11 +1,6 @@
 import { join } from 'node:path';
 import { defaults as pgDefaults, types as pgTypes } from 'pg';
 import { DataSourceOptions } from 'typeorm';
-import { Reading } from 'src/readings/reading.entity';
-import { Transaction } from 'src/payments/transaction.entity';
-import { RateLimit } from 'src/rate-limit/rate-limit.entity';
-import { UserSession } from 'src/sessions/user-session.entity';
-import { User } from 'src/users/user.entity';
 
 const TIMESTAMP_WITHOUT_TIME_ZONE_OID = 1114;
 
@@ -13,19 +8,20 @@ const TIMESTAMP_WITHOUT_TIME_ZONE_OID = 1114;
 pgDefaults.parseInputDatesAsUTC = true;
 pgTypes.setTypeParser(TIMESTAMP_WITHOUT_TIME_ZONE_OID, (value) => new Date(`${value.replace(' ', 'T')}Z`));
 
-export const ENTITIES = [User, Reading, Transaction, UserSession, RateLimit];
-
 export interface ConnectionTarget {
   url: string;
   poolSize: number;
 }
 
-/** Options shared by the app and the migration CLI. Never `synchronize`: the schema is the migrations'. */
+/**
+ * Options shared by the app and the migration tools. Never `synchronize`: the schema is the
+ * migrations'. No entities: the app loads each module's own (`TypeOrmModule.forFeature`), so this
+ * folder knows no domain module; migrations need none.
+ */
 export function dataSourceOptions(target: ConnectionTarget): DataSourceOptions {
   return {
     type: 'postgres',
     url: target.url,
-    entities: ENTITIES,
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -1,4 +1,5 @@
 import 'src/config/force-utc';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
 import { validateEnvironment } from 'src/config/environment';
@@ -10,4 +11,8 @@ import { dataSourceOptions } from './data-source-options';
  */
 const config = new AppConfig(validateEnvironment(process.env));
 if (!config.database.url) throw new Error('DATABASE_URL must be set to generate migrations');
-export default new DataSource(dataSourceOptions({ url: config.database.url, poolSize: 1 }));
+export default new DataSource({
+  ...dataSourceOptions({ url: config.database.url, poolSize: 1 }),
+  // The CLI compares every module's entities with the schema; the app loads them through its modules.
+  entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
+});

@@ -7,7 +7,8 @@ import { AfterCommitHooks } from './after-commit';
 import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
-import { JobLock } from './job-lock.service';
+import { JobLock } from './job-lock';
+import { RetentionSweeper } from './retention-sweeper';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()
@@ -23,7 +24,12 @@ class DatabaseTargetModule {}
     DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       inject: [DatabaseTarget],
-      useFactory: (target: DatabaseTarget) => ({ ...dataSourceOptions(target), retryAttempts: 4, retryDelay: 2000 }),
+      useFactory: (target: DatabaseTarget) => ({
+        ...dataSourceOptions(target),
+        autoLoadEntities: true,
+        retryAttempts: 4,
+        retryDelay: 2000,
+      }),
       dataSourceFactory: async (options?: DataSourceOptions) => {
         const dataSource = new AppDataSource(options!);
         await dataSource.initialize();
@@ -39,7 +45,7 @@ class DatabaseTargetModule {}
       },
     }),
   ],
-  providers: [DatabaseLifecycle, JobLock, AfterCommitHooks],
-  exports: [JobLock],
+  providers: [DatabaseLifecycle, JobLock, RetentionSweeper, AfterCommitHooks],
+  exports: [JobLock, RetentionSweeper],
 })
 export class DatabaseModule {}

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { LlmHealthIndicator } from './llm.health';
 import { RedisHealthIndicator } from './redis.health';
-import { TelegramHealthIndicator } from './telegram.health';
+import { TelegramHealthIndicator } from 'src/telegram/telegram.health';
 
 @ApiTags('health')
 @Controller('health')

@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { LlmHealthIndicator } from './llm.health';
 import { RedisHealthIndicator } from './redis.health';
-import { TelegramHealthIndicator } from './telegram.health';
+import { TelegramHealthIndicator } from 'src/telegram/telegram.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],

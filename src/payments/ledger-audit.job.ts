@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
-import { JobLock } from 'src/database/job-lock.service';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
+import { JobLock } from 'src/database/job-lock';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { AuditRow, LedgerService } from './ledger.service';
 

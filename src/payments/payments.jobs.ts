@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { JobLock } from 'src/database/job-lock.service';
+import { JobLock } from 'src/database/job-lock';
 import { LedgerService } from './ledger.service';
 import { INVOICE_LIFETIME_MS } from './stars-product';
 import { ReconciliationService } from './reconciliation.service';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { SubscriptionRenewals } from './subscription-renewals';
 
 /** The money jobs, each on one instance at a time. */
 @Injectable()

@@ -3,14 +3,14 @@ import { Markup } from 'telegraf';
 import { I18nService, Language, MessageParams } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { RateLimited } from 'src/rate-limit/rate-limit.guard';
-import { BotContext } from 'src/telegram/bot-context';
-import { callbackData, callbackPattern } from 'src/telegram/callback-data';
+import { BotContext } from 'src/bot/bot-context';
+import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
 import { Refusal, STARS_CURRENCY } from './stars-product';
-import { StarsPayments } from './stars-payments.service';
-import { RefundedPayment, SuccessfulStarPayment } from './stars/stars-api.types';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { StarsPayments } from './stars-payments';
+import { RefundedPayment, SuccessfulStarPayment } from 'src/telegram/stars-api.types';
+import { SubscriptionRenewals } from './subscription-renewals';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** What a payer is told when pre-checkout refuses. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { LedgerService } from './ledger.service';
 import { RefundsService } from './refunds.service';
 import { STARS_CURRENCY } from './stars-product';
-import { StarsPayments } from './stars-payments.service';
+import { StarsPayments } from './stars-payments';
 import { StarsLedgerEntry, StarsLedgerFeed } from './stars/stars-ledger-feed';
 
 const OFFSET_KEY = 'reconciliation:offset';

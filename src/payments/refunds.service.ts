@@ -7,11 +7,11 @@ import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';
 import { LedgerService, STARS_PROVIDER } from './ledger.service';
-import { IdempotentRequest, OperatorIdempotency } from './operator-idempotency.service';
+import { IdempotentRequest, OperatorIdempotency } from './operator-idempotency';
 import { PaymentRejections, PaymentSource } from './payment-rejections';
 import { Refusal, STARS_CURRENCY, starsOf } from './stars-product';
-import { StarsPayments } from './stars-payments.service';
-import { StarsClient } from './stars/stars-client';
+import { StarsPayments } from './stars-payments';
+import { StarsClient } from 'src/telegram/stars-client';
 import { STARS_GRANT_TYPES, StarsGrantType, Transaction } from './transaction.entity';
 
 export const REFUND_WINDOW_DAYS = 30;

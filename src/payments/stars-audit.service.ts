@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { decodePayload } from './invoice-payload';
 import { LedgerService } from './ledger.service';
-import { StarsPayments } from './stars-payments.service';
+import { StarsPayments } from './stars-payments';
 import { StarsLedgerEntry, StarsLedgerFeed } from './stars/stars-ledger-feed';
 import { Transaction } from './transaction.entity';
 

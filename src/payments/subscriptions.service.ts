@@ -21,8 +21,8 @@ import {
   starsOf,
   Verdict,
 } from './stars-product';
-import { StarsClient } from './stars/stars-client';
-import { SubscriptionRenewals } from './subscription-renewals.service';
+import { StarsClient } from 'src/telegram/stars-client';
+import { SubscriptionRenewals } from './subscription-renewals';
 import { Transaction } from './transaction.entity';
 
 export const SUBSCRIPTION_PERIOD_SECONDS = 2_592_000;

@@ -4,7 +4,7 @@ import { TelegrafExecutionContext } from 'nestjs-telegraf';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
-import { BotContext } from 'src/telegram/bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { RateLimitService } from './rate-limit.service';
 import { RateAction } from './rate-windows';
 

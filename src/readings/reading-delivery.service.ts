@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
-import { callbackData } from 'src/telegram/callback-data';
+import { callbackData } from 'src/bot/callback-data';
 import { Notifier } from 'src/telegram/notifier.service';
 import { ReadingRenderer } from './reading-renderer';
 import { WrittenReading } from './reading-writer.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppCacheService } from 'src/cache/app-cache.service';
-import { CacheType } from 'src/cache/cache-types';
+import { CacheType } from 'src/config/cache-types';
 import { afterCommit } from 'src/database/after-commit';
 import { returning } from 'src/database/returning';
 import { DrawnCard, Reading } from './reading.entity';

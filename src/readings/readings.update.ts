@@ -1,8 +1,8 @@
 import { Action, Command, Ctx, Next, On, Update } from 'nestjs-telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/telegram/bot-context';
-import { callbackData, callbackPattern } from 'src/telegram/callback-data';
+import { BotContext } from 'src/bot/bot-context';
+import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
 import { looksLikeReadingRequest } from './reading-request';

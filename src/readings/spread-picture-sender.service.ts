@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { TelegramError } from 'telegraf';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { Notifier } from 'src/telegram/notifier.service';
+import { isRefusedFile } from 'src/telegram/telegram-failure';
 import { cardById } from './deck/deck';
 import { pictureCaption } from './picture/picture-caption';
 import { PictureRequest, SpreadPicture } from './picture/spread-picture';
@@ -58,7 +58,7 @@ export class SpreadPictureSender {
         return 'reused';
       } catch (error) {
         // Telegram no longer knows the file (another bot token, a wiped test server): upload it again.
-        if (!(error instanceof TelegramError && error.code === 400 && /file/i.test(error.description))) throw error;
+        if (!isRefusedFile(error)) throw error;
         this.logger.warn(`Telegram refused a kept picture (${error.message}); drawing it again`);
       }
     }

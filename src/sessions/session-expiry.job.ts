@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { JobLock } from 'src/database/job-lock.service';
+import { JobLock } from 'src/database/job-lock';
 import { SESSION_IDLE_MINUTES, SessionsService } from './sessions.service';
 
 /** Every minute, on one instance: sessions idle for 30 minutes expire, and their owners are told. */

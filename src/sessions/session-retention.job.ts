@@ -1,10 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
-import { deleteInBatches } from 'src/database/batched-delete';
-import { JobLock } from 'src/database/job-lock.service';
-import { MetricsService } from 'src/metrics/metrics.service';
+import { RetentionSweeper } from 'src/database/retention-sweeper';
 import { SessionsService } from './sessions.service';
 
 /**
@@ -14,25 +11,20 @@ import { SessionsService } from './sessions.service';
  */
 @Injectable()
 export class SessionRetentionJob {
-  private readonly logger = new Logger(SessionRetentionJob.name);
-
   constructor(
     private readonly sessions: SessionsService,
-    private readonly lock: JobLock,
-    private readonly dataSource: DataSource,
+    private readonly sweeper: RetentionSweeper,
     private readonly config: AppConfig,
-    private readonly metrics: MetricsService,
   ) {}
 
   @Cron(CronExpression.EVERY_HOUR)
-  async run(now = new Date()): Promise<number> {
+  run(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.retention.finishedSessionDays * 86_400_000);
-    const deleted =
-      (await this.lock.runExclusive('session-retention', () =>
-        deleteInBatches((batch) => this.sessions.deleteFinishedBefore(this.dataSource.manager, cutoff, batch)),
-      )) ?? 0;
-    this.metrics.retentionDeleted.inc({ table: 'user_sessions' }, deleted);
-    if (deleted > 0) this.logger.log(`Deleted ${deleted} finished sessions`);
-    return deleted;
+    return this.sweeper.sweep({
+      job: 'session-retention',
+      table: 'user_sessions',
+      rows: 'finished sessions',
+      deleteBatch: (manager, batch) => this.sessions.deleteFinishedBefore(manager, cutoff, batch),
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Command, Ctx, Update } from 'nestjs-telegraf';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/telegram/bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { SessionsService } from './sessions.service';
 
 @Update()

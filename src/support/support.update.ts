@@ -3,8 +3,8 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { LedgerService } from 'src/payments/ledger.service';
-import { BotContext } from 'src/telegram/bot-context';
-import { callbackPattern } from 'src/telegram/callback-data';
+import { BotContext } from 'src/bot/bot-context';
+import { callbackPattern } from 'src/bot/callback-data';
 import { SupportService } from './support.service';
 
 function textOf(ctx: BotContext): string | undefined {

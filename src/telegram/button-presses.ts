@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MiddlewareFn } from 'telegraf';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
-import { BotContext } from './bot-context';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
+import { BotContext } from 'src/bot/bot-context';
 
 /** Presses of the same button on the same message closer together than this are one press. */
 export const REPEAT_PRESS_MS = 3_000;

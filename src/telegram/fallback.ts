@@ -1,6 +1,6 @@
 import { MiddlewareFn } from 'telegraf';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 
 /**
  * The last middleware: reached only when no handler took the update. An unknown command or

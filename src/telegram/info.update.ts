@@ -1,7 +1,7 @@
 import { Command, Ctx, Update } from 'nestjs-telegraf';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 
 /** Commands that answer with a text from the catalogue and nothing else. */
 @Update()

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CommandMenu } from './command-menu.service';
+import { CommandMenu } from 'src/bot/command-menu';
 import { Notifier } from './notifier.service';
 
 /** The Notifier and the command menus for every module; the bot they use comes from the (global) Telegraf module. */

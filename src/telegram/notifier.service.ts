@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { InlineKeyboardMarkup } from 'telegraf/types';
-import { BotContext } from './bot-context';
-import { LocalBotApi } from './local-bot-api';
+import { BotContext } from 'src/bot/bot-context';
+import { LocalTelegram } from './local-telegram';
 
 export interface Button {
   text: string;
@@ -21,7 +20,7 @@ export class Notifier {
 
   constructor(
     @InjectBot() private readonly bot: Telegraf<BotContext>,
-    private readonly moduleRef: ModuleRef,
+    private readonly local: LocalTelegram,
   ) {}
 
   /**
@@ -29,9 +28,7 @@ export class Notifier {
    * chat's history), so it is erased; Telegram's own copy of a chat is the user's to clear.
    */
   eraseChatHistory(chatId: string): void {
-    // The telegram module keeps LocalBotApi to itself; it is looked up rather than re-exported.
-    const local = this.moduleRef.get(LocalBotApi, { strict: false });
-    local.eraseChat(chatId);
+    this.local.eraseChat(chatId);
   }
 
   /** Sends an HTML message; returns its message id. */

@@ -24,3 +24,8 @@ export function isTransientTelegramFailure(error: unknown): boolean {
   if (error instanceof TelegramError) return error.code === 429 || error.code >= 500;
   return true;
 }
+
+/** Telegram refused a file: a cached file_id it no longer knows, or an upload it could not take. */
+export function isRefusedFile(error: unknown): error is TelegramError {
+  return error instanceof TelegramError && error.code === 400 && /file/i.test(error.description);
+}

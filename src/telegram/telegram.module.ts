@@ -4,10 +4,10 @@ import { AppConfig } from 'src/config/app-config';
 import { RateLimitModule } from 'src/rate-limit/rate-limit.module';
 import { SessionsModule } from 'src/sessions/sessions.module';
 import { UsersModule } from 'src/users/users.module';
-import { BotLauncher } from './bot-launcher.service';
+import { BotLauncher } from './bot-launcher';
 import { ButtonPresses } from './button-presses';
 import { InfoUpdate } from './info.update';
-import { LOCAL_BOT_TOKEN, LocalBotApi } from './local-bot-api';
+import { LocalTelegram } from './local-telegram';
 import { SenderInstaller } from './outgoing/sender-installer';
 import { TelegramSender } from './outgoing/telegram-sender';
 import { UpdateGate } from './update-gate.service';
@@ -16,8 +16,8 @@ import { WebhookMiddleware } from './webhook.middleware';
 
 @Module({
   imports: [UsersModule, RateLimitModule, SessionsModule],
-  providers: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender, { provide: LocalBotApi, inject: [AppConfig], useFactory: LocalBotApi.start }],
-  exports: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender, LocalBotApi],
+  providers: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender],
+  exports: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender],
 })
 class BotPipelineModule {}
 
@@ -27,9 +27,9 @@ class BotPipelineModule {}
     BotPipelineModule,
     TelegrafModule.forRootAsync({
       imports: [BotPipelineModule],
-      inject: [AppConfig, LocalBotApi, UpdatePipeline, ButtonPresses],
-      useFactory: (config: AppConfig, local: LocalBotApi, pipeline: UpdatePipeline, presses: ButtonPresses) => ({
-        token: config.telegram.token ?? LOCAL_BOT_TOKEN,
+      inject: [AppConfig, LocalTelegram, UpdatePipeline, ButtonPresses],
+      useFactory: (config: AppConfig, local: LocalTelegram, pipeline: UpdatePipeline, presses: ButtonPresses) => ({
+        token: config.telegram.token ?? local.token,
         launchOptions: false,
         options: {
           telegram: { apiRoot: local.apiRoot ?? config.telegram.apiRoot ?? 'https://api.telegram.org', webhookReply: false },

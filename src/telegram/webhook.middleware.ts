@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Telegraf } from 'telegraf';
 import { Update } from 'telegraf/types';
 import { AppConfig } from 'src/config/app-config';
-import { BotContext } from './bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { paymentKind, UpdatePipeline } from './update-pipeline';
 import { updateShapeProblem } from './update-shape';
 

@@ -3,9 +3,9 @@ import { Markup } from 'telegraf';
 import { I18nService, Language, LANGUAGES } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { DECKS, DeckStyle } from 'src/readings/deck/card';
-import { BotContext } from 'src/telegram/bot-context';
-import { CommandMenu } from 'src/telegram/command-menu.service';
-import { callbackData, callbackPattern } from 'src/telegram/callback-data';
+import { BotContext } from 'src/bot/bot-context';
+import { CommandMenu } from 'src/bot/command-menu';
+import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { UsersService } from './users.service';
 
 function argument(ctx: BotContext, action: string): string {
@@ -67,7 +67,7 @@ export class PreferencesUpdate {
     const prefs = ctx.state.user!.preferences;
     const reversals = prefs.reversals !== false;
     const text = this.i18n.t(lang, 'preferences.menu', {
-      language: this.i18n.t(lang, `language.${this.i18n.resolveLanguage(prefs.language)}` as MessageKey),
+      language: this.i18n.t(lang, `language.${this.i18n.resolveLanguage(prefs.language)}`),
       deck: this.i18n.t(lang, `deck.${prefs.deck ?? 'rws'}` as MessageKey),
       reversals: this.i18n.t(lang, reversals ? 'preferences.reversalsOn' : 'preferences.reversalsOff'),
     });
@@ -75,7 +75,7 @@ export class PreferencesUpdate {
       state: this.i18n.t(lang, reversals ? 'preferences.reversalsOff' : 'preferences.reversalsOn'),
     });
     const languages = LANGUAGES.map((l) =>
-      Markup.button.callback(this.i18n.t(lang, `language.${l}` as MessageKey), callbackData('pref', 'language', l)),
+      Markup.button.callback(this.i18n.t(lang, `language.${l}`), callbackData('pref', 'language', l)),
     );
     await ctx.reply(text, {
       parse_mode: 'HTML',

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityTracker } from './activity-tracker.service';
+import { ActivityTracker } from './activity-tracker';
 import { PreferencesUpdate } from './preferences.update';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';

@@ -23,8 +23,9 @@ export class UsersService {
     private readonly cache: AppCacheService,
   ) {}
 
-  findById(id: number): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  /** The user's row; inside a transaction when given its manager. */
+  findById(id: number, manager?: EntityManager): Promise<User | null> {
+    return manager ? manager.findOneBy(User, { id }) : this.users.findOneBy({ id });
   }
 
   findByTelegramId(telegramId: string): Promise<User | null> {

@@ -1,9 +1,8 @@
-import { All, BeforeApplicationShutdown, Controller, Get, NotFoundException, OnModuleInit, Param, Req, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { All, BeforeApplicationShutdown, Controller, Get, NotFoundException, Param, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
-import { LocalBotApi } from 'src/telegram/local-bot-api';
+import { LocalBotApi } from 'src/bot-api-stand-in/local-bot-api';
 import { StandInProxy } from './stand-in-proxy';
 import { WebChatAssets } from './web-chat-assets';
 
@@ -22,21 +21,15 @@ const PAGE_HEADERS = {
  */
 @ApiExcludeController()
 @Controller()
-export class WebChatController implements OnModuleInit, BeforeApplicationShutdown {
-  private local: LocalBotApi | undefined;
+export class WebChatController implements BeforeApplicationShutdown {
   private stopping = false;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
+    private readonly local: LocalBotApi,
     private readonly assets: WebChatAssets,
     private readonly proxy: StandInProxy,
   ) {}
-
-  onModuleInit(): void {
-    // The telegram module keeps LocalBotApi to itself; it is looked up rather than re-exported for this one reader.
-    this.local = this.moduleRef.get(LocalBotApi, { strict: false });
-  }
 
   /**
    * Before the HTTP server closes: open tabs' event streams end with their connections, and what
@@ -79,7 +72,7 @@ export class WebChatController implements OnModuleInit, BeforeApplicationShutdow
       response.set('Connection', 'close');
       throw new ServiceUnavailableException('the app is stopping');
     }
-    const apiRoot = this.config.localMode ? this.local?.apiRoot : undefined;
+    const apiRoot = this.config.localMode ? this.local.apiRoot : undefined;
     if (!apiRoot) throw new NotFoundException();
     return apiRoot;
   }

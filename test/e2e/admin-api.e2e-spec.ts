@@ -2,7 +2,7 @@ import { createClient } from '@keyv/redis';
 import request from 'supertest';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { RedisThrottlerStorage } from 'src/common/admin/redis-throttler.storage';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { itNeeding } from '../support/needs-services';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { REPEAT_PRESS_MS } from 'src/telegram/button-presses';
 import { nextReply, say } from '../support/bot-helpers';
 import { Player, textsSince, waitForDelivery } from '../support/reading-helpers';

@@ -2,7 +2,7 @@ import { createClient } from '@keyv/redis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { AppCacheService } from 'src/cache/app-cache.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';

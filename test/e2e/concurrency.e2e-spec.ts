@@ -1,6 +1,6 @@
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
 import { ReadingStore } from 'src/readings/reading-store.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';

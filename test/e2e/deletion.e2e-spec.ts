@@ -1,7 +1,7 @@
 import { createClient } from '@keyv/redis';
 import request from 'supertest';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { LocalBotApi } from 'src/telegram/local-bot-api';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { LocalBotApi } from 'src/bot-api-stand-in/local-bot-api';
 import { nextReply, say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';

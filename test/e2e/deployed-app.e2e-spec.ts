@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { eventually } from '../support/eventually';
 import { BUILT_ENTRY, ChildApp, freePort, killAllChildApps } from '../support/fault-app-process';
 import { describeNeeding } from '../support/needs-services';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { StarsPayments } from 'src/payments/stars-payments.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { StarsPayments } from 'src/payments/stars-payments';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { ATTEMPTS_PER_PAYMENT } from 'src/telegram/update-pipeline';
 import { say } from '../support/bot-helpers';
 import { forgedChargeId, startWebhookApp } from '../support/payment-forgery';

@@ -1,5 +1,5 @@
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 import { say } from '../support/bot-helpers';
 import { Player } from '../support/reading-helpers';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { en } from 'src/common/i18n/messages.en';
+import { MESSAGES_EN } from 'src/common/i18n/messages.en';
 import { CARD_TEXTS_EN } from 'src/readings/deck/card-texts.en';
 import { eventually } from '../support/eventually';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player, textsSince } from '../support/reading-helpers';
@@ -11,7 +11,7 @@ import { prepareTestEnvironment } from '../support/test-environment';
 
 /** Every run of English words from the catalogue (between placeholders and tags) long enough to be telling. */
 function englishFragments(): string[] {
-  const texts = Object.values(en).flatMap((m) => (typeof m === 'string' ? [m] : Object.values(m)));
+  const texts = Object.values(MESSAGES_EN).flatMap((m) => (typeof m === 'string' ? [m] : Object.values(m)));
   const fragments = texts.flatMap((t) =>
     t
       .split(/\{\w+\}|<[^>]+>|\n/)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { LocalBotApi } from 'src/telegram/local-bot-api';
+import { LocalBotApi } from 'src/bot-api-stand-in/local-bot-api';
 import { eventually } from '../support/eventually';
 import { SPEC_PATH, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { StarsClient } from 'src/payments/stars/stars-client';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { StarsClient } from 'src/telegram/stars-client';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { payAndWait, pressTier, requestInvoice } from '../support/payment-helpers';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { TgUpdate } from 'src/telegram/stand-in/telegram-objects.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { TgUpdate } from 'src/bot-api-stand-in/telegram-objects.types';
 import { say } from '../support/bot-helpers';
 import { deliverForged, rejectionCount, startWebhookApp } from '../support/payment-forgery';
 import { payAndWait, pressTier, requestInvoice } from '../support/payment-helpers';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { PaymentsJobs } from 'src/payments/payments.jobs';
-import { StarsClient } from 'src/payments/stars/stars-client';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { StarsClient } from 'src/telegram/stars-client';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';

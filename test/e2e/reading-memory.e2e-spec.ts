@@ -4,7 +4,7 @@ import type { Interpretation, InterpretationInput, Interpreter } from 'src/readi
 import { sentenceKey, sentencesOf } from 'src/readings/interpreter/sentence-ledger';
 import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';

@@ -7,7 +7,7 @@ import { ReadingFlowService } from 'src/readings/reading-flow.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
 import { REPEAT_PRESS_MS } from 'src/telegram/button-presses';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';

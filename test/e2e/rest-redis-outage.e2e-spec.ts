@@ -1,6 +1,6 @@
 import { createClient } from '@keyv/redis';
 import request from 'supertest';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';
 import { describeNeeding } from '../support/needs-services';

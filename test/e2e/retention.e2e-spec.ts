@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { lockKey } from 'src/database/job-lock.service';
+import { lockKey } from 'src/database/job-lock';
 import { RateLimitCleanupJob } from 'src/rate-limit/rate-limit-cleanup.job';
 import { SessionRetentionJob } from 'src/sessions/session-retention.job';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment } from '../support/test-environment';

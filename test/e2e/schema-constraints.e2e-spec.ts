@@ -3,19 +3,12 @@ import { AppDataSource } from 'src/database/app-data-source';
 import { dataSourceOptions } from 'src/database/data-source-options';
 import { TightenSeedSchema1796000000013 } from '../../migrations/1796000000013-TightenSeedSchema';
 import { adminQuery, databaseUrl, TEST_DATABASE_PREFIX } from '../support/services';
-import { postgresAvailable } from '../support/test-environment';
+import { describeNeeding } from '../support/needs-services';
 
 const TIGHTENING = new TightenSeedSchema1796000000013().name;
 const worker = process.env.JEST_WORKER_ID ?? '1';
 
-describe('the tightened schema (migration TightenSeedSchema)', () => {
-  if (!postgresAvailable()) {
-    it('needs PostgreSQL (skipped: PostgreSQL not reachable)', () => {
-      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-    });
-    return;
-  }
-
+describeNeeding(['PostgreSQL'], 'the tightened schema (migration TightenSeedSchema)', () => {
   let dataSource: AppDataSource;
   let sql: Client;
 

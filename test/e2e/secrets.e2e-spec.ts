@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { freePort } from '../support/fault-app-process';
 import { databaseUrl } from '../support/services';
 import { itNeeding } from '../support/needs-services';
 import { postgresAvailable, prepareTestEnvironment, TestEnvironment } from '../support/test-environment';
@@ -57,7 +58,7 @@ describe('secrets never reach the log', () => {
       TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
       DATABASE_URL: environment.databaseUrl ?? '',
       DATA_DIR: environment.dataDir,
-      PORT: String(21_000 + Number(process.env.JEST_WORKER_ID ?? 1) * 10),
+      PORT: String(await freePort()),
     });
     expect(code).toBe(1);
     expect(output).toMatch(/Cannot start: .*127\.0\.0\.1:9/);
@@ -68,7 +69,7 @@ describe('secrets never reach the log', () => {
     const url = new URL(databaseUrl('tarot_no_such_database'));
     url.username = 'postgres';
     url.password = 'db-password-value';
-    const { code, output } = await runApp({ ...secrets, DATABASE_URL: url.toString(), DATA_DIR: environment.dataDir, PORT: String(21_001 + Number(process.env.JEST_WORKER_ID ?? 1) * 10) });
+    const { code, output } = await runApp({ ...secrets, DATABASE_URL: url.toString(), DATA_DIR: environment.dataDir, PORT: String(await freePort()) });
     expect(code).toBe(1);
     expect(output).toContain('tarot_no_such_database');
     expectNoSecret(output);

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { Notifier } from 'src/telegram/notifier.service';
-import { REDIS_CLIENT } from 'src/cache/redis.provider';
+import { REDIS_CLIENT } from 'src/redis/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
 import { say } from '../support/bot-helpers';

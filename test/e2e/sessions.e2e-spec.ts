@@ -1,8 +1,8 @@
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { ActivityTracker } from 'src/users/activity-tracker.service';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { ActivityTracker } from 'src/users/activity-tracker';
 import { say } from '../support/bot-helpers';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment } from '../support/test-environment';

@@ -5,7 +5,7 @@ import { DatabaseTarget } from 'src/database/database-target';
 import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter';
 import { Interpreter } from 'src/readings/interpreter/interpretation';
 import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { chooseSpread } from '../support/reading-helpers';
 import { startWebhookApp } from '../support/payment-forgery';

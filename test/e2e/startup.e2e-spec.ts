@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ConfigValidationError } from 'src/config/environment';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { eventually } from '../support/eventually';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
 import { prepareTestEnvironment, TestEnvironment } from '../support/test-environment';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 import { nextReply, say } from '../support/bot-helpers';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
 import { chooseSpread, Player } from '../support/reading-helpers';

@@ -1,14 +1,14 @@
 import { Resvg } from '@resvg/resvg-js';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
-import { LOCAL_BOT_TOKEN, LocalBotApi } from 'src/telegram/local-bot-api';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { LOCAL_BOT_TOKEN, LocalBotApi } from 'src/bot-api-stand-in/local-bot-api';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { CHROMIUM, describeNeeding } from '../support/needs-services';
 import { startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment, type TestEnvironment } from '../support/test-environment';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -84,15 +84,7 @@ async function send(page: Page, text: string): Promise<number> {
  * What a newcomer does after `npm start` without a bot token: opens http://localhost:3000/ in a
  * browser and uses the whole product there, played by a real headless Chromium.
  */
-describe('the web chat in a browser (local mode)', () => {
-  if (!existsSync(CHROMIUM)) {
-    it('needs Chromium to drive the page (skipped: chromium not installed)', () => {
-      process.stdout.write('\nskipped: chromium not installed (apt-get install chromium)\n');
-      expect(process.env.REQUIRE_SERVICES).not.toBe('1');
-    });
-    return;
-  }
-
+describeNeeding(['Chromium'], 'the web chat in a browser (local mode)', () => {
   const LOCAL_MODE = { TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_API_ROOT: undefined, LOCAL_BOT_API_PORT: '0' };
   let environment: TestEnvironment;
   let unused: BotApiStandIn;

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { PurchasesService } from 'src/payments/purchases.service';
-import { BotContext } from 'src/telegram/bot-context';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotContext } from 'src/bot/bot-context';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { UpdatePipeline } from 'src/telegram/update-pipeline';
 import { updateIdentity } from 'src/telegram/update-identity';
 import type { Update } from 'telegraf/types';
@@ -10,7 +10,7 @@ import { eventually } from '../support/eventually';
 import { requestInvoice } from '../support/payment-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp, WEBHOOK_SECRET } from '../support/test-app';
 import { chooseSpread } from '../support/reading-helpers';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { describeNeeding } from '../support/needs-services';
 import { prepareTestEnvironment } from '../support/test-environment';
 

@@ -1,5 +1,5 @@
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { BOT_COMMANDS } from 'src/telegram/bot-commands';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { BOT_COMMANDS } from 'src/bot/bot-commands';
 import { UsersService } from 'src/users/users.service';
 import { nextReply, say } from '../support/bot-helpers';
 import { eventually } from '../support/eventually';

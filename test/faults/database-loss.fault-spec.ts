@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
 import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { TgUpdate } from 'src/telegram/stand-in/telegram-objects.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { TgUpdate } from 'src/bot-api-stand-in/telegram-objects.types';
 import { eventually } from '../support/eventually';
 import { CHILD_WEBHOOK_PATH, CHILD_WEBHOOK_SECRET, ChildApp, childAppEnv, freePort } from '../support/fault-app-process';
 import { auditThroughApi, integrityProblems, seededRandom } from '../support/fault-checks';

@@ -2,7 +2,7 @@ import { GenerationJob } from 'src/readings/generation-job';
 import { ReadingGenerator, GenerationResult } from 'src/readings/reading-generator.service';
 import { ReadingStore } from 'src/readings/reading-store.service';
 import { ReadingWriter } from 'src/readings/reading-writer.service';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { auditThroughApi, integrityProblems, seededRandom, shuffled } from '../support/fault-checks';
 import { FaultEnvironment, describeFault, prepareFaultEnvironment } from '../support/fault-environment';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 import { eventually } from '../support/eventually';
 import { auditThroughApi, integrityProblems, seededRandom, starsAuditThroughApi } from '../support/fault-checks';
 import { FaultEnvironment, describeFault, prepareFaultEnvironment } from '../support/fault-environment';

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { TgUpdate } from 'src/telegram/stand-in/telegram-objects.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { TgUpdate } from 'src/bot-api-stand-in/telegram-objects.types';
 import { eventually } from '../support/eventually';
 import {
   CHILD_ADMIN_TOKEN,

@@ -1,5 +1,5 @@
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { CallRecord } from 'src/telegram/stand-in/stand-in-api.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { CallRecord } from 'src/bot-api-stand-in/stand-in-api.types';
 
 /** The text of the bot's next sendMessage to `chatId` after the call mark `after`. */
 export async function nextReply(standIn: BotApiStandIn, chatId: number, after: number, timeoutMs = 5000): Promise<string> {

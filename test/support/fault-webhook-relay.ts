@@ -1,8 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { TgUpdate } from 'src/telegram/stand-in/telegram-objects.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { TgUpdate } from 'src/bot-api-stand-in/telegram-objects.types';
 import { shuffled } from './fault-checks';
 
 /** What the relay does with an update the stand-in posts: keep it for the test, or hand it on twice at once. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { DeliveryReport } from 'src/telegram/stand-in/stand-in-api.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { DeliveryReport } from 'src/bot-api-stand-in/stand-in-api.types';
 import { Player } from './reading-helpers';
 import { startTestApp, TestApp, WEBHOOK_SECRET } from './test-app';
 import { prepareTestEnvironment } from './test-environment';

@@ -1,5 +1,5 @@
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
-import { PaymentResult } from 'src/telegram/stand-in/stand-in-api.types';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
+import { PaymentResult } from 'src/bot-api-stand-in/stand-in-api.types';
 import { Player } from './reading-helpers';
 
 /** /buy, then a tap on the package: returns the invoice message id. */

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from 'src/app.module';
 import { setUpApp } from 'src/app-setup';
-import { DEFAULT_BOT_API_SPEC } from 'src/telegram/stand-in/bot-api-spec';
-import { BotApiStandIn } from 'src/telegram/stand-in/bot-api-stand-in';
+import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
+import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { TestEnvironment } from './test-environment';
 
 export const TEST_BOT_TOKEN = '123456789:TEST-token-for-the-stand-in-0000000';

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { AdminAuthGuard } from './admin-auth.guard';
 import { AdminThrottlerGuard } from './admin-throttler.guard';

@@ -1,6 +1,6 @@
 import { ThrottlerStorageService } from '@nestjs/throttler';
-import { CacheBreaker } from 'src/cache/cache-breaker';
-import { RedisClient } from 'src/cache/redis.provider';
+import { RedisBreaker } from 'src/redis/redis-breaker';
+import { RedisClient } from 'src/redis/redis.provider';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /** A Redis client whose MULTI fails while `down` is set, and counts like INCR otherwise. */
@@ -22,7 +22,7 @@ describe('RedisThrottlerStorage', () => {
   it('counts in memory while Redis fails, stops asking it while the breaker is open, and goes back to it', async () => {
     let now = 0;
     const state = { down: true, hits: 0, calls: 0 };
-    const sut = new RedisThrottlerStorage(fakeRedis(state), new ThrottlerStorageService(), new CacheBreaker(3, 5_000, () => now));
+    const sut = new RedisThrottlerStorage(fakeRedis(state), new ThrottlerStorageService(), new RedisBreaker(3, 5_000, () => now));
     const records = [];
     for (let i = 0; i < 5; i++) records.push(await sut.increment('op', 60_000, 3, 0, 'default'));
     expect(records.map((r) => [r.totalHits, r.isBlocked])).toEqual([

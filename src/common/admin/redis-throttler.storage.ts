@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-import { CacheBreaker } from 'src/cache/cache-breaker';
-import { RedisClient } from 'src/cache/redis.provider';
+import { RedisBreaker } from 'src/redis/redis-breaker';
+import { RedisClient } from 'src/redis/redis.provider';
 
 /**
  * Fixed-window counters for the REST throttle, shared by every instance through Redis. While
@@ -17,7 +17,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
     private readonly redis: RedisClient,
     private readonly memory: ThrottlerStorage = new ThrottlerStorageService(),
-    private readonly breaker = new CacheBreaker(),
+    private readonly breaker = new RedisBreaker(),
   ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/commo
 import { TelegrafArgumentsHost } from 'nestjs-telegraf';
 import { Response } from 'express';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/telegram/bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { DomainException } from './domain.exception';
 import { BotExceptionHandler } from './bot-exception.handler';
 import { HttpExceptionHandler } from './http-exception.handler';

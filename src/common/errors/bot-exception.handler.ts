@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/telegram/bot-context';
+import { BotContext } from 'src/bot/bot-context';
 
 /**
  * Answers the user when a handler fails: a friendly, translated message, and the error logged

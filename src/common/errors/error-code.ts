@@ -1,7 +1,6 @@
 /** Stable error codes, shared by every transport (REST bodies, bot replies, logs). */
 export enum ErrorCode {
   InsufficientCredits = 'CREDIT001',
-  InvalidCreditAmount = 'CREDIT002',
   BalanceInconsistency = 'CREDIT004',
   /** The Stars audit: a charge Telegram made that granted nothing (and was not refunded). */
   StarsChargeNotGranted = 'CREDIT005',
@@ -18,7 +17,6 @@ export enum ErrorCode {
   PaymentFailed = 'PAY001',
   RefundRefused = 'PAY002',
   GenerationFailed = 'READ001',
-  UnknownSpread = 'READ002',
   UserNotFound = 'USER001',
   UserNotActive = 'USER002',
   /** A support answer could not reach its user (their data deleted, or the bot blocked). */

@@ -6,12 +6,10 @@ import { ErrorCode } from 'src/common/errors/error-code';
 function statusOf(code: ErrorCode): HttpStatus {
   switch (code) {
     case ErrorCode.InsufficientCredits:
-    case ErrorCode.InvalidCreditAmount:
     case ErrorCode.RefundRefused:
     case ErrorCode.UserNotActive:
     case ErrorCode.SupportUserUnreachable:
       return HttpStatus.UNPROCESSABLE_ENTITY;
-    case ErrorCode.UnknownSpread:
     case ErrorCode.ValidationFailed:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UserNotFound:

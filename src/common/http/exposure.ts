@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createServer } from 'node:http';
 import { AppConfig } from 'src/config/app-config';
-import { localHostsOnly } from 'src/telegram/stand-in/local-host-guard';
+import { localHostsOnly } from 'src/bot-api-stand-in/local-host-guard';
 
 const EVERY_INTERFACE = ['0.0.0.0', '::'];
 

@@ -1,5 +1,6 @@
-import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Request } from 'express';
+import { fieldError } from './validation.pipe';
 
 const SHAPE = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -19,12 +20,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   const value = request.headers['idempotency-key'];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !SHAPE.test(value)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      code: 'VALIDATION',
-      message: 'Idempotency-Key: must be 1-100 characters of A-Z a-z 0-9 _ . : -',
-      fields: [{ field: 'Idempotency-Key', problems: ['must be 1-100 characters of A-Z a-z 0-9 _ . : -'] }],
-    });
+    throw fieldError('Idempotency-Key', 'must be 1-100 characters of A-Z a-z 0-9 _ . : -');
   }
   const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
   return { key: value, method: request.method, route, target: String(request.params.id ?? '') };

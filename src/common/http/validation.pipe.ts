@@ -1,4 +1,5 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { inspectBody } from './body-inspection';
 
 function describe(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
@@ -17,7 +18,7 @@ export function fieldError(field: string, problem: string): BadRequestException 
 function badRequest(fields: { field: string; problems: string[] }[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
-    code: 'VALIDATION',
+    code: ErrorCode.ValidationFailed,
     message: fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join('. '),
     fields,
   });

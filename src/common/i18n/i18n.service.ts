@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Message, PluralForms } from './message';
-import { en, MessageKey } from './messages.en';
-import { ru } from './messages.ru';
-import { uk } from './messages.uk';
+import { MESSAGES_EN, MessageKey } from './messages.en';
+import { MESSAGES_RU } from './messages.ru';
+import { MESSAGES_UK } from './messages.uk';
 
-export const LANGUAGES = ['en', 'uk', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * The one list of the languages the bot speaks, each with its English name (the LLM is told to
+ * write in it). Every per-language table is a Record<Language, …>, so a language added here
+ * fails to compile until each has it: the steps are in src/common/i18n/README.md.
+ */
+export const LANGUAGE_NAMES = { en: 'English', uk: 'Ukrainian', ru: 'Russian' } as const;
+export type Language = keyof typeof LANGUAGE_NAMES;
+export const LANGUAGES = Object.keys(LANGUAGE_NAMES) as readonly Language[];
 export const DEFAULT_LANGUAGE: Language = 'en';
+
+export function isLanguage(code: string): code is Language {
+  return Object.hasOwn(LANGUAGE_NAMES, code);
+}
 
 export type MessageParams = Record<string, string | number>;
 
-const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en, uk, ru };
+const CATALOGUES: Record<Language, Record<MessageKey, Message>> = { en: MESSAGES_EN, uk: MESSAGES_UK, ru: MESSAGES_RU };
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -24,7 +34,7 @@ export class I18nService {
   /** The supported language closest to Telegram's `language_code` (e.g. `en-GB` → `en`). */
   resolveLanguage(code: string | undefined | null): Language {
     const base = code?.toLowerCase().split('-')[0];
-    return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : DEFAULT_LANGUAGE;
+    return base !== undefined && isLanguage(base) ? base : DEFAULT_LANGUAGE;
   }
 
   t(language: string | undefined, key: MessageKey, params: MessageParams = {}): string {

@@ -5,7 +5,7 @@ import { Message } from './message';
  * (their catalogues are typed against this one). Texts are Telegram HTML; parameters are
  * escaped when filled in.
  */
-export const en = {
+export const MESSAGES_EN = {
   'command.start': 'Start or come back',
   'command.help': 'What I can do',
   'command.read': 'Choose a spread',
@@ -235,4 +235,4 @@ export const en = {
   'error.unexpectedText': 'I read tarot cards. /read to choose a spread, /today for a free card of the day, /help for everything else.',
 } satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof MESSAGES_EN;

@@ -8,7 +8,7 @@ import { MessageKey } from './messages.en';
  * outside any noun agreement ("кредитов: {credits}"), and a long Russian date already ends in
  * «г.», so `{date}` is never followed by a full stop.
  */
-export const ru: Record<MessageKey, Message> = {
+export const MESSAGES_RU: Record<MessageKey, Message> = {
   'command.start': 'Начать или вернуться',
   'command.help': 'Что я умею',
   'command.read': 'Выбрать расклад',

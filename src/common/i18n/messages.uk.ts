@@ -8,7 +8,7 @@ import type { MessageKey } from './messages.en';
  * Numbers that are not `count` stay out of agreement ("кредитів: {price}") so any value reads well.
  * The user is addressed as "ви"; past tenses about the bot are kept impersonal, free of gender.
  */
-export const uk: Record<MessageKey, Message> = {
+export const MESSAGES_UK: Record<MessageKey, Message> = {
   'command.start': 'Почати або повернутися',
   'command.help': 'Що я вмію',
   'command.read': 'Обрати розклад',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { StarsClient } from './stars-client';
-import { StarTransaction, TransactionPartnerUser } from './stars-api.types';
+import { StarsClient } from 'src/telegram/stars-client';
+import { StarTransaction, TransactionPartnerUser } from 'src/telegram/stars-api.types';
 
 /** The largest page getStarTransactions gives. */
 const PAGE = 100;

@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from 'src/common/i18n/i18n.service';
 import { MAJOR_FORMS_RU, RANK_FORMS_RU } from './card-grammar.ru';
 import { MAJOR_FORMS_UK, RANK_FORMS_UK } from './card-grammar.uk';
 
@@ -16,7 +17,9 @@ export interface NameGrammar {
 /** [gender, genitive, dative, accusative, instrumental, locative] of a nominative name. */
 export type FormRow = [Gender, string, string, string, string, string];
 
-const TABLES: Record<string, { majors: Record<string, FormRow>; ranks: Record<string, FormRow> }> = {
+/** How each language declines card names; undefined for a language whose names never change (English). */
+const TABLES: Record<Language, { majors: Record<string, FormRow>; ranks: Record<string, FormRow> } | undefined> = {
+  en: undefined,
   ru: { majors: MAJOR_FORMS_RU, ranks: RANK_FORMS_RU },
   uk: { majors: MAJOR_FORMS_UK, ranks: RANK_FORMS_UK },
 };
@@ -37,7 +40,7 @@ const invariant = (name: string, gender: Gender): NameGrammar => ({
  * brackets stay as they are. English and names nobody has declined yet come back unchanged.
  */
 export function nameGrammar(language: string, name: string): NameGrammar {
-  const table = TABLES[language];
+  const table = isLanguage(language) ? TABLES[language] : undefined;
   if (!table) return invariant(name, 'n');
   if (Object.hasOwn(table.majors, name)) return fromRow(name, table.majors[name]);
   const [rank, ...rest] = name.split(' ');

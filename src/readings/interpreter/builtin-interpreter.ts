@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from 'src/common/i18n/i18n.service';
 import type { CardReading } from 'src/readings/deck/card-reading';
 import { CARD_READINGS_EN } from 'src/readings/deck/card-readings.en';
 import { CARD_READINGS_RU } from 'src/readings/deck/card-readings.ru';
@@ -24,7 +25,7 @@ export interface ReaderLanguage {
   cards: Record<string, CardReading>;
 }
 
-export const READER_LANGUAGES: Record<string, ReaderLanguage> = {
+export const READER_LANGUAGES: Record<Language, ReaderLanguage> = {
   en: { phrases: PHRASES_EN, cards: CARD_READINGS_EN },
   uk: { phrases: PHRASES_UK, cards: CARD_READINGS_UK },
   ru: { phrases: PHRASES_RU, cards: CARD_READINGS_RU },
@@ -37,13 +38,13 @@ export const READER_LANGUAGES: Record<string, ReaderLanguage> = {
  * seed give the same reading. Languages it does not speak fall back to English.
  */
 export class BuiltinInterpreter implements Interpreter {
-  constructor(private readonly languages: Record<string, ReaderLanguage> = READER_LANGUAGES) {}
+  constructor(private readonly languages: Record<Language, ReaderLanguage> = READER_LANGUAGES) {}
 
   async interpret(input: InterpretationInput, seed: number): Promise<Interpretation> {
     if (input.cards.length === 0) throw new Error('An interpretation needs at least one card');
     const base = input.language.toLowerCase().split(/[-_]/)[0];
-    const language = Object.hasOwn(this.languages, base) ? base : 'en';
-    const { phrases, cards: readings } = this.languages[language] ?? READER_LANGUAGES.en;
+    const language = isLanguage(base) ? base : 'en';
+    const { phrases, cards: readings } = this.languages[language];
     const cards = readCards(input, readings, language);
     const ctx: WriterContext = {
       input,

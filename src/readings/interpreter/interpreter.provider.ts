@@ -2,9 +2,6 @@ import { BuiltinInterpreter } from './builtin-interpreter';
 import type { Interpreter } from './interpretation';
 import { LlmInterpreter, type LlmEvent } from './llm-interpreter';
 
-/** Injection token for the configured interpreter. */
-export const INTERPRETER = Symbol('INTERPRETER');
-
 export interface LlmSettings {
   baseUrl: string;
   apiKey?: string;

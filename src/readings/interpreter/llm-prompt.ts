@@ -1,5 +1,6 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { Allow, parse as parsePartialJson } from 'partial-json';
+import { isLanguage, LANGUAGE_NAMES, type Language } from 'src/common/i18n/i18n.service';
 import type { CardReading } from 'src/readings/deck/card-reading';
 import { CARD_READINGS_EN } from 'src/readings/deck/card-readings.en';
 import { CARD_READINGS_RU } from 'src/readings/deck/card-readings.ru';
@@ -12,9 +13,7 @@ import { trimUserText } from './user-text';
 
 const QUESTION_MAX = 500;
 const ANSWER_MAX = 300;
-const KNOWN_LANGUAGES: Record<string, string> = { en: 'English', uk: 'Ukrainian', ru: 'Russian' };
-
-const CARD_READINGS: Record<string, Record<string, CardReading>> = { en: CARD_READINGS_EN, uk: CARD_READINGS_UK, ru: CARD_READINGS_RU };
+const CARD_READINGS: Record<Language, Record<string, CardReading>> = { en: CARD_READINGS_EN, uk: CARD_READINGS_UK, ru: CARD_READINGS_RU };
 
 /** What each position's role asks of the card in it, said to the model (the built-in reader's phrase books say the same in each language). */
 const ROLE_BRIEFS: Record<PositionRole, string> = {
@@ -92,7 +91,7 @@ export type ParsedReply = { ok: true; reading: LlmReading } | { ok: false; reaso
 
 export function languageName(code: string): string {
   const base = code.toLowerCase().split(/[-_]/)[0];
-  if (KNOWN_LANGUAGES[base]) return KNOWN_LANGUAGES[base];
+  if (isLanguage(base)) return LANGUAGE_NAMES[base];
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(base) ?? 'English';
   } catch {
@@ -102,7 +101,8 @@ export function languageName(code: string): string {
 
 export function materialOf(input: InterpretationInput): LlmMaterial {
   const focus: QuestionFocus = input.focus ?? readQuestion(input.question, input.answers.map((a) => a.answer), input.spreadKey);
-  const readings = CARD_READINGS[input.language.toLowerCase().split(/[-_]/)[0]] ?? CARD_READINGS.en;
+  const base = input.language.toLowerCase().split(/[-_]/)[0];
+  const readings = CARD_READINGS[isLanguage(base) ? base : 'en'];
   const links = ANSWER_LINKS[input.questionnaire ?? ''] ?? [];
   const positionName = (key: string) => input.cards.find((c) => c.position.key === key)?.position.name;
   return {

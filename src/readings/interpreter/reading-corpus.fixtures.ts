@@ -1,3 +1,4 @@
+import type { Language } from 'src/common/i18n/i18n.service';
 import { DECKS, type CardText } from 'src/readings/deck/card';
 import { CARD_TEXTS_EN } from 'src/readings/deck/card-texts.en';
 import { CARD_TEXTS_RU } from 'src/readings/deck/card-texts.ru';
@@ -16,7 +17,7 @@ import type { Domain } from './question-reader';
 import { SeededRandom } from './seeded-random';
 
 /** Readings generated the way the bot builds them, for specs that read many of them at once. */
-export type CorpusLanguage = 'en' | 'uk' | 'ru';
+export type CorpusLanguage = Language;
 
 export const NINE_SPREADS = ['single', 'three_card', 'celtic_cross', 'relationship', 'career', 'week_ahead', 'monthly_guidance', 'yearly_path', 'life_path'];
 const QUESTIONNAIRES: Record<string, string> = {

@@ -7,10 +7,6 @@ import { cardDefinitions } from './card-art';
 import { CardFace, fitName, numeralOf } from './card-face';
 import { GlyphTextWriter } from './glyph-text-writer';
 import { PictureFonts } from './picture-fonts';
-import { sampleRequest } from './picture.fixtures';
-import { measureOnPhone } from './picture-readability';
-import { BUILT_IN_LAYOUTS } from './spread-layouts';
-import { SpreadPicture } from './spread-picture';
 
 const fonts = PictureFonts.load();
 const measure = (line: string, size: number): number => fonts.width('name', line, size);
@@ -61,31 +57,3 @@ describe('card faces', () => {
   });
 });
 
-/**
- * Each spread's picture as Telegram for Android shows it on a phone 360 dp wide (a 252×352 dp box):
- * the smallest card name in dp. The figures are measured (bench/picture-readability.ts); these floors
- * keep them from sliding back to the 4–5 px names of the first design.
- */
-const NAME_FLOOR_DP: Record<string, number> = {
-  single: 15,
-  daily: 15,
-  three_card: 9,
-  relationship: 8,
-  career: 10,
-  week_ahead: 7,
-  monthly_guidance: 7,
-  celtic_cross: 6,
-  yearly_path: 6,
-  life_path: 6,
-};
-
-describe('spread pictures on a 360-dp phone', () => {
-  const sut = new SpreadPicture();
-
-  it.each(BUILT_IN_LAYOUTS.map(({ key }) => key))('keep the card names of %s readable without opening the picture', (key) => {
-    const smallest = Math.min(
-      ...[0, 1, 2, 3].map((seed) => measureOnPhone(sut, key === 'daily' ? { ...sampleRequest('single', seed), spreadKey: 'daily' } : sampleRequest(key, seed)).name.size),
-    );
-    expect(smallest).toBeGreaterThanOrEqual(NAME_FLOOR_DP[key]);
-  });
-});

@@ -10,7 +10,6 @@ const NUMERAL = { centre: 17, width: 92, size: 15, minSize: 10 };
 const ART = { x: 14, y: 28, width: 92, height: 46 };
 /** Most of the card is its name: on a phone the picture is small, and the name must stay readable. */
 const NAME_BAND = { x: 6, y: 77, width: 108, height: 77 };
-const CROSSING_BAND = { x: 6, y: 30, width: 108, height: 124 };
 /** Where the name band starts, measured from the card's centre. */
 export const NAME_TOP = NAME_BAND.y - CARD_HEIGHT / 2;
 const NAME_SIZES = [24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12];
@@ -18,13 +17,15 @@ const HYPHEN_FROM = 17;
 /** A Thoth title in brackets goes on a smaller line of its own, so the name itself stays large. */
 const TITLE_RATIO = 0.72;
 const NAME_LINE_HEIGHT = 1.13;
+/** A thumbnail's emblem, enlarged to fill the card where the numeral and name would be. */
+const THUMBNAIL_ART_SCALE = 1.55;
 const INK = '#f6e8bd';
 const GOLD = '#d9b86c';
 const FIRST_COURT = 11;
 
 /**
- * One card face, drawn around the origin at the base size (120×180), so it can be turned and scaled
- * whole. `turn` is how the card lies (0, 90, 180, 270): its words are turned back so they read upright.
+ * One card face, drawn around the origin at the base size (120×160), so it can be turned and scaled
+ * whole. A reversed card lies upside down (`turn` 180): its words are turned back so they read upright.
  */
 export class CardFace {
   /** `sizes` collects the font size of every name drawn, for measuring the picture (see picture-readability.ts). */
@@ -34,16 +35,31 @@ export class CardFace {
   ) {}
 
   svg(card: PictureCard, turn = 0, scale = 1): string {
-    const art: EmblemKey = card.arcana === 'major' || !card.suit ? `major-${Math.min(Math.max(card.number, 0), 21)}` : card.suit;
+    const art = emblemOf(card);
     const fill = card.arcana === 'major' || !card.suit ? 'major' : card.suit;
     return [
       `<g transform="translate(${-CARD_WIDTH / 2} ${-CARD_HEIGHT / 2})">`,
-      `<rect x="1" y="1" width="${CARD_WIDTH - 2}" height="${CARD_HEIGHT - 2}" rx="9" fill="url(#card-${fill})" stroke="${GOLD}" stroke-width="2"/>`,
-      `<rect x="5.5" y="5.5" width="${CARD_WIDTH - 11}" height="${CARD_HEIGHT - 11}" rx="6" fill="none" stroke="${GOLD}" stroke-opacity="0.45"/>`,
-      this.numeral(card, normal(turn) === 180 ? 180 : 0),
-      // A card lying across has its name read sideways to the card: the band takes most of the card.
-      across(turn) ? '' : this.art(card, art),
-      this.name(card.name, normal(turn), scale, across(turn) ? CROSSING_BAND : NAME_BAND),
+      frame(fill),
+      this.numeral(card, normal(turn)),
+      this.art(card, art),
+      this.name(card.name, normal(turn), scale),
+      '</g>',
+    ].join('');
+  }
+
+  /**
+   * The card without words, its emblem enlarged to fill it and a mark on top for which way up it
+   * lies, for a list tile where the name stands beside it (words a few dp tall would not read anyway).
+   */
+  thumbnail(card: PictureCard): string {
+    const fill = card.arcana === 'major' || !card.suit ? 'major' : card.suit;
+    const art = this.art(card, emblemOf(card));
+    return [
+      `<g transform="translate(${-CARD_WIDTH / 2} ${-CARD_HEIGHT / 2})">`,
+      frame(fill),
+      // Where the numeral heads a full card: at the bottom, it shows the small card lies reversed.
+      `<path d="M18 20H50l10-7 10 7H102M60 13l-10 7 10 7 10-7z" fill="${GOLD}" fill-opacity="0.8" stroke="${GOLD}" stroke-width="3"/>`,
+      `<g transform="translate(${CARD_WIDTH / 2} ${CARD_HEIGHT / 2 + 10}) scale(${THUMBNAIL_ART_SCALE}) translate(${-(ART.x + ART.width / 2)} ${-(ART.y + ART.height / 2)})">${art}</g>`,
       '</g>',
     ].join('');
   }
@@ -86,9 +102,10 @@ export class CardFace {
    * The name, as large as fits: wrapped at spaces onto as many lines as the band holds, a size
    * smaller at a time; only a word too long for the band at the smallest size is broken, with a hyphen.
    */
-  private name(name: string, turn: number, scale: number, band: typeof NAME_BAND): string {
-    const [width, height] = across(turn) ? [band.height - 6, band.width - 4] : [band.width - 8, band.height - 6];
-    const [, main, title] = /^(.*?)\s*(\([^)]*\))?$/.exec(name.trim()) ?? [name, name, undefined];
+  private name(name: string, turn: number, scale: number): string {
+    const band = NAME_BAND;
+    const [width, height] = [band.width - 8, band.height - 6];
+    const { main, title } = splitTitle(name);
     const measure = (line: string, size: number): number => this.text.width(line, 'name', size);
     const titleSize = title ? fitTitle(title, width, measure) : 0;
     const { size, lines } = fitName(main, width, height - (title ? titleSize * NAME_LINE_HEIGHT : 0), measure);
@@ -109,6 +126,12 @@ export class CardFace {
     const plate = `<rect x="${band.x}" y="${band.y}" width="${band.width}" height="${band.height}" rx="5" fill="#000" fill-opacity="0.32"/>`;
     return turn ? `${plate}<g transform="rotate(${-turn} ${centreX} ${centreY})">${words}</g>` : plate + words;
   }
+}
+
+/** A Thoth name's title in brackets, apart from the name itself: "Eight of Swords (Interference)". */
+export function splitTitle(name: string): { main: string; title: string | null } {
+  const [, main, title] = /^(.*?)\s*(\([^)]*\))?$/.exec(name.trim()) ?? [name, name, undefined];
+  return main ? { main, title: title ?? null } : { main: name.trim(), title: null };
 }
 
 /**
@@ -145,8 +168,15 @@ export function numeralOf(card: Pick<PictureCard, 'arcana' | 'number' | 'name'>)
   return String(card.number);
 }
 
-function across(turn: number): boolean {
-  return normal(turn) === 90 || normal(turn) === 270;
+function emblemOf(card: PictureCard): EmblemKey {
+  return card.arcana === 'major' || !card.suit ? `major-${Math.min(Math.max(card.number, 0), 21)}` : card.suit;
+}
+
+function frame(fill: string): string {
+  return [
+    `<rect x="1" y="1" width="${CARD_WIDTH - 2}" height="${CARD_HEIGHT - 2}" rx="9" fill="url(#card-${fill})" stroke="${GOLD}" stroke-width="2"/>`,
+    `<rect x="5.5" y="5.5" width="${CARD_WIDTH - 11}" height="${CARD_HEIGHT - 11}" rx="6" fill="none" stroke="${GOLD}" stroke-opacity="0.45"/>`,
+  ].join('');
 }
 
 function normal(turn: number): number {

@@ -1,5 +1,5 @@
-import { CARD_HEIGHT, CARD_WIDTH, NAME_TOP } from './card-face';
-import type { Layout } from './spread-layouts';
+import { CARD_HEIGHT, CARD_WIDTH } from './card-face';
+import type { CardLayout } from './spread-layouts';
 
 export interface Box {
   left: number;
@@ -13,13 +13,9 @@ export interface PlacedCard {
   x: number;
   y: number;
   scale: number;
-  /** 0, or 90 for a crossing card (before any reversal). */
-  turn: number;
-  /** The card's outline as it lies (a turned card is wider than tall). */
   box: Box;
-  /** Where its label goes, or null when it joins another card's label (labelWith). */
-  label: Box | null;
-  labelWith: number | null;
+  /** Where its position's label goes, under the card. */
+  label: Box;
 }
 
 export interface PictureGeometry {
@@ -39,30 +35,22 @@ const LABEL_GAP = 5;
 const LABEL_HEIGHT = LABEL_GAP + LABEL_LINES * LABEL_LINE_HEIGHT;
 const COLUMN_GAP = 10;
 const ROW_GAP = 8;
-/** A crossing card is drawn a little smaller, and high enough to leave the crossed card's name clear. */
-export const CROSSING_SCALE = 0.85;
-const CROSSING_RISE = CARD_WIDTH * CROSSING_SCALE / 2 + 2 - NAME_TOP;
 
 /** Turns a layout's cells into pixels below a title of `titleHeight`, centred on a canvas wide enough for both. */
-export function placeCards(layout: Layout, titleHeight: number): PictureGeometry {
+export function placeCards(layout: CardLayout, titleHeight: number): PictureGeometry {
   const cardWidth = CARD_WIDTH * layout.scale;
   const cardHeight = CARD_HEIGHT * layout.scale;
   const cellWidth = cardWidth + COLUMN_GAP;
   const cellHeight = cardHeight + LABEL_HEIGHT + ROW_GAP;
   const placed = layout.slots.map((slot): PlacedCard => {
     const x = slot.x * cellWidth;
-    const scale = slot.across ? layout.scale * CROSSING_SCALE : layout.scale;
-    const y = slot.y * cellHeight - (slot.across ? CROSSING_RISE * layout.scale : 0);
-    const [width, height] = slot.across ? [CARD_HEIGHT * scale, CARD_WIDTH * scale] : [cardWidth, cardHeight];
-    const box = { left: x - width / 2, top: y - height / 2, width, height };
-    const label =
-      slot.labelWith === undefined
-        ? { left: x - (cellWidth - 4) / 2, top: y + cardHeight / 2 + LABEL_GAP, width: cellWidth - 4, height: (slot.labelLines ?? LABEL_LINES) * LABEL_LINE_HEIGHT }
-        : null;
-    return { x, y, scale, turn: slot.across ? 90 : 0, box, label, labelWith: slot.labelWith ?? null };
+    const y = slot.y * cellHeight;
+    const box = { left: x - cardWidth / 2, top: y - cardHeight / 2, width: cardWidth, height: cardHeight };
+    const label = { left: x - (cellWidth - 4) / 2, top: y + cardHeight / 2 + LABEL_GAP, width: cellWidth - 4, height: LABEL_LINES * LABEL_LINE_HEIGHT };
+    return { x, y, scale: layout.scale, box, label };
   });
 
-  const boxes = placed.flatMap((card) => (card.label ? [card.box, card.label] : [card.box]));
+  const boxes = placed.flatMap((card) => [card.box, card.label]);
   const left = Math.min(...boxes.map((box) => box.left));
   const right = Math.max(...boxes.map((box) => box.left + box.width));
   const top = Math.min(...boxes.map((box) => box.top));
@@ -78,7 +66,7 @@ export function placeCards(layout: Layout, titleHeight: number): PictureGeometry
       x: card.x + dx,
       y: card.y + dy,
       box: shift(card.box, dx, dy),
-      label: card.label && shift(card.label, dx, dy),
+      label: shift(card.label, dx, dy),
     })),
   };
 }

@@ -1,42 +1,62 @@
 /**
+ * How a spread's picture is arranged. A spread of a few cards is drawn in its shape (`CardLayout`);
+ * one of many is drawn as a list of tiles (`ListLayout`), a small card beside its position and name,
+ * because on a 360-dp phone the picture is shown in a 252×352 dp box, and a shape of ten cards or more
+ * leaves each name a few dp tall there (bench/picture-readability.ts).
+ */
+export type Layout = CardLayout | ListLayout;
+
+/**
  * Where each card of a spread lies, in cells: x counts card columns, y counts rows (a card with its
  * label), both measured between centres and free to be fractional. The renderer turns cells into pixels.
- * Shapes are kept compact, four or five columns at most: on a phone the whole picture is shown about
- * 252 px wide, so every extra column makes the names smaller.
  */
 export interface Slot {
   x: number;
   y: number;
-  /** Laid across another card (the Celtic Cross's challenge): turned a quarter. */
-  across?: boolean;
-  /** Index of the slot whose label this slot's label joins (a crossing card has no room of its own). */
-  labelWith?: number;
-  /** Lines of label under the card; a label shared with a crossing card needs more. */
-  labelLines?: number;
 }
 
-export interface Layout {
+export interface CardLayout {
+  kind: 'cards';
   slots: Slot[];
   /** Card size relative to the base card; a single card fills more of its picture. */
   scale: number;
 }
 
+/** Columns of tiles, each listing card indices top to bottom; a shorter column is centred beside the longer. */
+export interface ListLayout {
+  kind: 'list';
+  columns: number[][];
+  /** The columns are one list read on from the first to the second: the break may move to even their heights. */
+  flow?: boolean;
+  /** The card laid across another (the Celtic Cross's challenge): its small card is turned a quarter. */
+  across?: number;
+}
+
 type LayoutBuilder = () => Layout;
+const cards = (slots: Slot[], scale = 1): CardLayout => ({ kind: 'cards', slots, scale });
+/** Cards 0…count-1 down `perColumn`-long columns, in reading order. */
+const list = (count: number, perColumn: number): ListLayout => ({
+  kind: 'list',
+  columns: Array.from({ length: Math.ceil(count / perColumn) }, (_, c) => range(c * perColumn, Math.min(count, (c + 1) * perColumn))),
+  flow: true,
+});
+/** Past four, cards drawn in a grid leave their names too small on a phone. */
+const GRID_MAX = 4;
 
 const LAYOUTS: Record<string, { cards: number; build: LayoutBuilder }> = {
-  single: { cards: 1, build: () => ({ slots: [{ x: 0, y: 0 }], scale: 1.5 }) },
-  daily: { cards: 1, build: () => ({ slots: [{ x: 0, y: 0 }], scale: 1.5 }) },
-  three_card: { cards: 3, build: () => ({ slots: rows([3]), scale: 1 }) },
+  single: { cards: 1, build: () => cards([{ x: 0, y: 0 }], 1.5) },
+  daily: { cards: 1, build: () => cards([{ x: 0, y: 0 }], 1.5) },
+  three_card: { cards: 3, build: () => cards(rows([3])) },
   celtic_cross: { cards: 10, build: celticCross },
   relationship: { cards: 5, build: relationship },
-  career: { cards: 4, build: () => ({ slots: rows([2, 2]), scale: 1 }) },
-  week_ahead: { cards: 7, build: () => ({ slots: rows([4, 3]), scale: 1 }) },
-  monthly_guidance: { cards: 12, build: month },
-  yearly_path: { cards: 13, build: () => ({ slots: rows([1, 4, 4, 4]), scale: 1 }) },
-  life_path: { cards: 15, build: () => ({ slots: rows([4, 4, 4, 3]), scale: 1 }) },
+  career: { cards: 4, build: () => cards(rows([2, 2])) },
+  week_ahead: { cards: 7, build: () => list(7, 7) },
+  monthly_guidance: { cards: 12, build: () => list(12, 6) },
+  yearly_path: { cards: 13, build: () => list(13, 7) },
+  life_path: { cards: 15, build: () => list(15, 8) },
 };
 
-/** The spread's own shape, or a centred grid for spreads operators added (or resized). */
+/** The spread's own shape, or a grid (a list past four cards) for spreads operators added (or resized). */
 export function layoutFor(spreadKey: string, cardCount: number): Layout {
   const known = Object.hasOwn(LAYOUTS, spreadKey) ? LAYOUTS[spreadKey] : undefined;
   if (known && known.cards === cardCount) return known.build();
@@ -49,11 +69,16 @@ export const BUILT_IN_LAYOUTS: ReadonlyArray<{ key: string; cards: number }> = O
 }));
 
 export function gridLayout(count: number): Layout {
+  if (count > GRID_MAX) return list(count, count <= 7 ? count : Math.ceil(count / 2));
   const rowCount = Math.max(1, Math.ceil(count / 4));
   const perRow = Math.ceil(count / rowCount);
   const sizes: number[] = [];
   for (let left = count; left > 0; left -= perRow) sizes.push(Math.min(perRow, left));
-  return { slots: rows(sizes), scale: count === 1 ? 1.5 : 1 };
+  return cards(rows(sizes), count === 1 ? 1.5 : 1);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /** Rows of the given sizes, each centred under the widest. */
@@ -62,49 +87,14 @@ function rows(sizes: number[]): Slot[] {
 }
 
 /**
- * The cross of six (the challenge across the present) and the staff of four on the right, read
- * bottom to top. The present's label carries the challenge's too, so it has twice the lines and the
- * foundation below sits a little lower; the crown sits a little higher, clear of the raised crossing card.
+ * The cross of six down the left, the challenge's small card turned across; the staff of four on the
+ * right, read bottom to top as it is laid.
  */
 function celticCross(): Layout {
-  const arm = 1.15;
-  const staff = 2.3;
-  return {
-    scale: 1,
-    slots: [
-      { x: 0, y: 0, labelLines: 4 },
-      { x: 0, y: 0, across: true, labelWith: 0 },
-      { x: 0, y: 1.17 },
-      { x: -arm, y: 0 },
-      { x: 0, y: -1.12 },
-      { x: arm, y: 0 },
-      { x: staff, y: 1.5 },
-      { x: staff, y: 0.5 },
-      { x: staff, y: -0.5 },
-      { x: staff, y: -1.5 },
-    ],
-  };
+  return { kind: 'list', columns: [range(0, 6), [9, 8, 7, 6]], across: 1 };
 }
 
-/** You and the other person facing each other, the connection between, the challenge below, the potential above. */
+/** Read down like the spread's shape: the potential above, you, the connection, the other person, the challenge below. */
 function relationship(): Layout {
-  return {
-    scale: 1,
-    slots: [
-      { x: -1, y: 0 },
-      { x: 1, y: 0 },
-      { x: 0, y: 0 },
-      { x: 0, y: 1 },
-      { x: 0, y: -1 },
-    ],
-  };
-}
-
-/** The month's frame on top (theme, growth, challenge, outcome), its four weeks, then the areas of life. */
-function month(): Layout {
-  const row = (y: number, i: number) => ({ x: i - 1.5, y });
-  return {
-    scale: 1,
-    slots: [row(0, 0), ...[0, 1, 2, 3].map((i) => row(1, i)), ...[0, 1, 2, 3].map((i) => row(2, i)), row(0, 1), row(0, 2), row(0, 3)],
-  };
+  return { kind: 'list', columns: [[4, 0, 2, 1, 3]] };
 }

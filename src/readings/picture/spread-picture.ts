@@ -1,11 +1,12 @@
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { cardDefinitions } from './card-art';
-import { CardFace } from './card-face';
+import { CardFace, splitTitle } from './card-face';
 import { GlyphTextWriter } from './glyph-text-writer';
 import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, MARGIN, type PictureGeometry, placeCards } from './picture-geometry';
 import { PictureFonts } from './picture-fonts';
-import { layoutFor } from './spread-layouts';
+import { type CardLayout, type ListLayout, layoutFor } from './spread-layouts';
 import { escapeXml, wrapText } from './svg-text';
+import { LIST_WIDTH, placeTiles, type TextBlock } from './tile-geometry';
 
 export interface PictureCard {
   /** As shown to the user, in their language. */
@@ -18,6 +19,12 @@ export interface PictureCard {
   positionName: string;
 }
 
+interface Drawn {
+  width: number;
+  height: number;
+  parts: string[];
+}
+
 export interface PictureRequest {
   spreadKey: string;
   spreadName: string;
@@ -28,15 +35,19 @@ const TITLE_SIZE = 26;
 const MIN_LABEL_SIZE = 11;
 const TITLE_LINE_HEIGHT = 32;
 const LABEL_COLOUR = '#eadfc4';
+const LIST_LABEL_COLOUR = '#d9c08a';
+const NAME_COLOUR = '#f6e8bd';
 const TITLE_COLOUR = '#f3dfa6';
 const SKY = '#1d1638';
 // All text is drawn as outlines (see GlyphTextWriter), so resvg needs no fonts, and must not look for the system's.
 const RENDER_OPTIONS: ResvgRenderOptions = { font: { loadSystemFonts: false }, background: SKY, logLevel: 'off' };
 
 /**
- * Draws a drawn spread as one PNG: the cards laid out in the spread's shape (reversed ones upside
- * down), each position labelled, under the spread's name. CPU-bound: a Celtic Cross takes a few tens of
- * milliseconds (bench/picture.ts), which render() spends on the event loop and renderAsync() mostly off it.
+ * Draws a drawn spread as one PNG under the spread's name: a few cards laid out in the spread's shape
+ * (reversed ones upside down), each position labelled; many cards as a list of tiles, a small card
+ * beside its position and name, so the words stay readable on a phone (see spread-layouts.ts).
+ * CPU-bound: a Celtic Cross takes about 20 ms (bench/picture.ts), which render() spends on the event
+ * loop and renderAsync() mostly off it.
  */
 export class SpreadPicture {
   private readonly fonts = PictureFonts.load();
@@ -58,13 +69,16 @@ export class SpreadPicture {
     const layout = layoutFor(request.spreadKey, request.cards.length);
     const title = wrapText(
       request.spreadName || ' ',
-      placeCards(layout, 0).width - 2 * MARGIN,
+      (layout.kind === 'list' ? LIST_WIDTH : placeCards(layout, 0).width) - 2 * MARGIN,
       (line) => text.width(line, 'title', TITLE_SIZE),
       2,
     );
-    const geometry = placeCards(layout, MARGIN + title.length * TITLE_LINE_HEIGHT);
-    const { width, height } = geometry;
+    const titleHeight = MARGIN + title.length * TITLE_LINE_HEIGHT;
     const face = new CardFace(text, measured?.names);
+    const { width, height, parts } =
+      layout.kind === 'list'
+        ? this.tiles(text, face, request, layout, titleHeight, measured)
+        : this.cards(text, face, request, layout, titleHeight, measured?.labels);
     const body = [
       stars(width, height),
       ...title.map((line, i) =>
@@ -75,8 +89,7 @@ export class SpreadPicture {
           anchor: 'middle',
         }),
       ),
-      ...request.cards.map((card, i) => this.card(face, card, geometry, i)),
-      ...this.labels(text, request, geometry, measured?.labels),
+      ...parts,
     ];
     return [
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
@@ -87,46 +100,72 @@ export class SpreadPicture {
     ].join('\n');
   }
 
+  private cards(text: GlyphTextWriter, face: CardFace, request: PictureRequest, layout: CardLayout, titleHeight: number, labelSizes?: number[]): Drawn {
+    const geometry = placeCards(layout, titleHeight);
+    const parts = [...request.cards.map((card, i) => this.card(face, card, geometry, i)), ...this.labels(text, request, geometry, labelSizes)];
+    return { width: geometry.width, height: geometry.height, parts };
+  }
+
+  private tiles(
+    text: GlyphTextWriter,
+    face: CardFace,
+    request: PictureRequest,
+    layout: ListLayout,
+    titleHeight: number,
+    measured?: { names: number[]; labels: number[] },
+  ): Drawn {
+    const texts = request.cards.map((card, i) => {
+      const { main, title } = splitTitle(card.name);
+      return { label: `${i + 1} · ${card.positionName}`, name: main, title };
+    });
+    const geometry = placeTiles(layout, texts, titleHeight, (line, role, size) => text.width(line, role, size));
+    const block = (words: TextBlock, role: 'label' | 'name', fill: string): string[] =>
+      words.rows.map((row, i) => text.line(row, words.box.left, words.box.top + i * words.lineHeight + words.lineHeight * 0.78, { role, size: words.size, fill }));
+    const parts = geometry.tiles.flatMap((tile, i) => {
+      const card = request.cards[i];
+      const { box } = tile;
+      const turn = tile.card.turn + (card.reversed ? 180 : 0);
+      measured?.names.push(tile.name.size);
+      measured?.labels.push(tile.label.size);
+      return [
+        `<rect x="${round(box.left)}" y="${round(box.top)}" width="${round(box.width)}" height="${round(box.height)}" rx="8" fill="#000" fill-opacity="0.22"/>`,
+        `<g transform="translate(${round(tile.card.x)} ${round(tile.card.y)}) rotate(${turn}) scale(${round(tile.card.scale)})">${face.thumbnail(card)}</g>`,
+        ...block(tile.label, 'label', LIST_LABEL_COLOUR),
+        ...block(tile.name, 'name', NAME_COLOUR),
+        ...(tile.title ? block(tile.title, 'name', LABEL_COLOUR) : []),
+      ];
+    });
+    return { width: geometry.width, height: geometry.height, parts };
+  }
+
   private card(face: CardFace, card: PictureCard, geometry: PictureGeometry, index: number): string {
     const placed = geometry.cards[index];
-    const turn = placed.turn + (card.reversed ? 180 : 0);
+    const turn = card.reversed ? 180 : 0;
     const { box } = placed;
     const shadow = `<rect x="${round(box.left + 4)}" y="${round(box.top + 5)}" width="${round(box.width)}" height="${round(box.height)}" rx="${round(9 * placed.scale)}" fill="#000" fill-opacity="0.35"/>`;
     return `${shadow}<g transform="translate(${round(placed.x)} ${round(placed.y)}) rotate(${turn}) scale(${placed.scale})">${face.svg(card, turn, placed.scale)}</g>`;
   }
 
-  /** Labels stay upright whatever the card does; a crossing card's label joins the one it crosses. */
+  /** Labels stay upright whatever the card does. */
   private labels(text: GlyphTextWriter, request: PictureRequest, geometry: PictureGeometry, sizes?: number[]): string[] {
-    const owners = new Map<number, number[]>();
-    geometry.cards.forEach((placed, i) => {
-      const owner = placed.labelWith ?? i;
-      owners.set(owner, [...(owners.get(owner) ?? []), i]);
-    });
-    const lines: string[] = [];
-    for (const [owner, members] of owners) {
-      const box = geometry.cards[owner]?.label;
-      if (!box) continue;
-      const labels = members.map((i) => `${i + 1} · ${request.cards[i].positionName}`);
-      const { size, rows } = fitLabels(labels, box.width, Math.round(box.height / LABEL_LINE_HEIGHT), (line, size) => text.width(line, 'label', size));
+    return geometry.cards.flatMap(({ label: box }, i) => {
+      const label = `${i + 1} · ${request.cards[i].positionName}`;
+      const { size, rows } = fitLabel(label, box.width, Math.round(box.height / LABEL_LINE_HEIGHT), (line, size) => text.width(line, 'label', size));
       sizes?.push(size);
       const lineHeight = LABEL_LINE_HEIGHT * (size / LABEL_FONT_SIZE);
-      rows.forEach((row, i) => {
-        const baseline = box.top + size + i * lineHeight;
-        lines.push(text.line(row, box.left + box.width / 2, baseline, { role: 'label', size, fill: LABEL_COLOUR, anchor: 'middle' }));
-      });
-    }
-    return lines;
+      return rows.map((row, i) => text.line(row, box.left + box.width / 2, box.top + size + i * lineHeight, { role: 'label', size, fill: LABEL_COLOUR, anchor: 'middle' }));
+    });
   }
 }
 
-/** The position labels of one place, wrapped to its lines at the largest size that needs no cut. */
-export function fitLabels(labels: string[], width: number, maxLines: number, measure: (line: string, size: number) => number): { size: number; rows: string[] } {
+/** A position's label, wrapped to its lines at the largest size that needs no cut. */
+export function fitLabel(label: string, width: number, maxLines: number, measure: (line: string, size: number) => number): { size: number; rows: string[] } {
   for (let size = LABEL_FONT_SIZE; size >= MIN_LABEL_SIZE; size -= 1) {
-    const rows = labels.flatMap((label) => wrapText(label, width, (line) => measure(line, size), 99));
-    const wholeWords = labels.every((label) => label.split(/\s+/).every((word) => measure(word, size) <= width));
+    const rows = wrapText(label, width, (line) => measure(line, size), 99);
+    const wholeWords = label.split(/\s+/).every((word) => measure(word, size) <= width);
     if (wholeWords && rows.length <= Math.floor((maxLines * LABEL_FONT_SIZE) / size)) return { size, rows };
   }
-  return { size: MIN_LABEL_SIZE, rows: labels.flatMap((label) => wrapText(label, width, (line) => measure(line, MIN_LABEL_SIZE), maxLines)) };
+  return { size: MIN_LABEL_SIZE, rows: wrapText(label, width, (line) => measure(line, MIN_LABEL_SIZE), maxLines) };
 }
 
 /** A quiet, deterministic sky: the same picture size always gets the same stars, in three brightnesses of one path each. */

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
-import { BotContext } from '../bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { TelegramSender } from './telegram-sender';
 
 /** Routes the bot's own client (the Notifier's, start-up calls) through the sender; the pipeline attaches each update's. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { TokenBucket } from './token-bucket';

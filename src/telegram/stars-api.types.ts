@@ -1,6 +1,6 @@
 /**
  * Bot API types newer than telegraf 4.16's typings, written from the official reference
- * (src/telegram/stand-in/spec/bot-api.json, Bot API 10.1).
+ * (src/bot-api-stand-in/spec/bot-api.json, Bot API 10.1).
  */
 export interface SubscriptionPaymentFields {
   subscription_expiration_date?: number;

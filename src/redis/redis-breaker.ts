@@ -1,8 +1,8 @@
 /**
- * Stops calling a failing cache for a while: after `threshold` failures in a row the cache is
+ * Stops calling a failing Redis for a while: after `threshold` failures in a row Redis is
  * skipped for `coolDownMs`, then tried again. Updates never queue behind a dead Redis.
  */
-export class CacheBreaker {
+export class RedisBreaker {
   private failures = 0;
   private openUntil = 0;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
-import { BotContext } from 'src/telegram/bot-context';
+import { BotContext } from 'src/bot/bot-context';
 import { StarTransactions, SubscriptionInvoiceLink } from './stars-api.types';
 
 type UntypedCall = (method: string, payload: Record<string, unknown>) => Promise<unknown>;

@@ -179,7 +179,7 @@ export class BotApiStandIn {
       response.json({
         ok: true,
         description:
-          "A stand-in for Telegram's Bot API: the bot calls /bot<token>/<method>, people and tests play users under /_standin/ (src/telegram/stand-in/README.md)",
+          "A stand-in for Telegram's Bot API: the bot calls /bot<token>/<method>, people and tests play users under /_standin/ (src/bot-api-stand-in/README.md)",
       });
     });
     app.use((request: express.Request, response: express.Response) => {

@@ -6,6 +6,3 @@ export const CACHE_TYPES = {
 } as const;
 
 export type CacheType = keyof typeof CACHE_TYPES;
-
-/** Keyv namespace: every cache key in Redis reads `tarot::tarot:<type>:<id>`. */
-export const CACHE_NAMESPACE = 'tarot';

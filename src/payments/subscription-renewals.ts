@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SubscriptionTier } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';
 import { LedgerService } from './ledger.service';
-import { StarsClient } from './stars/stars-client';
+import { StarsClient } from 'src/telegram/stars-client';
 import { Transaction } from './transaction.entity';
 
 /**

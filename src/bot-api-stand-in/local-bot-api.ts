@@ -2,7 +2,9 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from 'src/config/app-config';
 import { keepPrivate } from 'src/config/private-files';
-import { BotApiStandIn } from './stand-in/bot-api-stand-in';
+import { LocalTelegram } from 'src/telegram/local-telegram';
+import { DEFAULT_BOT_API_SPEC } from './bot-api-spec';
+import { BotApiStandIn } from './bot-api-stand-in';
 
 /** The token the bot presents to the built-in stand-in in local mode. */
 export const LOCAL_BOT_TOKEN = '100000001:local-mode-token-for-the-stand-in';
@@ -14,7 +16,9 @@ const RECORDED_CALLS = 200;
  * started here on LOCAL_BOT_API_PORT; people chat with the bot through its HTTP interface
  * (the web chat). The chats are kept under DATA_DIR/stand-in, so they outlive a restart.
  */
-export class LocalBotApi implements OnApplicationShutdown {
+export class LocalBotApi implements LocalTelegram, OnApplicationShutdown {
+  readonly token = LOCAL_BOT_TOKEN;
+
   private constructor(
     readonly standIn: BotApiStandIn | undefined,
     readonly apiRoot: string | undefined,
@@ -24,7 +28,7 @@ export class LocalBotApi implements OnApplicationShutdown {
     if (!config.localMode) return new LocalBotApi(undefined, undefined);
     keepPrivate(config.database.dataDir);
     const logger = new Logger('LocalBotApi');
-    const standIn = new BotApiStandIn(config.telegram.specPath, {
+    const standIn = new BotApiStandIn(config.telegram.specPath ?? DEFAULT_BOT_API_SPEC, {
       logger: (line) => logger.log(line),
       stateDir: join(config.database.dataDir, 'stand-in'),
       maxRecordedCalls: RECORDED_CALLS,
