@@ -11,6 +11,7 @@ const BOT_COMMAND = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?/;
 export class UpdateFactory {
   private updateId: number;
   private readonly messageIds = new Map<number, number>();
+  private readonly botMessageIds = new Map<number, number>();
   private readonly chatInstances = new Map<number, string>();
 
   constructor(
@@ -35,8 +36,12 @@ export class UpdateFactory {
     return { update_id: this.nextUpdateId(), message };
   }
 
-  /** A press of an inline button under a bot message (whose id the bot does not check for the actions used here). */
-  callback(user: BenchUser, queryId: string, data: string, messageId = 1): Record<string, unknown> {
+  /**
+   * A press of an inline button under a bot message (whose id the bot does not check for the actions used here).
+   * Each press is under a message of its own unless told: the bot takes the same button on the same message
+   * pressed again within seconds for a double tap, and ignores it.
+   */
+  callback(user: BenchUser, queryId: string, data: string, messageId = this.nextBotMessageId(user)): Record<string, unknown> {
     return {
       update_id: this.nextUpdateId(),
       callback_query: {
@@ -53,6 +58,12 @@ export class UpdateFactory {
         },
       },
     };
+  }
+
+  private nextBotMessageId(user: BenchUser): number {
+    const id = (this.botMessageIds.get(user.id) ?? 0) + 1;
+    this.botMessageIds.set(user.id, id);
+    return id;
   }
 
   /** Callback query ids look like Telegram's: large decimal numbers. */

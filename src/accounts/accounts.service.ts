@@ -10,7 +10,6 @@ import { LedgerService } from 'src/payments/ledger.service';
 import { OperatorIdempotency } from 'src/payments/operator-idempotency';
 import { SubscriptionRenewals } from 'src/payments/subscription-renewals';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
-import { PastReadingsService } from 'src/readings/past-readings.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { SessionsService } from 'src/sessions/sessions.service';
@@ -38,7 +37,6 @@ export class AccountsService {
     private readonly ledger: LedgerService,
     private readonly sessions: SessionsService,
     private readonly readings: ReadingsService,
-    private readonly history: PastReadingsService,
     private readonly notifier: Notifier,
     private readonly rateLimits: RateLimitService,
     private readonly catalog: CatalogService,
@@ -72,7 +70,6 @@ export class AccountsService {
       }
       return { id: user.id, outcome: 'returning' as const };
     });
-    if (result.outcome !== 'returning') await this.users.forget(telegramId);
     const user = result.outcome === 'returning' ? await this.users.snapshotByTelegramId(telegramId) : null;
     return { user: user ?? toSnapshot((await this.users.findById(result.id))!), outcome: result.outcome };
   }
@@ -90,8 +87,6 @@ export class AccountsService {
       await this.rateLimits.deleteForUser(manager, user.id);
       await this.users.markDeleted(manager, user.id);
     });
-    await this.users.forget(user.telegramId);
-    await this.history.forget(user.id);
     this.notifier.eraseChatHistory(user.telegramId);
     await this.renewals.cancelRenewal(user.id, user.telegramId);
   }
@@ -105,7 +100,6 @@ export class AccountsService {
       }
       return (await this.users.setStatus(manager, userId, status))!;
     });
-    await this.users.forget(user.telegramId);
     if (status === 'suspended') await this.renewals.cancelRenewal(user.id, user.telegramId);
     return user;
   }
@@ -141,8 +135,6 @@ export class AccountsService {
           },
         });
       });
-      const user = await this.users.findById(adjustment.userId);
-      await this.users.forget(user!.telegramId);
       return moved;
     } catch (error) {
       // Two retries racing: the unique index let one through; answer the other with its result.

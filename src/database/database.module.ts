@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
+import { AfterCommitHooks } from './after-commit';
 import { AppDataSource } from './app-data-source';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseTarget } from './database-target';
@@ -44,7 +45,7 @@ class DatabaseTargetModule {}
       },
     }),
   ],
-  providers: [DatabaseLifecycle, JobLock, RetentionSweeper],
+  providers: [DatabaseLifecycle, JobLock, RetentionSweeper, AfterCommitHooks],
   exports: [JobLock, RetentionSweeper],
 })
 export class DatabaseModule {}

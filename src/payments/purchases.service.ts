@@ -111,7 +111,6 @@ export class PurchasesService implements StarsProduct<PackagePayload> {
           metadata: { ...invoice.metadata, charged: claim.totalAmount, invoice: invoice.id },
         });
       });
-      await this.users.forget(payer.telegramId);
       this.metrics.payments.inc({ kind: 'purchase', outcome: 'granted' });
       return { kind: 'granted', product: 'package', credits: outcome.transaction.amount, balance: outcome.balance };
     } catch (error) {

@@ -147,7 +147,6 @@ export class RefundsService {
       await this.products.productOfGrant(grant)?.onRefund(manager, grant, user);
       return { refundTransactionId: moved.transaction.id, refunded: grant.amount, taken, shortfall, balance: moved.balance };
     });
-    await this.users.forget(user.telegramId);
     this.metrics.payments.inc({ kind: 'refund', outcome: String(metadata.source ?? 'unknown') });
     return { ...result, alreadyRefundedAtTelegram: metadata.alreadyRefundedAtTelegram === true };
   }

@@ -62,7 +62,6 @@ export class SubscriptionRenewals {
   /** Scheduled: tiers whose month ended lose their benefits; the credits granted stay. */
   async lapse(now = new Date()): Promise<number> {
     const lapsed = await this.users.lapseSubscriptions(this.dataSource.manager, now);
-    for (const user of lapsed) await this.users.forget(String(user.telegram_id));
     return lapsed.length;
   }
 }

@@ -140,7 +140,6 @@ export class SubscriptionsService implements StarsProduct<SubscriptionPayload> {
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
       throw error;
     }
-    await this.users.forget(payer.telegramId);
     await this.renewals.cancelOtherTier(payer, previous, tier);
     return { kind: 'granted', product: 'subscription', tier, credits, balance: moved.balance, expiresAt, renewal: moved.renewal };
   }

@@ -47,13 +47,12 @@ export class RateLimitService {
    */
   async release(userId: number, action: RateAction, at: Date): Promise<void> {
     const windows = windowsFor(action, { messagesPerMinute: 0, readingsPerHour: 0, readingsPerDay: 0, paymentsPerHour: 0 });
-    for (const window of windows) {
-      await this.windows.manager.query(
-        `UPDATE rate_limits SET request_count = request_count - 1
-         WHERE user_id = $1 AND endpoint = $2 AND window_start = $3 AND request_count > 0`,
-        [userId, window.endpoint, windowStart(at, window.seconds)],
-      );
-    }
+    await this.windows.manager.query(
+      `UPDATE rate_limits SET request_count = request_count - 1
+       WHERE user_id = $1 AND (endpoint, window_start) IN (SELECT * FROM unnest($2::varchar[], $3::timestamp[]))
+         AND request_count > 0`,
+      [userId, windows.map((w) => w.endpoint), windows.map((w) => windowStart(at, w.seconds))],
+    );
   }
 
   currentWindows(userId: number): Promise<RateLimit[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { Reading } from './reading.entity';
-import { ReadingsService } from './readings.service';
+import { HISTORY_CACHE, ReadingsService } from './readings.service';
 
 export const PAST_PAGE_SIZE = 5;
 /**
@@ -68,7 +68,7 @@ export class PastReadingsService {
   ) {}
 
   async page(userId: number, page: number): Promise<PastPage> {
-    const history = await this.cache.getOrSet<CachedHistory>('reading_history', String(userId), async () => {
+    const history = await this.cache.getOrSet<CachedHistory>(HISTORY_CACHE, String(userId), async () => {
       const { items, total } = await this.readings.summaries(userId, CACHED_HISTORY, 0);
       return { entries: items.map(entryOf), total };
     });
@@ -79,10 +79,5 @@ export class PastReadingsService {
     if (start < CACHED_HISTORY) return { entries: history.entries.slice(start, start + PAST_PAGE_SIZE), page, pages };
     const { items } = await this.readings.summaries(userId, PAST_PAGE_SIZE, start);
     return { entries: items.map(entryOf), page, pages };
-  }
-
-  /** Called after a reading lands or changes: the user's history is rebuilt on the next view. */
-  async forget(userId: number): Promise<void> {
-    await this.cache.delete('reading_history', String(userId));
   }
 }

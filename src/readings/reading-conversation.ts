@@ -1,3 +1,5 @@
+import { Language } from 'src/common/i18n/i18n.service';
+
 /** The `user_sessions.data` of a reading conversation (session type `reading`). */
 export interface ReadingConversation {
   readingId: number;
@@ -6,6 +8,8 @@ export interface ReadingConversation {
   price: number;
   step: 'question' | 'questionnaire' | 'generating';
   questionIndex: number;
+  /** The user's question once asked (null: skipped); the reading stores it too. */
+  question?: string | null;
   answers: (string | null)[];
   /** Generation attempts, counted by the recovery pass. */
   attempts: number;
@@ -16,6 +20,8 @@ export interface ReadingConversation {
   lastMessageId?: number;
   /** Telegram's callback query id of the press that started the reading (likewise). */
   pressId?: string;
+  /** The language the questions were answered in, set once they all are: the reading's language, recovered or not. */
+  language?: Language;
 }
 
 export const READING_SESSION = 'reading';

@@ -1,23 +1,16 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CatalogService } from 'src/catalog/catalog.service';
-import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
-import { I18nService, Language } from 'src/common/i18n/i18n.service';
+import { I18nService } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { LedgerService } from 'src/payments/ledger.service';
-import { SessionsService } from 'src/sessions/sessions.service';
-import { callbackData } from 'src/bot/callback-data';
 import { Notifier } from 'src/telegram/notifier.service';
-import { User } from 'src/users/user.entity';
-import { UsersService } from 'src/users/users.service';
-import { PastReadingsService } from './past-readings.service';
-import { SpreadPictureSender } from './spread-picture-sender.service';
-import { ReadingRenderer } from './reading-renderer';
-import { ReadingsService } from './readings.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
-import { ReadingWriter, WrittenReading } from './reading-writer.service';
 import { ReadingDraft } from './delivery/reading-draft';
+import { GenerationJob } from './generation-job';
+import { ReadingDelivery } from './reading-delivery.service';
+import { ReadingRenderer } from './reading-renderer';
+import { ReadingStore } from './reading-store.service';
+import { ReadingWriter, WrittenReading } from './reading-writer.service';
 
 const TYPING_EVERY_MS = 4_000;
 
@@ -25,8 +18,8 @@ export type GenerationResult = 'completed' | 'gone' | 'insufficient' | 'failed';
 
 /**
  * Writes, pays for and delivers a reading whose questions are answered, outside any update
- * handler. A reading is paid exactly when it is stored complete: one database transaction
- * stores it and takes the credits with a single guarded statement.
+ * handler, from the job it is handed. A reading is paid exactly when it is stored complete:
+ * one statement stores it, takes the credits (guarded) and writes the ledger row.
  */
 @Injectable()
 export class ReadingGenerator implements BeforeApplicationShutdown {
@@ -34,25 +27,20 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly readings: ReadingsService,
-    private readonly sessions: SessionsService,
-    private readonly ledger: LedgerService,
-    private readonly users: UsersService,
     private readonly writer: ReadingWriter,
+    private readonly store: ReadingStore,
+    private readonly delivery: ReadingDelivery,
     private readonly renderer: ReadingRenderer,
-    private readonly history: PastReadingsService,
     private readonly notifier: Notifier,
-    private readonly pictures: SpreadPictureSender,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
     private readonly metrics: MetricsService,
   ) {}
 
-  /** Starts generation without waiting for it (the update handler answers at once). */
-  start(readingId: number, sessionId: number, price: number): void {
-    const work = this.generate(readingId, sessionId, price)
-      .catch((error: Error) => this.logger.error(`Reading ${readingId}: ${error.stack ?? error.message}`))
+  /** Starts generation without waiting for it (the update is answered at once). */
+  start(job: GenerationJob): void {
+    const work = this.generate(job)
+      .catch((error: Error) => this.logger.error(`Reading ${job.readingId}: ${error.stack ?? error.message}`))
       .finally(() => this.running.delete(work));
     this.running.add(work);
   }
@@ -73,12 +61,9 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     }
   }
 
-  async generate(readingId: number, sessionId: number, price: number): Promise<GenerationResult> {
-    const reading = await this.readings.findWithUser(readingId);
-    if (!reading?.user || reading.status !== 'in_progress') return 'gone';
-    const user = reading.user;
-    const language = this.i18n.resolveLanguage(user.preferences?.language);
-    const spread = this.catalog.spread(reading.spreadType);
+  async generate(job: GenerationJob): Promise<GenerationResult> {
+    const { readingId, user, language } = job;
+    const spread = this.catalog.spread(job.spreadKey);
     const typing = setInterval(() => void this.notifier.typing(user.telegramId), TYPING_EVERY_MS);
     // While an LLM writes the reading, the user watches it grow; the draft is no longer "typing…".
     const draft = new ReadingDraft(
@@ -90,11 +75,11 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     try {
       void this.notifier.typing(user.telegramId);
       written = await this.writer.write({
-        spreadKey: reading.spreadType,
+        spreadKey: job.spreadKey,
         positions: spread?.positions ?? [],
-        question: reading.question,
-        responses: reading.questionnaireResponses,
-        preferences: user.preferences ?? {},
+        question: job.question,
+        responses: job.responses,
+        preferences: user.preferences,
         language,
         userId: user.id,
         onProgress: (read, cards) => {
@@ -106,74 +91,35 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
       clearInterval(typing);
       await draft.close();
       this.logger.error(`Reading ${readingId} could not be written: ${(error as Error).message}`);
-      return this.end(user, readingId, sessionId, `${ErrorCode.GenerationFailed}: ${(error as Error).message}`, 'read.failed', 'failed');
+      return this.end(job, `${ErrorCode.GenerationFailed}: ${(error as Error).message}`, 'read.failed', 'failed');
     }
     clearInterval(typing);
     await draft.close();
-    let balance: number | null;
-    try {
-      balance = await this.dataSource.transaction(async (manager) => {
-        const completed = await this.readings.complete(manager, readingId, written.cards, this.renderer.stored(written.interpretation, written.cards));
-        if (!completed) return null;
-        const moved = await this.ledger.move(manager, {
-          userId: user.id,
-          amount: -price,
-          type: 'reading_cost',
-          metadata: { readingId, spread: reading.spreadType },
-        });
-        await this.sessions.end(manager, sessionId, 'completed');
-        return moved.balance;
-      });
-      if (balance === null) return 'gone';
-    } catch (error) {
-      if (error instanceof DomainException && error.code === ErrorCode.InsufficientCredits) {
-        return this.end(user, readingId, sessionId, `${ErrorCode.InsufficientCredits}: the balance no longer covers ${price} credits`, 'read.insufficientAtCharge', 'insufficient');
-      }
-      throw error;
+    const charge = await this.store.completeAndCharge(
+      { userId: user.id, telegramId: user.telegramId, readingId, sessionId: job.sessionId, price: job.price, spreadKey: job.spreadKey },
+      written.cards,
+      this.renderer.stored(written.interpretation, written.cards),
+    );
+    if (charge.kind === 'gone') return 'gone';
+    if (charge.kind === 'insufficient') {
+      return this.end(job, `${ErrorCode.InsufficientCredits}: the balance no longer covers ${job.price} credits`, 'read.insufficientAtCharge', 'insufficient');
     }
-    this.metrics.readings.inc({ spread: reading.spreadType, status: 'completed' });
-    await this.users.forget(user.telegramId);
-    await this.history.forget(user.id);
-    await this.deliver(user, language, written, reading.question, price, balance);
+    this.metrics.readings.inc({ spread: job.spreadKey, status: 'completed' });
+    this.metrics.creditsSpent.inc({ kind: 'reading_cost' }, job.price);
+    await this.delivery.deliver(user, language, written, job.question, job.price, charge.balance);
     return 'completed';
   }
 
-  private async deliver(user: User, language: Language, written: WrittenReading, question: string | null, price: number, balance: number) {
-    const messages = [
-      this.renderer.cards(language, written.spreadName, written.cards, question),
-      ...this.renderer.interpretation(language, written.interpretation, written.cards),
-    ];
-    const footer = this.i18n.t(language, 'read.paid', { price, count: balance });
-    const keyboard = [
-      [
-        { text: this.i18n.t(language, 'read.again'), callbackData: callbackData('read') },
-        { text: this.i18n.t(language, 'read.pastButton'), callbackData: callbackData('past', 0) },
-      ],
-    ];
-    try {
-      await this.pictures.send(user.telegramId, language, written.spreadKey, written.spreadName, written.cards);
-      for (const message of messages) await this.notifier.send(user.telegramId, message);
-      await this.notifier.send(user.telegramId, footer, keyboard);
-    } catch (error) {
-      // The reading is stored and paid; it stays in /past for the user to open again.
-      this.logger.warn(`Reading for user ${user.id} stored but not delivered: ${(error as Error).message}`);
-    }
-  }
-
   private async end(
-    user: User,
-    readingId: number,
-    sessionId: number,
+    job: GenerationJob,
     reason: string,
     message: 'read.failed' | 'read.insufficientAtCharge',
     result: GenerationResult,
   ): Promise<GenerationResult> {
-    const failed = await this.readings.fail(readingId, reason);
-    if (failed) this.metrics.readings.inc({ spread: 'unknown', status: 'error' });
-    await this.dataSource.transaction((manager) => this.sessions.end(manager, sessionId, 'error'));
+    const failed = await this.store.fail(job.user.id, job.sessionId, job.readingId, reason);
     if (!failed) return 'gone';
-    const language = this.i18n.resolveLanguage(user.preferences?.language);
-    await this.notifier.send(user.telegramId, this.i18n.t(language, message)).catch(() => undefined);
+    this.metrics.readings.inc({ spread: 'unknown', status: 'error' });
+    await this.notifier.send(job.user.telegramId, this.i18n.t(job.language, message)).catch(() => undefined);
     return result;
   }
 }

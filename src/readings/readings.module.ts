@@ -15,7 +15,10 @@ import { PastReadingsService } from './past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingFlowService } from './reading-flow.service';
 import { ReadingGenerator } from './reading-generator.service';
+import { ReadingDelivery } from './reading-delivery.service';
+import { ReadingInterruptions } from './reading-interruptions.service';
 import { ReadingRecoveryJob } from './reading-recovery.job';
+import { ReadingStore } from './reading-store.service';
 import { ReadingRenderer } from './reading-renderer';
 import { SpreadPictureSender } from './spread-picture-sender.service';
 import { ReadingTexts } from './reading-texts.service';
@@ -34,8 +37,11 @@ import { TodayService } from './today.service';
     ReadingRenderer,
     SpreadPictureSender,
     ReadingWriter,
+    ReadingStore,
     ReadingFlowService,
+    ReadingInterruptions,
     ReadingGenerator,
+    ReadingDelivery,
     ReadingRecoveryJob,
     PastReadingsService,
     TodayService,

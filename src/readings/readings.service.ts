@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { AppCacheService } from 'src/cache/app-cache.service';
+import { CacheType } from 'src/config/cache-types';
+import { afterCommit } from 'src/database/after-commit';
 import { returning } from 'src/database/returning';
-import { DrawnCard, QuestionnaireResponses, Reading } from './reading.entity';
+import { DrawnCard, Reading } from './reading.entity';
 
 /**
  * A reading emptied by /deleteme, kept only for its ledger row: completed, with neither cards nor
@@ -20,31 +23,36 @@ export interface ReadingPage {
   total: number;
 }
 
-/** The `readings` table: a reading's life from `in_progress` to `completed`, `error` or `interrupted`. */
+/** The cache entry of a user's newest readings for /past (PastReadingsService reads it; every change here forgets it). */
+export const HISTORY_CACHE: CacheType = 'reading_history';
+
+/**
+ * The `readings` table: a reading's life from `in_progress` to `completed`, `error` or
+ * `interrupted`. A change forgets the user's cached /past once it is committed.
+ */
 @Injectable()
 export class ReadingsService {
-  constructor(@InjectRepository(Reading) private readonly readings: Repository<Reading>) {}
+  constructor(
+    @InjectRepository(Reading) private readonly readings: Repository<Reading>,
+    private readonly cache: AppCacheService,
+  ) {}
+
+  /** For a change made outside this service (one statement over a reading and its conversation). */
+  forgetHistory(userId: number): Promise<void> {
+    return this.cache.delete(HISTORY_CACHE, String(userId));
+  }
+
+  private forgetAfterCommit(manager: EntityManager, userIds: number[]): Promise<void> {
+    return afterCommit(manager, async () => {
+      for (const userId of new Set(userIds)) await this.forgetHistory(userId);
+    });
+  }
 
   /** A reading starts empty: cards and interpretation exist only once it is written. */
-  create(manager: EntityManager, userId: number, spreadType: string): Promise<Reading> {
-    return manager.save(manager.create(Reading, { userId, spreadType, cards: [], interpretation: '', status: 'in_progress' }));
-  }
-
-  async setQuestion(manager: EntityManager, id: number, question: string | null): Promise<void> {
-    await manager.update(Reading, { id, status: 'in_progress' }, { question });
-  }
-
-  /**
-   * Marks the questions answered: from here on the reading can be generated (or recovered). A
-   * spread without a questionnaire stores the user's question in the same statement.
-   */
-  async setResponses(manager: EntityManager, id: number, responses: QuestionnaireResponses, question?: { text: string | null }): Promise<void> {
-    const params: unknown[] = [id, JSON.stringify(responses)];
-    if (question) params.push(question.text);
-    await manager.query(
-      `UPDATE readings SET questionnaire_responses = $2${question ? ', question = $3' : ''} WHERE id = $1 AND status = 'in_progress'`,
-      params,
-    );
+  async create(manager: EntityManager, userId: number, spreadType: string): Promise<Reading> {
+    const reading = await manager.save(manager.create(Reading, { userId, spreadType, cards: [], interpretation: '', status: 'in_progress' }));
+    await this.forgetAfterCommit(manager, [userId]);
+    return reading;
   }
 
   /**
@@ -52,39 +60,31 @@ export class ReadingsService {
    * completed or ended meanwhile (so the caller charges nothing).
    */
   async complete(manager: EntityManager, id: number, cards: DrawnCard[], interpretation: string): Promise<boolean> {
-    const rows = await returning<{ id: number }>(
+    const rows = await returning<{ user_id: number }>(
       manager,
       `UPDATE readings SET status = 'completed', cards = $2, interpretation = $3, completed_at = now(),
          duration_seconds = GREATEST(0, round(extract(epoch FROM now() - created_at)))::int, error_message = NULL
-       WHERE id = $1 AND status = 'in_progress' RETURNING id`,
+       WHERE id = $1 AND status = 'in_progress' RETURNING user_id`,
       [id, JSON.stringify(cards), interpretation],
     );
+    await this.forgetAfterCommit(manager, rows.map((r) => r.user_id));
     return rows.length > 0;
   }
 
-  /** Ends a reading as `error` (nothing is charged for it). */
-  async fail(id: number, message: string): Promise<boolean> {
-    const result = await this.readings.update({ id, status: 'in_progress' }, { status: 'error', errorMessage: message.slice(0, 1000) });
-    return (result.affected ?? 0) > 0;
-  }
-
   /** Ends readings still in progress as interrupted; returns the owners of those it ended. */
-  async interrupt(manager: EntityManager, ids: number[]): Promise<{ userId: number }[]> {
+  async interrupt(ids: number[], manager: EntityManager = this.readings.manager): Promise<{ userId: number }[]> {
     if (ids.length === 0) return [];
-    return returning<{ userId: number }>(
+    const owners = await returning<{ userId: number }>(
       manager,
       `UPDATE readings SET status = 'interrupted' WHERE id = ANY($1) AND status = 'in_progress' RETURNING user_id AS "userId"`,
       [ids],
     );
+    await this.forgetAfterCommit(manager, owners.map((r) => r.userId));
+    return owners;
   }
 
   findOne(id: number): Promise<Reading | null> {
     return this.readings.findOneBy({ id });
-  }
-
-  /** The reading and its user, in one statement. */
-  findWithUser(id: number): Promise<Reading | null> {
-    return this.readings.findOne({ where: { id }, relations: { user: true } });
   }
 
   /** A page of the user's readings, newest first, with only what a list shows (the question and cards, to label them; no interpretation). */
@@ -145,5 +145,6 @@ export class ReadingsService {
        WHERE user_id = $1`,
       [userId],
     );
+    await this.forgetAfterCommit(manager, [userId]);
   }
 }

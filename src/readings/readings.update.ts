@@ -5,7 +5,6 @@ import { BotContext } from 'src/bot/bot-context';
 import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
-import { ReadingGenerator } from './reading-generator.service';
 import { looksLikeReadingRequest } from './reading-request';
 import { ReadingTexts } from './reading-texts.service';
 
@@ -18,7 +17,6 @@ function textOf(ctx: BotContext): string | undefined {
 export class ReadingsUpdate {
   constructor(
     private readonly flow: ReadingFlowService,
-    private readonly generator: ReadingGenerator,
     private readonly catalog: CatalogService,
     private readonly texts: ReadingTexts,
     private readonly i18n: I18nService,
@@ -108,13 +106,10 @@ export class ReadingsUpdate {
         await ctx.reply(intro + step, { parse_mode: 'HTML' });
         return;
       }
-      case 'generate':
-        await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
-        this.generator.start(outcome.readingId, outcome.sessionId, outcome.price);
-        return;
       case 'busy':
         await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
         return;
+      case 'generate': // the flow told the user, and started the reading
       case 'no_reading':
         return;
     }

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { Language } from 'src/common/i18n/i18n.service';
 import { SPREAD_POSITION_KEYS } from './spreads/spread-texts.en';
 import { UserSnapshot } from 'src/users/user-snapshot';
-import { PastReadingsService } from './past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingsService } from './readings.service';
@@ -27,7 +26,6 @@ export class TodayService {
     private readonly readings: ReadingsService,
     private readonly writer: ReadingWriter,
     private readonly renderer: ReadingRenderer,
-    private readonly history: PastReadingsService,
   ) {}
 
   async today(user: UserSnapshot, language: Language, now = new Date()): Promise<{ reading: Reading; fresh: boolean }> {
@@ -48,7 +46,6 @@ export class TodayService {
       await this.readings.complete(manager, created.id, written.cards, this.renderer.stored(written.interpretation, written.cards));
       return created;
     });
-    await this.history.forget(user.id);
     return { reading: (await this.readings.findOne(reading.id))!, fresh: true };
   }
 }

@@ -84,6 +84,27 @@ export class SessionsService {
     return rows.length === 0 ? [] : manager.findBy(UserSession, { id: In(rows.map((r) => r.id)) });
   }
 
+  /**
+   * Claims up to `batch` active conversations of `type` whose data contains `state` and which
+   * have been idle for `leaseMinutes`: each is claimed by one caller only (`SKIP LOCKED`), its
+   * idle time restarts (the lease) and its `attempts` count goes up by one. Returns them.
+   */
+  async claimIdle(type: string, state: Record<string, unknown>, leaseMinutes: number, batch: number): Promise<UserSession[]> {
+    const rows = await returning<{ id: number; user_id: number; started_at: Date; data: Record<string, unknown> }>(
+      this.sessions.manager,
+      `UPDATE user_sessions SET last_activity_at = now(),
+         data = jsonb_set(data, '{attempts}', to_jsonb(COALESCE((data->>'attempts')::int, 0) + 1))
+       WHERE id IN (
+         SELECT id FROM user_sessions
+         WHERE session_type = $1 AND status = 'active' AND data @> $2::jsonb
+           AND last_activity_at < now() - make_interval(mins => $3)
+         ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING id, user_id, started_at, data`,
+      [type, JSON.stringify(state), leaseMinutes, batch],
+    );
+    return rows.map((r) => this.sessions.create({ id: r.id, userId: r.user_id, sessionType: type, startedAt: r.started_at, status: 'active', data: r.data }));
+  }
+
   /** Deletes up to `batch` conversations that ended before `cutoff`, oldest first (the retention job). */
   async deleteFinishedBefore(manager: EntityManager, cutoff: Date, batch: number): Promise<number> {
     const rows = await returning<{ id: number }>(

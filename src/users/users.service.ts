@@ -4,6 +4,7 @@ import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { SubscriptionTier, User, UserPreferences, UserStatus } from './user.entity';
 import { toSnapshot, UserSnapshot } from './user-snapshot';
+import { afterCommit } from 'src/database/after-commit';
 import { returning } from 'src/database/returning';
 
 export interface UserPage {
@@ -11,7 +12,10 @@ export interface UserPage {
   nextCursor: number | null;
 }
 
-/** The `users` table: lookups, registration, status and the guarded credit update. */
+/**
+ * The `users` table: lookups, registration, status and the guarded credit update. Every write
+ * here forgets the user's cached snapshot once it is committed, whoever's transaction it is in.
+ */
 @Injectable()
 export class UsersService {
   constructor(
@@ -36,9 +40,15 @@ export class UsersService {
     });
   }
 
-  /** Call after a committed change to a user, so no reader sees the old balance or status. */
+  /** For a change to a user made outside this service (one statement over several tables): no reader sees the old balance or status. */
   forget(telegramId: string): Promise<void> {
     return this.cache.delete('user_data', `tg:${telegramId}`);
+  }
+
+  private forgetAfterCommit(manager: EntityManager, telegramIds: (string | number)[]): Promise<void> {
+    return afterCommit(manager, async () => {
+      for (const telegramId of telegramIds) await this.forget(String(telegramId));
+    });
   }
 
   async list(filter: { status?: UserStatus; after?: number; limit: number }): Promise<UserPage> {
@@ -67,12 +77,19 @@ export class UsersService {
       [telegramId, preferences],
     );
     const user = await manager.findOneByOrFail(User, { telegramId });
+    // A Telegram id with no user is cached as such until it registers.
+    if (inserted.length > 0) await this.forgetAfterCommit(manager, [telegramId]);
     return { user, created: inserted.length > 0 };
   }
 
   /** A deleted user who sends /start again becomes active, with fresh preferences. */
   async reactivate(manager: EntityManager, id: number, preferences: UserPreferences): Promise<void> {
-    await manager.update(User, { id, status: 'deleted' }, { status: 'active', preferences, updatedAt: new Date() });
+    const rows = await returning<{ telegram_id: string }>(
+      manager,
+      `UPDATE users SET status = 'active', preferences = $2, updated_at = now() WHERE id = $1 AND status = 'deleted' RETURNING telegram_id`,
+      [id, preferences],
+    );
+    await this.forgetAfterCommit(manager, rows.map((r) => r.telegram_id));
   }
 
   /**
@@ -80,11 +97,13 @@ export class UsersService {
    * Returns the new balance, or null when the user has too few credits.
    */
   async applyCreditDelta(manager: EntityManager, id: number, delta: number): Promise<number | null> {
-    const rows = await returning<{ credits: number }>(manager, 
+    const rows = await returning<{ credits: number; telegram_id: string }>(
+      manager,
       `UPDATE users SET credits = credits + $1, updated_at = now()
-       WHERE id = $2 AND credits + $1 >= 0 RETURNING credits`,
+       WHERE id = $2 AND credits + $1 >= 0 RETURNING credits, telegram_id`,
       [delta, id],
     );
+    await this.forgetAfterCommit(manager, rows.map((r) => r.telegram_id));
     return rows.length > 0 ? rows[0].credits : null;
   }
 
@@ -96,26 +115,40 @@ export class UsersService {
 
   async setStatus(manager: EntityManager, id: number, status: UserStatus): Promise<User | null> {
     await manager.update(User, { id }, { status, updatedAt: new Date() });
-    return manager.findOneBy(User, { id });
+    const user = await manager.findOneBy(User, { id });
+    if (user) await this.forgetAfterCommit(manager, [user.telegramId]);
+    return user;
   }
 
   /** Marks the user deleted and erases their preferences; the money columns stay for the ledger. */
   async markDeleted(manager: EntityManager, id: number): Promise<void> {
-    await manager.update(User, { id }, { status: 'deleted', preferences: {}, updatedAt: new Date() });
+    const rows = await returning<{ telegram_id: string }>(
+      manager,
+      `UPDATE users SET status = 'deleted', preferences = '{}', updated_at = now() WHERE id = $1 RETURNING telegram_id`,
+      [id],
+    );
+    await this.forgetAfterCommit(manager, rows.map((r) => r.telegram_id));
   }
 
   async setSubscription(manager: EntityManager, id: number, tier: SubscriptionTier | null, expiresAt: Date | null): Promise<void> {
-    await manager.update(User, { id }, { subscriptionTier: tier, subscriptionExpiresAt: expiresAt, updatedAt: new Date() });
+    const rows = await returning<{ telegram_id: string }>(
+      manager,
+      `UPDATE users SET subscription_tier = $2, subscription_expires_at = $3, updated_at = now() WHERE id = $1 RETURNING telegram_id`,
+      [id, tier, expiresAt],
+    );
+    await this.forgetAfterCommit(manager, rows.map((r) => r.telegram_id));
   }
 
   /** Subscribers whose paid month has ended lose their tier (the credits granted stay). */
   async lapseSubscriptions(manager: EntityManager, now: Date): Promise<{ id: number; telegram_id: string }[]> {
-    return returning<{ id: number; telegram_id: string }>(
+    const lapsed = await returning<{ id: number; telegram_id: string }>(
       manager,
       `UPDATE users SET subscription_tier = NULL, updated_at = now()
        WHERE subscription_tier IS NOT NULL AND subscription_expires_at < $1 RETURNING id, telegram_id`,
       [now],
     );
+    await this.forgetAfterCommit(manager, lapsed.map((r) => r.telegram_id));
+    return lapsed;
   }
 
   /** Merges a change into the user's preferences (language, deck, reversals) and forgets the cached copy. */
@@ -129,7 +162,7 @@ export class UsersService {
       id,
       JSON.stringify(change),
     ]);
-    await this.forget(telegramId);
+    await this.forgetAfterCommit(manager, [telegramId]);
   }
 
   /** Writes the last-activity times gathered in memory, one statement for many users. */

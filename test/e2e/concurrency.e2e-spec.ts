@@ -1,4 +1,5 @@
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
+import { ReadingStore } from 'src/readings/reading-store.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
@@ -44,21 +45,24 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
        VALUES ($1, 30, 'adjustment', 'completed', 'operator', '{"reason":"test"}')`,
       [userId],
     );
-    const work: { readingId: number; sessionId: number }[] = [];
+    const sessions: { id: number; data: Record<string, unknown> }[] = [];
     for (let i = 0; i < 20; i++) {
       const [{ id: readingId }] = await a.dataSource.query(
         `INSERT INTO readings (user_id, spread_type, cards, interpretation, questionnaire_responses)
          VALUES ($1, 'single', '[]', '', '{"questionnaire":null,"answers":[]}') RETURNING id`,
         [userId],
       );
+      const data = { readingId, spreadKey: 'single', price: 5, step: 'generating', questionIndex: 0, answers: [], attempts: 0 };
       const [{ id: sessionId }] = await a.dataSource.query(
         `INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'reading', $2) RETURNING id`,
-        [userId, JSON.stringify({ readingId, spreadKey: 'single', price: 5, step: 'generating', questionIndex: 0, answers: [], attempts: 0 })],
+        [userId, JSON.stringify(data)],
       );
-      work.push({ readingId, sessionId });
+      sessions.push({ id: sessionId, data });
     }
+    const work = await a.app.get(ReadingStore).jobs(sessions);
+    expect(work).toHaveLength(20);
     const generators = [a.app.get(ReadingGenerator), b.app.get(ReadingGenerator)];
-    const results = await Promise.all(work.map((w, i) => generators[i % 2].generate(w.readingId, w.sessionId, 5)));
+    const results = await Promise.all(work.map((job, i) => generators[i % 2].generate(job)));
 
     expect(results.filter((r) => r === 'completed')).toHaveLength(7);
     expect(results.filter((r) => r === 'insufficient')).toHaveLength(13);
@@ -71,6 +75,35 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
     expect(credits).toBe(0);
     const [{ n }] = await a.dataSource.query(`SELECT count(*)::int AS n FROM transactions WHERE user_id = $1 AND type = 'reading_cost'`, [userId]);
     expect(n).toBe(7);
+  });
+
+  it('stores and charges one reading written by both instances at once exactly once', async () => {
+    const user = { id: 30_003, first_name: 'Twice' };
+    await say(standIn, user, '/start');
+    const [{ id: userId, credits: before }] = await a.dataSource.query(`SELECT id, credits FROM users WHERE telegram_id = $1`, [user.id]);
+    const [{ id: readingId }] = await a.dataSource.query(
+      `INSERT INTO readings (user_id, spread_type, cards, interpretation, questionnaire_responses)
+       VALUES ($1, 'single', '[]', '', '{"questionnaire":null,"answers":[]}') RETURNING id`,
+      [userId],
+    );
+    const data = { readingId, spreadKey: 'single', price: 1, step: 'generating', questionIndex: 0, answers: [], attempts: 0 };
+    const [{ id: sessionId }] = await a.dataSource.query(
+      `INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'reading', $2) RETURNING id`,
+      [userId, JSON.stringify(data)],
+    );
+    const [job] = await a.app.get(ReadingStore).jobs([{ id: sessionId, data }]);
+
+    const results = await Promise.all([a.app.get(ReadingGenerator).generate(job), b.app.get(ReadingGenerator).generate(job)]);
+
+    expect(results.sort()).toEqual(['completed', 'gone']);
+    const [reading] = await a.dataSource.query(`SELECT status, jsonb_array_length(cards) AS cards FROM readings WHERE id = $1`, [readingId]);
+    expect(reading).toEqual({ status: 'completed', cards: 1 });
+    const [{ credits }] = await a.dataSource.query(`SELECT credits FROM users WHERE id = $1`, [userId]);
+    expect(credits).toBe(before - 1);
+    const costs = await a.dataSource.query(`SELECT amount, metadata->>'readingId' AS reading FROM transactions WHERE user_id = $1 AND type = 'reading_cost'`, [userId]);
+    expect(costs).toEqual([{ amount: -1, reading: String(readingId) }]);
+    const [session] = await a.dataSource.query(`SELECT status FROM user_sessions WHERE id = $1`, [sessionId]);
+    expect(session.status).toBe('completed');
   });
 
   it('grants a successful payment delivered to both instances once', async () => {

@@ -4,6 +4,7 @@ import { PastReadingsService } from 'src/readings/past-readings.service';
 import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
 import { ReadingGenerator } from 'src/readings/reading-generator.service';
 import { ReadingFlowService } from 'src/readings/reading-flow.service';
+import { ReadingsService } from 'src/readings/readings.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
 import { REPEAT_PRESS_MS } from 'src/telegram/button-presses';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
@@ -361,7 +362,7 @@ describe('readings', () => {
     await sut.dataSource.query(`INSERT INTO readings (user_id, spread_type, cards, interpretation, status) VALUES ($1, 'single', '[]', '', 'in_progress')`, [userId]);
     expect((await past.page(userId, 0)).entries).toHaveLength(5);
     expect((await past.page(userId, 0)).pages).toBe(51); // cached: the insert above went around the app
-    await past.forget(userId);
+    await sut.app.get(ReadingsService).forgetHistory(userId);
     const fresh = await past.page(userId, 0);
     expect({ newest: fresh.entries[0].status, pages: fresh.pages }).toEqual({ newest: 'in_progress', pages: 51 });
     expect((await past.page(userId, 50)).entries).toHaveLength(4);

@@ -1,4 +1,6 @@
+import { GenerationJob } from 'src/readings/generation-job';
 import { ReadingGenerator, GenerationResult } from 'src/readings/reading-generator.service';
+import { ReadingStore } from 'src/readings/reading-store.service';
 import { ReadingWriter } from 'src/readings/reading-writer.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
@@ -72,7 +74,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
     const { rows } = await environment.sql.query(`SELECT id, credits FROM users WHERE telegram_id = $1`, [telegramId]);
     const [{ id: userId, credits }] = rows;
     expect(credits).toBe(5);
-    const work: { readingId: number; sessionId: number }[] = [];
+    const sessions: { id: number; data: Record<string, unknown> }[] = [];
     for (let i = 0; i < count; i++) {
       const reading = await environment.sql.query(
         `INSERT INTO readings (user_id, spread_type, cards, interpretation, questionnaire_responses)
@@ -80,12 +82,16 @@ describeFault('double spend: concurrent readings and operator grants on one bala
         [userId],
       );
       const readingId = reading.rows[0].id as number;
+      const data = { readingId, spreadKey: 'single', price: PRICE, step: 'generating', questionIndex: 0, answers: [], attempts: 0 };
       const session = await environment.sql.query(
         `INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'reading', $2) RETURNING id`,
-        [userId, JSON.stringify({ readingId, spreadKey: 'single', price: PRICE, step: 'generating', questionIndex: 0, answers: [], attempts: 0 })],
+        [userId, JSON.stringify(data)],
       );
-      work.push({ readingId, sessionId: session.rows[0].id as number });
+      sessions.push({ id: session.rows[0].id as number, data });
     }
+    // What the recovery pass would hand the generator for each.
+    const work: GenerationJob[] = await a.app.get(ReadingStore).jobs(sessions);
+    expect(work).toHaveLength(count);
     return { userId: userId as number, work };
   }
 
@@ -187,7 +193,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
     });
     const watch = watchBalance(userId);
     try {
-      const generations = work.map((w, i) => generators[i % 2].generate(w.readingId, w.sessionId, PRICE));
+      const generations = work.map((w, i) => generators[i % 2].generate(w));
       const answers = await Promise.all(grantRequests('exact', random).map((g, i) => grant(i, userId, g)));
       open();
       const results = await Promise.all(generations);
@@ -223,7 +229,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
     const watch = watchBalance(userId);
     const requests = grantRequests('race', random);
     const [results, answers] = await Promise.all([
-      Promise.all(work.map((w, i) => generators[i % 2].generate(w.readingId, w.sessionId, PRICE))),
+      Promise.all(work.map((w, i) => generators[i % 2].generate(w))),
       Promise.all(requests.map((g, i) => grant(i + 1, userId, g))),
     ]);
     const { lowest, samples } = await watch.stop();
