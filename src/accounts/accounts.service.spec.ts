@@ -9,7 +9,7 @@ describe('AccountsService.start (the welcome credits)', () => {
   /** Only what /start reaches is real; the services of the other paths are never called here. */
   function sutWith(catalog: CatalogService): AccountsService {
     const unused = {} as never;
-    return new AccountsService(fakeDataSource(), users.service, ledger.service, unused, unused, unused, unused, unused, catalog, unused, unused);
+    return new AccountsService(fakeDataSource(), users.service, ledger.service, unused, unused, unused, unused, catalog, unused, unused);
   }
 
   beforeEach(() => {
@@ -26,7 +26,6 @@ describe('AccountsService.start (the welcome credits)', () => {
     expect(first).toMatchObject({ outcome: 'new', user: { telegramId: '5151', credits: 5 } });
     expect(again).toMatchObject({ outcome: 'returning', user: { credits: 5 } });
     expect(ledger.rows).toEqual([expect.objectContaining({ type: 'bonus', amount: 5, status: 'completed', paymentProvider: 'promo', metadata: { reason: 'welcome' } })]);
-    expect(users.forgotten).toEqual(['5151']);
   });
 
   it('brings back a deleted user without welcome credits a second time', async () => {

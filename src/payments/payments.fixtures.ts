@@ -49,7 +49,6 @@ export function aUser(overrides: Partial<User> = {}): User {
 
 export class FakeUsers {
   readonly byId = new Map<number, User>();
-  readonly forgotten: string[] = [];
 
   constructor(...users: User[]) {
     for (const user of users) this.byId.set(user.id, user);
@@ -84,10 +83,6 @@ export class FakeUsers {
   async reactivate(_manager: EntityManager, id: number, preferences: UserPreferences): Promise<void> {
     const user = this.byId.get(id)!;
     if (user.status === 'deleted') Object.assign(user, { status: 'active', preferences });
-  }
-
-  async forget(telegramId: string): Promise<void> {
-    this.forgotten.push(telegramId);
   }
 
   async applyCreditDelta(_manager: EntityManager, id: number, delta: number): Promise<number | null> {

@@ -77,7 +77,6 @@ describe('RefundsService', () => {
       expect(refund.metadata).toMatchObject({ reverses: grant.id, source: 'operator', operator: 'ops', reason: 'asked by the user' });
       expect(user.credits).toBe(0);
       expect(undone).toEqual([grant]);
-      expect(users.forgotten).toEqual(['7007']);
       await expect(counted('payments', { kind: 'refund', outcome: 'operator' })).resolves.toBe(1);
     });
 

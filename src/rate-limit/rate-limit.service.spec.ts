@@ -26,8 +26,11 @@ class FakeCounters {
         }
         return rows;
       }
-      const key = this.key(userId, rest[0], rest[1]);
-      if ((this.counts.get(key) ?? 0) > 0) this.counts.set(key, this.counts.get(key)! - 1);
+      const [endpoints, starts] = rest as [string[], Date[]];
+      endpoints.forEach((endpoint, i) => {
+        const key = this.key(userId, endpoint, starts[i]);
+        if ((this.counts.get(key) ?? 0) > 0) this.counts.set(key, this.counts.get(key)! - 1);
+      });
       return [[], 0];
     },
   };

@@ -1,7 +1,8 @@
 import { CatalogService } from 'src/catalog/catalog.service';
 import { SpreadDefinition } from 'src/catalog/catalog';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { RateLimitService, RateVerdict } from 'src/rate-limit/rate-limit.service';
+import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { RateVerdict } from 'src/rate-limit/rate-windows';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
 import { Notifier } from 'src/telegram/notifier.service';
