@@ -133,14 +133,23 @@ export async function runProbes(bench: Bench, standIn: StandInClient, databaseUr
     await reconciliationProbe(bench, standIn, databaseUrl, add);
     await indexMigrationProbe(databaseUrl, add);
 
-    // Last: it loads every Stars grant into the app, which may not survive it.
+    // Last: before it was paged it loaded every Stars grant into the app, which did not survive it.
+    const rssBefore = bench.app.rssMb();
+    const auditStarted = Date.now();
     const stars = await timeRequest(http, `${base}/ledger/stars-audit`).catch((error: Error) => ({ ms: null, status: 0, body: error.message }));
+    const peak = bench.app.peakRssMb(auditStarted, Date.now());
     const alive = bench.app.running ? '' : `; the app died: see bench/results/app.log`;
-    add('GET /ledger/stars-audit', stars.ms, `${stars.status || stars.body}${alive}`);
+    const summary = stars.status === 200 ? starsAuditSummary(stars.body) : '';
+    add('GET /ledger/stars-audit', stars.ms, `${stars.status || stars.body}${summary}; app RSS ${rssBefore} MB before, peak ${peak} MB${alive}`);
   } finally {
     http.close();
   }
   return probes;
+}
+
+function starsAuditSummary(body: string): string {
+  const report = JSON.parse(body) as { charges: number; grants: number; mismatchCount: number };
+  return `; ${report.charges} charges, ${report.grants} grants, ${report.mismatchCount} mismatches (grants whose charge is not among the stand-in's)`;
 }
 
 const HEAVY_READINGS_NOTE = 'a user with 2,100 readings';

@@ -31,7 +31,7 @@ export class LedgerController {
   @ApiOkResponse({ type: StarsAuditResponse })
   async stars(): Promise<StarsAuditResponse> {
     const report = await this.starsAudit.audit();
-    return { ...report, ok: report.mismatches.length === 0 };
+    return { ...report, ok: report.mismatchCount === 0 };
   }
 
   @Post('reconciliation')

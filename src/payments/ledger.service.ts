@@ -40,6 +40,17 @@ export interface AuditRow {
   ledgerSum: number;
 }
 
+/** A Stars grant with the Telegram id of the user it credited. */
+export type StarsGrant = Transaction & { telegramId: string };
+
+/** What the Stars audit needs of a grant to name one that has no charge. */
+export interface GrantRef {
+  id: number;
+  userId: number;
+  chargeId: string;
+  amount: number;
+}
+
 export const STARS_PROVIDER = 'telegram_stars';
 
 /**
@@ -162,8 +173,9 @@ export class LedgerService {
     return query.getOne();
   }
 
-  /** Every row that granted credits for a Stars charge, with the payer's Telegram id, for the Stars audit. */
-  async starsGrants(): Promise<(Transaction & { telegramId: string })[]> {
+  /** The settled grants of these Stars charges, with the payer's Telegram id: one page of the Stars audit. */
+  async starsGrantsOf(chargeIds: string[]): Promise<StarsGrant[]> {
+    if (chargeIds.length === 0) return [];
     const rows = await this.transactions
       .createQueryBuilder('t')
       .innerJoin('t.user', 'u')
@@ -171,9 +183,27 @@ export class LedgerService {
       .where('t.payment_provider = :provider', { provider: STARS_PROVIDER })
       .andWhere('t.type IN (:...types)', { types: STARS_GRANT_TYPES })
       .andWhere('t.status IN (:...settled)', { settled: SETTLED_STATUSES })
+      .andWhere('t.payment_reference IN (:...chargeIds)', { chargeIds })
       .orderBy('t.id')
       .getRawAndEntities();
     return rows.entities.map((t, i) => Object.assign(t, { telegramId: String(rows.raw[i].telegram_id) }));
+  }
+
+  /** The next settled Stars grants by id after `afterId`, up to `untilId`: the audit's walk of our side, a page at a time. */
+  async starsGrantsAfter(afterId: number, untilId: number, limit: number): Promise<GrantRef[]> {
+    const rows: { id: number; user_id: number; payment_reference: string; amount: number }[] = await this.transactions.query(
+      `SELECT id, user_id, payment_reference, amount FROM transactions
+       WHERE payment_provider = $1 AND type = ANY($2) AND status = ANY($3) AND id > $4 AND id <= $5
+       ORDER BY id LIMIT $6`,
+      [STARS_PROVIDER, STARS_GRANT_TYPES, SETTLED_STATUSES, afterId, untilId, limit],
+    );
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, chargeId: r.payment_reference, amount: r.amount }));
+  }
+
+  /** The highest transaction id so far (0 when there is none). */
+  async lastTransactionId(): Promise<number> {
+    const [{ id }] = await this.transactions.query(`SELECT COALESCE(MAX(id), 0)::bigint AS id FROM transactions`);
+    return Number(id);
   }
 
   /** The transaction an operator's earlier request with this Idempotency-Key produced, if any. */

@@ -47,7 +47,8 @@ export class StarsAuditResponse {
   @ApiProperty({ description: "Refunds in Telegram's Stars ledger" }) refunds!: number;
   @ApiProperty({ description: 'Ledger rows that granted credits for a Stars charge' }) grants!: number;
   @ApiProperty() ok!: boolean;
-  @ApiProperty({ type: [StarsMismatchResponse] }) mismatches!: StarsMismatchResponse[];
+  @ApiProperty({ description: 'Every mismatch found' }) mismatchCount!: number;
+  @ApiProperty({ type: [StarsMismatchResponse], description: 'The first 1,000 mismatches' }) mismatches!: StarsMismatchResponse[];
 }
 
 export class ReconciliationResponse {

@@ -3,7 +3,7 @@ import { StarsClient } from 'src/telegram/stars-client';
 import { StarTransaction, TransactionPartnerUser } from 'src/telegram/stars-api.types';
 
 /** The largest page getStarTransactions gives. */
-const PAGE = 100;
+export const STARS_LEDGER_PAGE = 100;
 
 /** One line of Telegram's Stars ledger, read as this bot's money. */
 export type StarsLedgerEntry =
@@ -42,13 +42,13 @@ function entryOf(transaction: StarTransaction): StarsLedgerEntry {
 export class StarsLedgerFeed {
   constructor(private readonly stars: StarsClient) {}
 
-  /** Pages from `offset` to the end; `next` is the offset after the page. */
-  async *pages(offset = 0): AsyncGenerator<{ entries: StarsLedgerEntry[]; next: number }> {
+  /** Pages of `size` (at most 100) from `offset` to the end; `next` is the offset after the page. */
+  async *pages(offset = 0, size = STARS_LEDGER_PAGE): AsyncGenerator<{ entries: StarsLedgerEntry[]; next: number }> {
     for (;;) {
-      const { transactions } = await this.stars.getStarTransactions(offset, PAGE);
+      const { transactions } = await this.stars.getStarTransactions(offset, size);
       offset += transactions.length;
       yield { entries: transactions.map(entryOf), next: offset };
-      if (transactions.length < PAGE) return;
+      if (transactions.length < size) return;
     }
   }
 }
