@@ -42,7 +42,7 @@ export class AppConfig {
     /** How many of one user's updates may wait behind the one being handled; the rest are answered at once. */
     userQueueLimit: number;
   };
-  readonly database: { url: string | undefined; dataDir: string };
+  readonly database: { url: string | undefined; migrationUrl: string | undefined; dataDir: string };
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
   readonly admin: { tokens: AdminToken[] | undefined; tokenFile: string; grantLimit: number };
   /** A token of its own for /metrics; without one, /metrics takes any REST token. */
@@ -83,7 +83,7 @@ export class AppConfig {
       },
       userQueueLimit: env.USER_QUEUE_LIMIT ?? 3,
     };
-    this.database = { url: env.DATABASE_URL, dataDir };
+    this.database = { url: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL, dataDir };
     this.redis = { url: env.REDIS_URL, commandTimeoutMs: 500 };
     this.admin = {
       tokens: env.ADMIN_API_TOKENS?.split(',').map((entry) => {

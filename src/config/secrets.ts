@@ -1,4 +1,4 @@
-const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_API_TOKENS', 'METRICS_TOKEN', 'LLM_API_KEY', 'DATABASE_URL', 'REDIS_URL'];
+const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_API_TOKENS', 'METRICS_TOKEN', 'LLM_API_KEY', 'DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL'];
 
 /** The secret parts of the configuration: tokens, keys, and passwords inside URLs. */
 function secretValues(): string[] {

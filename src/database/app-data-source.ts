@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
 
 const MIGRATION_LOCK_KEY = 72_120_001;
 
@@ -32,5 +33,20 @@ export class AppDataSource extends DataSource {
   override async destroy(): Promise<void> {
     await super.destroy();
     await this.afterDestroy?.();
+  }
+}
+
+/**
+ * Runs the pending migrations on a connection of their own to `url`: PostgreSQL itself, when the
+ * app's own URL is PgBouncer in transaction mode, where the migrations' session lock would stay
+ * behind on whichever server connection took it.
+ */
+export async function migrateDirectly(url: string): Promise<string[]> {
+  const direct = new AppDataSource(dataSourceOptions({ url, poolSize: 1 }));
+  await direct.initialize();
+  try {
+    return await direct.migrate();
+  } finally {
+    await direct.destroy();
   }
 }

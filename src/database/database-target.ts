@@ -13,10 +13,12 @@ export class DatabaseTarget implements ConnectionTarget {
     readonly url: string,
     readonly poolSize: number,
     readonly embedded: EmbeddedPostgres | undefined,
+    /** PostgreSQL itself, for the migrations, when `url` is a pooler in transaction mode (PgBouncer). */
+    readonly migrationUrl?: string,
   ) {}
 
   static async resolve(config: AppConfig): Promise<DatabaseTarget> {
-    if (config.database.url) return new DatabaseTarget(config.database.url, EXTERNAL_POOL_SIZE, undefined);
+    if (config.database.url) return new DatabaseTarget(config.database.url, EXTERNAL_POOL_SIZE, undefined, config.database.migrationUrl);
     keepPrivate(config.database.dataDir);
     const dataDir = join(config.database.dataDir, 'pgdata');
     const embedded = await EmbeddedPostgres.start(dataDir);

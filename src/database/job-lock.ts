@@ -9,9 +9,12 @@ export function lockKey(name: string): string {
 }
 
 /**
- * Runs a scheduled job on one instance at a time: a PostgreSQL session advisory lock, tried
- * without waiting, held on its own connection while the job runs on the pool. The embedded
- * database serves one instance over one connection, so there the job simply runs.
+ * Runs a scheduled job on one instance at a time: a PostgreSQL advisory lock, tried without
+ * waiting, held by a transaction left open on its own connection while the job runs on the pool.
+ * A transaction's lock, not a session's: through PgBouncer in transaction mode an open
+ * transaction keeps its server connection, and the lock goes with the transaction whatever
+ * happens to the client. The embedded database serves one instance over one connection, so
+ * there the job simply runs.
  */
 @Injectable()
 export class JobLock {
@@ -25,14 +28,13 @@ export class JobLock {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [lockKey(name)]);
+      await runner.startTransaction();
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [lockKey(name)]);
       if (!locked) return undefined;
-      try {
-        return await job();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey(name)]);
-      }
+      return await job();
     } finally {
+      // Ends the transaction and with it the lock; it wrote nothing.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
   }

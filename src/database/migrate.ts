@@ -6,11 +6,12 @@ import { AppDataSource } from './app-data-source';
 import { DatabaseTarget } from './database-target';
 import { dataSourceOptions } from './data-source-options';
 
-/** `npm run migration:run` / `migration:revert`, on DATABASE_URL or the embedded database. */
+/** `npm run migration:run` / `migration:revert`, on MIGRATION_DATABASE_URL, DATABASE_URL or the embedded database. */
 async function main(command: string | undefined): Promise<void> {
   const logger = new Logger('Migrations');
   const target = await DatabaseTarget.resolve(new AppConfig(validateEnvironment(process.env)));
-  const dataSource = new AppDataSource(dataSourceOptions(target), () => target.embedded?.stop() ?? Promise.resolve());
+  const url = target.migrationUrl ?? target.url;
+  const dataSource = new AppDataSource(dataSourceOptions({ url, poolSize: target.poolSize }), () => target.embedded?.stop() ?? Promise.resolve());
   await dataSource.initialize();
   try {
     if (command === 'run') {

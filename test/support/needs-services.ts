@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { REQUIRE_SERVICES, TEST_DATABASE_URL, TEST_REDIS_URL } from './services';
 import { postgresAvailable, redisAvailable } from './test-environment';
 
-/** What a test may need beyond embedded PGlite: the real servers, the program to start its own Redis, a browser. */
-export type Needed = 'PostgreSQL' | 'Redis' | 'redis-server' | 'Chromium';
+/** What a test may need beyond embedded PGlite: the real servers, the program to start its own Redis, a browser, PgBouncer. */
+export type Needed = 'PostgreSQL' | 'Redis' | 'redis-server' | 'Chromium' | 'pgbouncer';
 
 /** Debian's chromium, which the browser test drives. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -14,6 +14,7 @@ const whyMissing: Record<Needed, () => string | undefined> = {
   Redis: () => (redisAvailable() ? undefined : `Redis not reachable at ${TEST_REDIS_URL}`),
   'redis-server': () => (spawnSync('redis-server', ['--version']).status === 0 ? undefined : 'no redis-server program on PATH'),
   Chromium: () => (existsSync(CHROMIUM) ? undefined : 'chromium not installed (apt-get install chromium)'),
+  pgbouncer: () => (spawnSync('pgbouncer', ['--version']).status === 0 ? undefined : 'no pgbouncer program on PATH (apt-get install pgbouncer)'),
 };
 
 function missing(needs: Needed[]): string | undefined {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { eventually } from './eventually';
 
 /** A port the system hands out as free right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
