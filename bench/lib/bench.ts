@@ -64,6 +64,8 @@ export class Bench {
   private readonly adminClient = new HttpClient(8);
   private registeredUpTo = FIRST_USER_ID - 1;
   private nextUserId = FIRST_USER_ID;
+  /** Each reading presses the spread button on a menu of its own: a second press of one button within 3 s is a double tap, ignored. */
+  private nextMenuId = 1;
   private registration: Promise<void> = Promise.resolve();
   /** Users who sent /start, in order. */
   readonly users: BenchUser[] = [];
@@ -226,7 +228,7 @@ export class Bench {
     const chosen = await this.exchange(
       'callback',
       user,
-      this.updates.callback(user, queryId, 'v1:spread:single'),
+      this.updates.callback(user, queryId, 'v1:spread:single', this.nextMenuId++),
       Bench.message(TEXT.askQuestion),
       outcome,
     );
