@@ -8,14 +8,14 @@
  * See bench/README.md for what is measured and how to read the figures.
  */
 import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppProcess, type CapturedStatement } from './lib/app-process';
 import { appEnv, benchCatalog } from './lib/app-env';
 import { Bench } from './lib/bench';
 import { moveIdSequences, runCeiling, type ReplayUser } from './lib/ceiling';
 import { CpuMeter } from './lib/cpu';
-import { APP_LOG, Cleanup, log, RESULTS, ROOT, say, stamp } from './lib/log';
+import { Cleanup, log, RESULTS, ROOT, runBench, say, stamp } from './lib/log';
 import { DEFAULT_ENTRY, DEPLOYED_NODE_ARGS, parseOptions, timeBound, type Options } from './lib/options';
 import { codeVersion, table, targets, type Report } from './lib/report';
 import { databaseUrl, dropDatabase, flushRedisDb, freePort, recreateDatabase } from './lib/services';
@@ -31,34 +31,7 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseOptions(process.argv.slice(2));
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(APP_LOG, '');
-  const cleanup = new Cleanup();
-  const bound = timeBound(options);
-  const watchdog = setTimeout(() => {
-    say(`the bench did not finish within ${bound} s: stopping`);
-    void cleanup.run().finally(() => process.exit(3));
-  }, bound * 1000);
-  watchdog.unref();
-  const onSignal = (signal: NodeJS.Signals) => {
-    say(`${signal}: cleaning up`);
-    void cleanup.run().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  let failed = false;
-  try {
-    await run(options, cleanup);
-  } catch (error) {
-    failed = true;
-    say(`bench failed: ${(error as Error).stack ?? String(error)}`);
-    say(`the app's log: ${APP_LOG}`);
-  } finally {
-    await cleanup.run();
-    clearTimeout(watchdog);
-  }
-  process.exit(failed ? 1 : 0);
+  await runBench('bench', (cleanup) => run(options, cleanup), timeBound(options));
 }
 
 async function run(options: Options, cleanup: Cleanup): Promise<void> {

@@ -9,14 +9,14 @@
  * SQL statements per flow side by side; then times, on the full one, what reads the whole data.
  * See bench/README.md, "Data volume".
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { appEnv, benchCatalog } from './lib/app-env';
 import { AppProcess } from './lib/app-process';
 import { ADMIN_TOKEN, Bench, type FlowReport } from './lib/bench';
 import { HttpClient } from './lib/http';
-import { APP_LOG, Cleanup, log, RESULTS, ROOT, say, stamp } from './lib/log';
+import { Cleanup, log, RESULTS, ROOT, runBench, say, stamp } from './lib/log';
 import { DEFAULT_ENTRY, parseOptions, type Options } from './lib/options';
 import { codeVersion } from './lib/report';
 import { fillDatabase, type FillReport } from './lib/scale-fill';
@@ -166,26 +166,7 @@ export function scaleTable(users: number, fill: FillReport, empty: Side, full: S
 
 async function main(): Promise<void> {
   const scale = parseScaleOptions(process.argv.slice(2));
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(APP_LOG, '');
-  const cleanup = new Cleanup();
-  const onSignal = (signal: NodeJS.Signals) => {
-    say(`${signal}: cleaning up`);
-    void cleanup.run().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let failed = false;
-  try {
-    await run(scale, cleanup);
-  } catch (error) {
-    failed = true;
-    say(`bench:scale failed: ${(error as Error).stack ?? String(error)}`);
-    say(`the app's log: ${APP_LOG}`);
-  } finally {
-    await cleanup.run();
-  }
-  process.exit(failed ? 1 : 0);
+  await runBench('bench:scale', (cleanup) => run(scale, cleanup));
 }
 
 async function run(scale: ScaleOptions, cleanup: Cleanup): Promise<void> {

@@ -71,6 +71,9 @@ export class Bench {
   readonly users: BenchUser[] = [];
 
   private readonly cpu: CpuMeter;
+  /** The app instances behind the same PostgreSQL and Redis; webhook requests go to each in turn, as a load balancer's would. */
+  private readonly instances: AppProcess[];
+  private nextInstance = 0;
   readonly startedAt = new Date().toISOString();
   /** CPU profiles of the app per flow (--profile). */
   readonly profiles: Record<string, ProfileSummary & { file: string }> = {};
@@ -82,6 +85,31 @@ export class Bench {
   ) {
     this.webhookClient = new HttpClient(options.concurrency * 2);
     this.cpu = new CpuMeter({ app: app.pid, standIn: standIn.pid ?? 0 }, options.adminDatabaseUrl, options.database);
+    this.instances = [app];
+  }
+
+  /** Another instance of the app: from now on it takes every other webhook request, and its CPU and statements count with the first's. */
+  addInstance(app: AppProcess): void {
+    this.instances.push(app);
+    this.cpu.addApp(app.pid);
+  }
+
+  /** Posts one update to every instance at once, as a redelivery racing the first delivery would: the webhook statuses. */
+  async deliverToEvery(update: Record<string, unknown>): Promise<number[]> {
+    return Promise.all(
+      this.instances.map(async (instance) => {
+        const res = await this.webhookClient.send('POST', `${instance.baseUrl}/telegram/webhook`, update, { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET }, DELIVERY_TIMEOUT_MS);
+        return res.status;
+      }),
+    );
+  }
+
+  /** The statement and command counters of every instance, added up. */
+  private async counters(): Promise<AppCounters> {
+    const all = await Promise.all(this.instances.map((instance) => instance.counters()));
+    const redisByCommand: Record<string, number> = {};
+    for (const c of all) for (const [command, n] of Object.entries(c.redisByCommand)) redisByCommand[command] = (redisByCommand[command] ?? 0) + n;
+    return { ...all[0], statements: all.reduce((s, c) => s + c.statements, 0), redisCommands: all.reduce((s, c) => s + c.redisCommands, 0), redisByCommand };
   }
 
   close(): void {
@@ -165,7 +193,7 @@ export class Bench {
     try {
       const res = await this.webhookClient.send(
         'POST',
-        `${this.app.baseUrl}/telegram/webhook`,
+        `${this.instances[this.nextInstance++ % this.instances.length].baseUrl}/telegram/webhook`,
         update,
         { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
         DELIVERY_TIMEOUT_MS,
@@ -279,7 +307,7 @@ export class Bench {
     let eventLoopDelayMs = { p50: 0, p99: 0, max: 0, mean: 0 };
     let memoryAfter = await this.app.memory();
     const sample = async (i: 0 | 1) => {
-      at[i].counters = await this.app.counters();
+      at[i].counters = await this.counters();
       at[i].calls = this.standIn.callsByMethod();
       at[i].retries = this.webhookClient.retriedOnStaleSocket;
       at[i].cpu = await this.cpu.sample();

@@ -61,11 +61,20 @@ export interface CpuUsage {
 }
 
 export class CpuMeter {
+  private readonly appPids: number[];
+
   constructor(
     private readonly pids: { app: number; standIn: number },
     private readonly adminUrl: string,
     private readonly database: string,
-  ) {}
+  ) {
+    this.appPids = [pids.app];
+  }
+
+  /** Another app instance, counted as "app" with the first. */
+  addApp(pid: number): void {
+    this.appPids.push(pid);
+  }
 
   /** PostgreSQL backends serving the bench database (the app's pool). */
   private async postgresPids(): Promise<number[]> {
@@ -85,7 +94,7 @@ export class CpuMeter {
     return {
       at: Date.now(),
       machine: machineBusyTicks(),
-      app: processTicks(this.pids.app),
+      app: this.appPids.reduce((sum, pid) => sum + processTicks(pid), 0),
       standIn: processTicks(this.pids.standIn),
       driver: ((driver.user + driver.system) / 1e6) * TICKS_PER_SECOND,
       postgres: new Map(postgresPids.map((pid) => [pid, processTicks(pid)])),

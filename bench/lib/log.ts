@@ -1,5 +1,5 @@
 /** Where the bench writes, what it prints, and how it cleans up after itself. */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -46,4 +46,39 @@ export class Cleanup {
 /** An ISO time usable in a file name. */
 export function stamp(iso: string): string {
   return iso.replace(/[:.]/g, '-');
+}
+
+/**
+ * Runs a bench script: the results folder and an empty log ready, its cleanup run on success,
+ * failure, Ctrl-C or SIGTERM (or after `boundS` seconds, exiting 3), and the process exits 1 if it failed.
+ */
+export async function runBench(name: string, body: (cleanup: Cleanup) => Promise<void>, boundS?: number): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(APP_LOG, '');
+  const cleanup = new Cleanup();
+  const watchdog = boundS
+    ? setTimeout(() => {
+        say(`${name} did not finish within ${boundS} s: stopping`);
+        void cleanup.run().finally(() => process.exit(3));
+      }, boundS * 1000)
+    : undefined;
+  watchdog?.unref();
+  const onSignal = (signal: NodeJS.Signals) => {
+    say(`${signal}: cleaning up`);
+    void cleanup.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let failed = false;
+  try {
+    await body(cleanup);
+  } catch (error) {
+    failed = true;
+    say(`${name} failed: ${(error as Error).stack ?? String(error)}`);
+    say(`the app's log: ${APP_LOG}`);
+  } finally {
+    await cleanup.run();
+    clearTimeout(watchdog);
+  }
+  process.exit(failed ? 1 : 0);
 }
