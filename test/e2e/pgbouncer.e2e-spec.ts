@@ -4,6 +4,7 @@ import { lockKey } from 'src/database/job-lock';
 import { LedgerAuditJob } from 'src/payments/ledger-audit.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
+import { eventually } from '../support/eventually';
 import { ledgerMismatches } from '../support/ledger';
 import { describeNeeding } from '../support/needs-services';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
@@ -91,6 +92,29 @@ describeNeeding(['PostgreSQL', 'Redis', 'pgbouncer'], 'the app through PgBouncer
       expect(rows[0].held).toBe(0);
     } finally {
       await other.end();
+    }
+  });
+
+  it("holds a running job's lock in an open transaction, not in a session a pooled connection would pass on", async () => {
+    const blocker = new Client({ connectionString: direct });
+    await blocker.connect();
+    try {
+      // The sweep reads users: it waits here while its lock is held.
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      const running = sut.app.get(LedgerAuditJob).run();
+      const holder = await eventually(async () => {
+        const { rows } = await blocker.query(
+          `SELECT a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted`,
+        );
+        expect(rows).toHaveLength(1);
+        return rows[0].state;
+      });
+      await blocker.query('COMMIT');
+      expect(await running).toMatchObject({ mismatches: [] });
+      expect(holder).toBe('idle in transaction');
+    } finally {
+      await blocker.end();
     }
   });
 });
