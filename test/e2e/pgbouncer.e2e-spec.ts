@@ -88,7 +88,7 @@ describeNeeding(['PostgreSQL', 'Redis', 'pgbouncer'], 'the app through PgBouncer
       expect(await job.run()).toBeUndefined();
       await other.query('COMMIT');
       expect(await job.run()).toMatchObject({ mismatches: [] });
-      const { rows } = await other.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`);
+      const { rows } = await other.query(`SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()`);
       expect(rows[0].held).toBe(0);
     } finally {
       await other.end();
@@ -97,15 +97,20 @@ describeNeeding(['PostgreSQL', 'Redis', 'pgbouncer'], 'the app through PgBouncer
 
   it("holds a running job's lock in an open transaction, not in a session a pooled connection would pass on", async () => {
     const blocker = new Client({ connectionString: direct });
+    // Outside any transaction: one keeps its first view of pg_stat_activity to its end.
+    const observer = new Client({ connectionString: direct });
     await blocker.connect();
+    await observer.connect();
     try {
       // The sweep reads users: it waits here while its lock is held.
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
       const running = sut.app.get(LedgerAuditJob).run();
       const holder = await eventually(async () => {
-        const { rows } = await blocker.query(
-          `SELECT a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted`,
+        // This database's only: other suites share the server.
+        const { rows } = await observer.query(
+          `SELECT a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()`,
         );
         expect(rows).toHaveLength(1);
         return rows[0].state;
@@ -115,6 +120,7 @@ describeNeeding(['PostgreSQL', 'Redis', 'pgbouncer'], 'the app through PgBouncer
       expect(holder).toBe('idle in transaction');
     } finally {
       await blocker.end();
+      await observer.end();
     }
   });
 });
