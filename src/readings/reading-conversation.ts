@@ -24,6 +24,5 @@ export interface ReadingConversation {
   language?: Language;
 }
 
-export const READING_SESSION = 'reading';
 export const MAX_QUESTION_LENGTH = 500;
 export const MAX_ANSWER_LENGTH = 300;

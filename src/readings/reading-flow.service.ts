@@ -3,6 +3,7 @@ import { CatalogService } from 'src/catalog/catalog.service';
 import { SpreadDefinition } from 'src/catalog/catalog';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
@@ -13,7 +14,6 @@ import { needsCare } from './safety/safety-detector';
 import {
   MAX_ANSWER_LENGTH,
   MAX_QUESTION_LENGTH,
-  READING_SESSION,
   ReadingConversation,
 } from './reading-conversation';
 

@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
+import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionEndReason, SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
 import { Notifier } from 'src/telegram/notifier.service';
 import { UsersService } from 'src/users/users.service';
 import { READING_GRACE_SECONDS } from './reading-flow.service';
-import { READING_SESSION, ReadingConversation } from './reading-conversation';
+import { ReadingConversation } from './reading-conversation';
 import { ReadingsService } from './readings.service';
 
 /**

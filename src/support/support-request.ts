@@ -1,8 +1,5 @@
 import { Language } from 'src/common/i18n/i18n.service';
 
-/** The `user_sessions.session_type` of a support conversation. */
-export const SUPPORT_SESSION = 'support';
-
 /** At most this many messages are kept per request, and this many characters per message. */
 export const MAX_SUPPORT_MESSAGES = 50;
 export const MAX_SUPPORT_TEXT = 4000;

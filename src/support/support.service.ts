@@ -4,6 +4,7 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { escapeHtml, I18nService, Language } from 'src/common/i18n/i18n.service';
 import { AppConfig } from 'src/config/app-config';
+import { SUPPORT_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
 import { Notifier } from 'src/telegram/notifier.service';
@@ -12,7 +13,6 @@ import { UsersService } from 'src/users/users.service';
 import {
   MAX_SUPPORT_MESSAGES,
   MAX_SUPPORT_TEXT,
-  SUPPORT_SESSION,
   SupportRequestData,
   SupportState,
 } from './support-request';
