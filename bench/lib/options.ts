@@ -59,7 +59,7 @@ export function parseOptions(argv: string[]): Options {
     adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisDb: 15,
-    database: 'tarot_bench',
+    database: process.env.BENCH_DATABASE ?? 'tarot_bench',
   };
 }
 

@@ -12,6 +12,7 @@ export class UpdateFactory {
   private updateId: number;
   private readonly messageIds = new Map<number, number>();
   private readonly chatInstances = new Map<number, string>();
+  private botMessageId = 1_000_000;
 
   constructor(
     private readonly bot: { id: number; first_name: string },
@@ -35,8 +36,13 @@ export class UpdateFactory {
     return { update_id: this.nextUpdateId(), message };
   }
 
-  /** A press of an inline button under a bot message (whose id the bot does not check for the actions used here). */
-  callback(user: BenchUser, queryId: string, data: string, messageId = 1): Record<string, unknown> {
+  /**
+   * A press of an inline button under a bot message (whose id the bot does not check for the
+   * actions used here). Each press is under a message of its own, as a user presses "Another
+   * reading" under the last reading: the bot takes the same button on the same message within
+   * seconds for a double tap.
+   */
+  callback(user: BenchUser, queryId: string, data: string, messageId = this.nextBotMessageId()): Record<string, unknown> {
     return {
       update_id: this.nextUpdateId(),
       callback_query: {
@@ -53,6 +59,10 @@ export class UpdateFactory {
         },
       },
     };
+  }
+
+  private nextBotMessageId(): number {
+    return ++this.botMessageId;
   }
 
   /** Callback query ids look like Telegram's: large decimal numbers. */
