@@ -72,6 +72,14 @@ for i = 1, #KEYS do
 end
 return renewed`);
 
+const handledSet = (bucket: number) => `updates-done:${bucket}`;
+
+/** Where a handled update is remembered: its hour's set, and its digest there. */
+export function handledMark(identity: string, at = Date.now()): { key: string; digest: Buffer; bucket: number } {
+  const bucket = Math.floor(at / BUCKET_MS);
+  return { key: handledSet(bucket), digest: createHash('sha256').update(identity).digest().subarray(0, DIGEST_BYTES), bucket };
+}
+
 /**
  * What a claim found: this instance handles the update now, it was handled before, or another
  * delivery of it is being handled (here or on another instance) and Telegram should try later.
@@ -141,7 +149,7 @@ export class UpdateGate {
    */
   async claim(identity: string, options: ClaimOptions = {}): Promise<UpdateClaim> {
     const key = `update:${identity}`;
-    const digest = createHash('sha256').update(identity).digest().subarray(0, DIGEST_BYTES);
+    const { digest } = handledMark(identity);
     /** This delivery's token: only it renews the claim (and the lock taken with it) or gives them back. */
     const owner = randomUUID();
     const deadline = Date.now() + CLAIM_WAIT_MS;
@@ -178,8 +186,8 @@ export class UpdateGate {
         stopRenewing();
         if (inMemory) this.seen.set(identity, { done: true, at: Date.now() });
         this.failures.delete(identity);
-        const bucket = Math.floor(Date.now() / BUCKET_MS);
-        await this.runScript(MARK_DONE, [`updates-done:${bucket}`, ...held], [digest, String((bucket + 1) * BUCKET_MS + DONE_MS), owner]);
+        const mark = handledMark(identity);
+        await this.runScript(MARK_DONE, [mark.key, ...held], [digest, String((mark.bucket + 1) * BUCKET_MS + DONE_MS), owner]);
         giveTurnBack();
       },
       release: async () => {
@@ -286,7 +294,7 @@ export class UpdateGate {
 
   private async claimShared(key: string, digest: Buffer, owner: string, options: ClaimOptions): Promise<{ result: ClaimResult; locked: boolean; peeked?: string | null }> {
     const now = Math.floor(Date.now() / BUCKET_MS);
-    const buckets = Array.from({ length: BUCKETS }, (_, i) => `updates-done:${now - i}`);
+    const buckets = Array.from({ length: BUCKETS }, (_, i) => handledSet(now - i));
     const lockKey = options.userKey !== undefined ? `user-lock:${options.userKey}` : key;
     const peek = options.peekKey ?? undefined;
     const [result, locked, peeked] = (await CLAIM.run(this.redis!, [key, lockKey, peek ?? key, ...buckets], [
