@@ -12,12 +12,12 @@ import { Notifier } from 'src/telegram/notifier.service';
 import { User } from 'src/users/user.entity';
 import { UsersService } from 'src/users/users.service';
 import { PastReadingsService } from './past-readings.service';
-import { SpreadPictureSender } from './spread-picture-sender.service';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingsService } from './readings.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
 import { ReadingWriter, WrittenReading } from './reading-writer.service';
 import { ReadingDraft } from './delivery/reading-draft';
+import { Paid, ReadingDelivery } from './delivery/reading-delivery.service';
 
 const TYPING_EVERY_MS = 4_000;
 
@@ -43,15 +43,18 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     private readonly renderer: ReadingRenderer,
     private readonly history: PastReadingsService,
     private readonly notifier: Notifier,
-    private readonly pictures: SpreadPictureSender,
+    private readonly delivery: ReadingDelivery,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
     private readonly metrics: MetricsService,
   ) {}
 
-  /** Starts generation without waiting for it (the update handler answers at once). */
-  start(readingId: number, sessionId: number, price: number): void {
-    const work = this.generate(readingId, sessionId, price)
+  /**
+   * Starts generation without waiting for it (the update handler answers at once). `placeholder`:
+   * the message that tells the user the deck is being shuffled, which the picture replaces.
+   */
+  start(readingId: number, sessionId: number, price: number, placeholder?: number): void {
+    const work = this.generate(readingId, sessionId, price, placeholder)
       .catch((error: Error) => this.logger.error(`Reading ${readingId}: ${error.stack ?? error.message}`))
       .finally(() => this.running.delete(work));
     this.running.add(work);
@@ -73,7 +76,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     }
   }
 
-  async generate(readingId: number, sessionId: number, price: number): Promise<GenerationResult> {
+  async generate(readingId: number, sessionId: number, price: number, placeholder?: number): Promise<GenerationResult> {
     const reading = await this.readings.findWithUser(readingId);
     if (!reading?.user || reading.status !== 'in_progress') return 'gone';
     const user = reading.user;
@@ -88,7 +91,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     );
     let written: WrittenReading;
     try {
-      void this.notifier.typing(user.telegramId);
+      // No "typing…" at once: the user has just been told the deck is being shuffled.
       written = await this.writer.write({
         spreadKey: reading.spreadType,
         positions: spread?.positions ?? [],
@@ -134,26 +137,13 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     this.metrics.readings.inc({ spread: reading.spreadType, status: 'completed' });
     await this.users.forget(user.telegramId);
     await this.history.forget(user.id);
-    await this.deliver(user, language, written, reading.question, price, balance);
+    await this.deliver(user, language, written, reading.question, { price, balance }, placeholder);
     return 'completed';
   }
 
-  private async deliver(user: User, language: Language, written: WrittenReading, question: string | null, price: number, balance: number) {
-    const messages = [
-      this.renderer.cards(language, written.spreadName, written.cards, question),
-      ...this.renderer.interpretation(language, written.interpretation, written.cards),
-    ];
-    const footer = this.i18n.t(language, 'read.paid', { price, count: balance });
-    const keyboard = [
-      [
-        { text: this.i18n.t(language, 'read.again'), callbackData: callbackData('read') },
-        { text: this.i18n.t(language, 'read.pastButton'), callbackData: callbackData('past', 0) },
-      ],
-    ];
+  private async deliver(user: User, language: Language, written: WrittenReading, question: string | null, paid: Paid, placeholder?: number) {
     try {
-      await this.pictures.send(user.telegramId, language, written.spreadKey, written.spreadName, written.cards);
-      for (const message of messages) await this.notifier.send(user.telegramId, message);
-      await this.notifier.send(user.telegramId, footer, keyboard);
+      await this.delivery.deliver(user.telegramId, language, written, question, paid, placeholder);
     } catch (error) {
       // The reading is stored and paid; it stays in /past for the user to open again.
       this.logger.warn(`Reading for user ${user.id} stored but not delivered: ${(error as Error).message}`);

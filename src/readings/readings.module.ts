@@ -17,6 +17,7 @@ import { ReadingFlowService } from './reading-flow.service';
 import { ReadingGenerator } from './reading-generator.service';
 import { ReadingRecoveryJob } from './reading-recovery.job';
 import { ReadingRenderer } from './reading-renderer';
+import { ReadingDelivery } from './delivery/reading-delivery.service';
 import { SpreadPictureSender } from './spread-picture-sender.service';
 import { ReadingTexts } from './reading-texts.service';
 import { ReadingWriter } from './reading-writer.service';
@@ -33,6 +34,7 @@ import { TodayService } from './today.service';
     ReadingTexts,
     ReadingRenderer,
     SpreadPictureSender,
+    ReadingDelivery,
     ReadingWriter,
     ReadingFlowService,
     ReadingGenerator,

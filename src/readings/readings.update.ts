@@ -108,10 +108,12 @@ export class ReadingsUpdate {
         await ctx.reply(intro + step, { parse_mode: 'HTML' });
         return;
       }
-      case 'generate':
-        await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
-        this.generator.start(outcome.readingId, outcome.sessionId, outcome.price);
+      case 'generate': {
+        const shuffling = await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
+        // The picture of the spread takes the place of this message.
+        this.generator.start(outcome.readingId, outcome.sessionId, outcome.price, shuffling?.message_id);
         return;
+      }
       case 'busy':
         await ctx.reply(this.i18n.t(lang, 'read.shuffling'));
         return;
