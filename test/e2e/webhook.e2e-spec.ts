@@ -64,9 +64,10 @@ describeNeeding(['Redis'], 'webhook mode with two app instances', () => {
     urlB = `${await b.listen()}${WEBHOOK_PATH}`;
     for (const app of [a, b]) {
       // What runs under the user's lock: the status guard and the handler.
-      const pipeline = app.app.get(UpdatePipeline) as unknown as { guarded: (ctx: BotContext, next: () => Promise<void>) => Promise<void> };
+      type Guarded = (ctx: BotContext, next: () => Promise<void>, read: unknown) => Promise<void>;
+      const pipeline = app.app.get(UpdatePipeline) as unknown as { guarded: Guarded };
       const guarded = pipeline.guarded.bind(pipeline);
-      pipeline.guarded = (ctx, next) => watch.around(ctx.from!.id, () => guarded(ctx, next));
+      pipeline.guarded = (ctx, next, read) => watch.around(ctx.from!.id, () => guarded(ctx, next, read));
     }
     standIn.redirectWebhook(urlA);
   });
