@@ -14,6 +14,11 @@ import type { StandInCall, ToDriver, ToStandIn } from './lib/ipc';
 const KEEP_RECORDS = 1000;
 const TEXT_LIMIT = 500;
 
+/** The start and the end of a long text (a reading's last message ends with what it cost), without the middle. */
+function shortened(text: string): string {
+  return text.length <= 2 * TEXT_LIMIT ? text : `${text.slice(0, TEXT_LIMIT)}…${text.slice(-TEXT_LIMIT)}`;
+}
+
 function send(message: ToDriver): void {
   process.send?.(message);
 }
@@ -34,7 +39,7 @@ async function main(): Promise<void> {
     batch.push({
       method: call.method,
       chat_id: typeof chatId === 'number' || typeof chatId === 'string' ? Number(chatId) : undefined,
-      text: typeof text === 'string' ? text.slice(0, TEXT_LIMIT) : undefined,
+      text: typeof text === 'string' ? shortened(text) : undefined,
       ok: call.ok,
       error: call.ok ? undefined : `${call.errorCode} ${call.description ?? ''}`,
       at: call.at,

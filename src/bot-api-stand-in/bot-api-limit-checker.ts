@@ -30,6 +30,11 @@ export class BotApiLimitChecker {
       case 'sendMediaGroup':
         this.checkMediaGroup(params.media);
         break;
+      case 'editMessageMedia':
+        if (isRecord(params.media) && typeof params.media.caption === 'string') {
+          this.checkCaption(params.media.caption, params.media.parse_mode, params.media.caption_entities);
+        }
+        break;
       case 'sendMessageDraft':
         // 0-4096 characters: an empty draft is a "Thinking..." placeholder.
         if (typeof params.text === 'string' && this.formatter.format(params.text, params.parse_mode, params.entities).text.length > MAX_TEXT) {

@@ -47,6 +47,7 @@ export class MessageMethodHandler {
       sendMediaGroup: (context) => this.sendMediaGroup(context),
       editMessageText: (context) => this.editMessageText(context),
       editMessageCaption: (context) => this.editMessageCaption(context),
+      editMessageMedia: (context) => this.editMessageMedia(context),
       editMessageReplyMarkup: (context) => this.editMessageReplyMarkup(context),
       deleteMessage: (context) => this.deleteMessage(context),
       sendChatAction: (context) => this.sendChatAction(context),
@@ -137,6 +138,25 @@ export class MessageMethodHandler {
     setOrDelete(edited, 'caption', caption.text || undefined);
     setOrDelete(edited, 'caption_entities', caption.entities.length ? caption.entities : undefined);
     setOrDelete(edited, 'reply_markup', markup);
+    this.chats.replace(edited.chat.id, edited);
+    return edited;
+  }
+
+  /** New media for a message, or a media in place of a text message (Bot API 10.1), with its caption. */
+  private editMessageMedia({ reader, params }: MethodContext): TgMessage {
+    const entry = this.editableEntry(reader);
+    const current = entry.message;
+    if (current.invoice || current.media_group_id) throw BotApiError.badRequest("message can't be edited");
+    const media = reader.optionalObject('media');
+    if (!media) throw BotApiError.badRequest('parameter "media" is required');
+    const item = this.mediaItem(media, 0, params);
+    const edited: TgMessage = { ...current, edit_date: this.nowSeconds() };
+    for (const field of ['text', 'entities', 'link_preview_options', 'photo', 'video', 'document', 'audio'] as const) delete edited[field];
+    if (item.kind === 'photo') edited.photo = this.messages.photoSizes(item.source);
+    else edited[item.kind] = this.messages.fileObject(item.kind, item.source, item.fileName);
+    setOrDelete(edited, 'caption', item.caption?.text || undefined);
+    setOrDelete(edited, 'caption_entities', item.caption?.entities.length ? item.caption.entities : undefined);
+    setOrDelete(edited, 'reply_markup', this.messages.inlineMarkup(reader));
     this.chats.replace(edited.chat.id, edited);
     return edited;
   }

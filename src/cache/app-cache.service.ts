@@ -61,13 +61,32 @@ export class AppCacheService {
     return this.config.cache.budgetMb * 1024 * 1024;
   }
 
-  async getOrSet<T>(type: CacheType, id: string, getter: () => Promise<T>): Promise<T> {
+  async getOrSet<T>(type: CacheType, id: string, getter: () => Promise<T>, known = false): Promise<T> {
     const key = AppCacheService.key(type, id);
     const pending = this.inFlight.get(key);
     if (pending) return pending as Promise<T>;
-    const work = this.readThrough(type, key, getter).finally(() => this.inFlight.delete(key));
+    const work = this.readThrough(type, key, getter, known).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, work);
     return work;
+  }
+
+  /**
+   * The Redis key a value is stored under, for a caller that reads it in a round trip of its own
+   * (the update gate reads the user's snapshot with its claim); null without Redis.
+   */
+  redisKey(type: CacheType, id: string): string | null {
+    return this.redis ? AppCacheService.storeKey(AppCacheService.key(type, id)) : null;
+  }
+
+  /**
+   * getOrSet with the stored value already read (`raw`, as `redisKey` holds it; null when
+   * absent): no read of its own, the getter on a miss. `raw` undefined reads as getOrSet does.
+   */
+  async getOrSetRead<T>(type: CacheType, id: string, raw: string | null | undefined, getter: () => Promise<T>): Promise<T> {
+    if (raw === undefined) return this.getOrSet(type, id, getter);
+    const cached = await this.parse<T>(type, raw);
+    if (cached !== undefined) return cached;
+    return this.getOrSet(type, id, getter, true);
   }
 
   /** A value someone `set`; undefined on a miss or when Redis is unavailable. */
@@ -101,8 +120,9 @@ export class AppCacheService {
     return deleted;
   }
 
-  private async readThrough<T>(type: CacheType, key: string, getter: () => Promise<T>): Promise<T> {
-    const cached = await this.read<T>(type, key);
+  /** `knownMiss`: the caller has just read the key and found nothing, so it is not read again. */
+  private async readThrough<T>(type: CacheType, key: string, getter: () => Promise<T>, knownMiss = false): Promise<T> {
+    const cached = knownMiss ? undefined : await this.read<T>(type, key);
     if (cached !== undefined) return cached;
     const value = await getter();
     await this.store(type, key, value);
@@ -128,6 +148,20 @@ export class AppCacheService {
     this.counters[type].misses++;
     this.metrics.cache.inc({ type, result: 'miss' });
     return undefined;
+  }
+
+  /** A value as the store wrote it in Redis, counted as a hit or a miss; undefined when absent, expired or unreadable. */
+  private async parse<T>(type: CacheType, raw: string | null): Promise<T | undefined> {
+    let value: T | undefined;
+    try {
+      const data = raw === null ? undefined : ((await this.cache.stores[0].deserialize!(raw)) as { value?: T; expires?: number } | undefined);
+      if (data && !(typeof data.expires === 'number' && data.expires < Date.now())) value = data.value;
+    } catch (error) {
+      this.logger.warn(`Cache value of type ${type} could not be read: ${(error as Error).message}`);
+    }
+    this.counters[type][value === undefined ? 'misses' : 'hits']++;
+    this.metrics.cache.inc({ type, result: value === undefined ? 'miss' : 'hit' });
+    return value;
   }
 
   private async store<T>(type: CacheType, key: string, value: T): Promise<void> {

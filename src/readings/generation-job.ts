@@ -18,4 +18,6 @@ export interface GenerationJob {
   /** The language of the update that answered the last question. */
   language: Language;
   user: { id: number; telegramId: string; preferences: UserPreferences };
+  /** The "Shuffling…" message, which the spread's picture replaces; absent after a restart. */
+  placeholder?: number;
 }

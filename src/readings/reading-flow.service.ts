@@ -151,9 +151,12 @@ export class ReadingFlowService {
       answers: questions.map((asked, i) => ({ question: asked, answer: next.answers[i] ?? null })),
     };
     await this.store.awaitGeneration(session.id, next, responses, question);
-    await this.notifier
+    const placeholder = await this.notifier
       .send(user.telegramId, this.i18n.t(language, 'read.shuffling'))
-      .catch((error: Error) => this.logger.warn(`Could not tell user ${user.id} their cards are being drawn: ${error.message}`));
+      .catch((error: Error) => {
+        this.logger.warn(`Could not tell user ${user.id} their cards are being drawn: ${error.message}`);
+        return undefined;
+      });
     this.generator.start({
       readingId: next.readingId,
       sessionId: session.id,
@@ -163,6 +166,7 @@ export class ReadingFlowService {
       responses,
       language,
       user: { id: user.id, telegramId: user.telegramId, preferences: user.preferences },
+      placeholder,
     });
     return { kind: 'generate', readingId: next.readingId };
   }

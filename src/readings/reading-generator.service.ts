@@ -7,7 +7,7 @@ import { Notifier } from 'src/telegram/notifier.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
 import { ReadingDraft } from './delivery/reading-draft';
 import { GenerationJob } from './generation-job';
-import { ReadingDelivery } from './reading-delivery.service';
+import { ReadingDelivery } from './delivery/reading-delivery.service';
 import { ReadingRenderer } from './reading-renderer';
 import { ReadingStore } from './reading-store.service';
 import { ReadingWriter, WrittenReading } from './reading-writer.service';
@@ -73,7 +73,7 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     );
     let written: WrittenReading;
     try {
-      void this.notifier.typing(user.telegramId);
+      // No "typing…" at once: the user has just been told the deck is being shuffled.
       written = await this.writer.write({
         spreadKey: job.spreadKey,
         positions: spread?.positions ?? [],
@@ -106,7 +106,12 @@ export class ReadingGenerator implements BeforeApplicationShutdown {
     }
     this.metrics.readings.inc({ spread: job.spreadKey, status: 'completed' });
     this.metrics.creditsSpent.inc({ kind: 'reading_cost' }, job.price);
-    await this.delivery.deliver(user, language, written, job.question, job.price, charge.balance);
+    try {
+      await this.delivery.deliver(user.telegramId, language, written, job.question, { price: job.price, balance: charge.balance }, job.placeholder);
+    } catch (error) {
+      // The reading is stored and paid; it stays in /past for the user to open again.
+      this.logger.warn(`Reading for user ${user.id} stored but not delivered: ${(error as Error).message}`);
+    }
     return 'completed';
   }
 

@@ -15,11 +15,11 @@ import { PastReadingsService } from './past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingFlowService } from './reading-flow.service';
 import { ReadingGenerator } from './reading-generator.service';
-import { ReadingDelivery } from './reading-delivery.service';
 import { ReadingInterruptions } from './reading-interruptions.service';
 import { ReadingRecoveryJob } from './reading-recovery.job';
 import { ReadingStore } from './reading-store.service';
 import { ReadingRenderer } from './reading-renderer';
+import { ReadingDelivery } from './delivery/reading-delivery.service';
 import { SpreadPictureSender } from './spread-picture-sender.service';
 import { ReadingTexts } from './reading-texts.service';
 import { ReadingWriter } from './reading-writer.service';
@@ -36,12 +36,12 @@ import { TodayService } from './today.service';
     ReadingTexts,
     ReadingRenderer,
     SpreadPictureSender,
+    ReadingDelivery,
     ReadingWriter,
     ReadingStore,
     ReadingFlowService,
     ReadingInterruptions,
     ReadingGenerator,
-    ReadingDelivery,
     ReadingRecoveryJob,
     PastReadingsService,
     TodayService,

@@ -10,6 +10,13 @@ import { pictureCaption } from './picture/picture-caption';
 import { PictureRequest, SpreadPicture } from './picture/spread-picture';
 import { DrawnCard } from './reading.entity';
 
+export interface PictureOptions {
+  /** The caption in HTML, within Telegram's 1,024 characters; the spread's name (plain) when absent. */
+  caption?: string;
+  /** A message of the bot's that the picture replaces (editMessageMedia) rather than following. */
+  replace?: number;
+}
+
 /** Part of every picture's cache key: bump it when the design changes, so pictures are drawn anew. */
 const DESIGN_VERSION = 2;
 
@@ -34,11 +41,20 @@ export class SpreadPictureSender {
   /**
    * Sends the captioned picture, best effort: the picture decorates a reading, so a spread that
    * cannot be drawn or that Telegram refuses is logged and counted, and the caller sends the
-   * text all the same. Returns whether the picture went.
+   * text all the same. Returns whether the picture went. The caption is the spread's name unless
+   * `options.caption` (HTML, within Telegram's caption limit) says more; with `options.replace`
+   * the picture takes the place of that message of the bot's.
    */
-  async send(chatId: string | number, language: Language, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<boolean> {
+  async send(
+    chatId: string | number,
+    language: Language,
+    spreadKey: string,
+    spreadName: string,
+    cards: DrawnCard[],
+    options: PictureOptions = {},
+  ): Promise<boolean> {
     try {
-      this.metrics.spreadPictures.inc({ outcome: await this.trySend(chatId, spreadKey, spreadName, cards) });
+      this.metrics.spreadPictures.inc({ outcome: await this.trySend(chatId, spreadKey, spreadName, cards, options) });
       return true;
     } catch (error) {
       this.metrics.spreadPictures.inc({ outcome: 'failed' });
@@ -47,14 +63,15 @@ export class SpreadPictureSender {
     }
   }
 
-  private async trySend(chatId: string | number, spreadKey: string, spreadName: string, cards: DrawnCard[]): Promise<'uploaded' | 'reused'> {
+  private async trySend(chatId: string | number, spreadKey: string, spreadName: string, cards: DrawnCard[], options: PictureOptions): Promise<'uploaded' | 'reused'> {
     const request = this.request(spreadKey, spreadName, cards);
-    const caption = pictureCaption(spreadName);
+    const caption = options.caption ?? pictureCaption(spreadName);
+    const how = { html: options.caption !== undefined, replace: options.replace };
     const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
     const fileId = await this.cache.get<string>('card_data', id);
     if (fileId) {
       try {
-        await this.notifier.sendPhoto(chatId, fileId, caption);
+        await this.notifier.sendPhoto(chatId, fileId, caption, how);
         return 'reused';
       } catch (error) {
         // Telegram no longer knows the file (another bot token, a wiped test server): upload it again.
@@ -63,7 +80,7 @@ export class SpreadPictureSender {
       }
     }
     const png = await this.spreadPicture.renderAsync(request);
-    const uploaded = await this.notifier.sendPhoto(chatId, png, caption);
+    const uploaded = await this.notifier.sendPhoto(chatId, png, caption, how);
     if (uploaded) await this.cache.set('card_data', id, uploaded);
     return 'uploaded';
   }

@@ -45,12 +45,19 @@ export class Notifier {
   }
 
   /**
-   * A picture with a plain-text caption (at most 1,024 characters): PNG bytes to upload, or the
-   * file_id of one Telegram already holds. Returns the file_id of the largest size Telegram keeps.
+   * A picture with its caption (at most 1,024 characters; HTML when `html`): PNG bytes to upload,
+   * or the file_id of one Telegram already holds. With `replace`, it takes the place of that
+   * message of the bot's (a text such as "Shuffling…": editMessageMedia) instead of being a new
+   * one. Returns the file_id of the largest size Telegram keeps.
    */
-  async sendPhoto(chatId: string | number, photo: Buffer | string, caption: string): Promise<string | undefined> {
+  async sendPhoto(chatId: string | number, photo: Buffer | string, caption: string, options: { html?: boolean; replace?: number } = {}): Promise<string | undefined> {
     const file = typeof photo === 'string' ? photo : { source: photo, filename: 'spread.png' };
-    const sent = await this.bot.telegram.sendPhoto(chatId, file, { caption });
+    const format = options.html ? { parse_mode: 'HTML' as const } : {};
+    if (options.replace !== undefined) {
+      const edited = await this.bot.telegram.editMessageMedia(chatId, options.replace, undefined, { type: 'photo', media: file, caption, ...format });
+      return typeof edited === 'object' && 'photo' in edited ? edited.photo.at(-1)?.file_id : undefined;
+    }
+    const sent = await this.bot.telegram.sendPhoto(chatId, file, { caption, ...format });
     return sent.photo?.at(-1)?.file_id;
   }
 

@@ -65,3 +65,31 @@ describe('UpdateGate.firstNotice', () => {
     expect([await gate.firstNotice('1'), await gate.firstNotice('1'), await gate.firstNotice('2')]).toEqual([true, false, true]);
   });
 });
+
+describe('UpdateGate.claim with the user\'s turn (one process, no Redis)', () => {
+  it('takes the turn with the claim, so a later update of the user waits until the first is marked done', async () => {
+    const gate = new UpdateGate(null);
+    const log: string[] = [];
+    const first = await gate.claim('1:1:message:1:1', { userKey: '1' });
+    expect(first.turn).toEqual({ userKey: '1', shared: false });
+    const second = await gate.claim('1:2:message:1:2', { userKey: '1' });
+    // The user's line was taken: the second update waits in it rather than taking a turn of its own.
+    expect(second.turn).toBeUndefined();
+    const later = gate.withUserLock('1', async () => log.push('second'), { claim: second });
+    await gate.withUserLock('1', async () => log.push('first'), { claim: first });
+    await sleep(10);
+    expect(log).toEqual(['first']);
+    await first.done();
+    await later;
+    expect(log).toEqual(['first', 'second']);
+  });
+
+  it('gives the turn back when the update was handled before', async () => {
+    const gate = new UpdateGate(null);
+    const claim = await gate.claim('1:1:message:1:1', { userKey: '1' });
+    await claim.done();
+    const again = await gate.claim('1:1:message:1:1', { userKey: '1' });
+    expect(again.result).toBe('handled');
+    await expect(gate.withUserLock('1', async () => 'next', { waitMs: 50 })).resolves.toBe('next');
+  });
+});

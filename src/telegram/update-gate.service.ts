@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
+import { RedisScript } from 'src/redis/redis-script';
 import { UserBusyError } from './user-busy.error';
 
 /**
@@ -9,11 +10,20 @@ import { UserBusyError } from './user-busy.error';
  * that dies mid-update frees both within seconds and Telegram's next delivery is handled.
  */
 const CLAIM_MS = 15_000;
-const LOCK_MS = 15_000;
+const LOCK_MS = CLAIM_MS;
 const RENEW_EVERY_MS = 5_000;
 /** Longer than any handler should run (the LLM is not awaited by handlers); renewal stops then. */
 const MAX_HOLD_MS = 180_000;
+/** Telegram keeps an update it could not deliver for 24 hours at most: a handled one is remembered that long. */
 const DONE_MS = 24 * 3600_000;
+/**
+ * Handled updates are remembered as 12-byte digests in one Redis set per hour (about 50 bytes
+ * an update, against some 200 for a key of its own with a TTL); a claim looks in the sets of
+ * the last DONE_MS, each of which expires DONE_MS after its hour ends.
+ */
+const BUCKET_MS = 3600_000;
+const BUCKETS = DONE_MS / BUCKET_MS + 1;
+const DIGEST_BYTES = 12;
 /** How long a delivery waits for another delivery of the same update (Telegram waits longer for an answer). */
 const CLAIM_WAIT_MS = 20_000;
 const CLAIM_POLL_MS = 50;
@@ -25,9 +35,50 @@ export const LOCK_WAIT_MS = 10_000;
 const LOCK_POLL_MS = 10;
 /** How long a user who was told to slow down is not told again. */
 const NOTICE_WINDOW_MS = 60_000;
-const DONE = 'done';
-const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-const RENEW_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+/**
+ * The claim of the common case in one round trip: KEYS = claim, user lock, peeked key, then the
+ * handled sets; ARGV = token, claim ms, lock ms, digest, take the lock (1/0), read the peeked key (1/0).
+ */
+const CLAIM = new RedisScript(`
+for i = 4, #KEYS do
+  if redis.call('sismember', KEYS[i], ARGV[4]) == 1 then return {'handled'} end
+end
+if not redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'in_progress'} end
+local locked = 0
+if ARGV[5] == '1' and redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[3]) then locked = 1 end
+local peeked = false
+if ARGV[6] == '1' then peeked = redis.call('get', KEYS[3]) end
+return {'claimed', locked, peeked}`);
+/** Marks the update handled and gives back what the token holds. KEYS = handled set, claim, lock...; ARGV = digest, set expiry (ms since the epoch), token. */
+const MARK_DONE = new RedisScript(`
+redis.call('sadd', KEYS[1], ARGV[1])
+redis.call('pexpireat', KEYS[1], ARGV[2])
+for i = 2, #KEYS do
+  if redis.call('get', KEYS[i]) == ARGV[3] then redis.call('del', KEYS[i]) end
+end
+return 1`);
+/** Deletes the keys the token holds. */
+const RELEASE_IF_OWNER = new RedisScript(`
+for i = 1, #KEYS do
+  if redis.call('get', KEYS[i]) == ARGV[1] then redis.call('del', KEYS[i]) end
+end
+return 1`);
+/** Extends the keys the token holds; returns how many it still held. */
+const RENEW_IF_OWNER = new RedisScript(`
+local renewed = 0
+for i = 1, #KEYS do
+  if redis.call('get', KEYS[i]) == ARGV[1] then renewed = renewed + redis.call('pexpire', KEYS[i], ARGV[2]) end
+end
+return renewed`);
+
+const handledSet = (bucket: number) => `updates-done:${bucket}`;
+
+/** Where a handled update is remembered: its hour's set, and its digest there. */
+export function handledMark(identity: string, at = Date.now()): { key: string; digest: Buffer; bucket: number } {
+  const bucket = Math.floor(at / BUCKET_MS);
+  return { key: handledSet(bucket), digest: createHash('sha256').update(identity).digest().subarray(0, DIGEST_BYTES), bucket };
+}
 
 /**
  * What a claim found: this instance handles the update now, it was handled before, or another
@@ -35,19 +86,41 @@ const RENEW_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return red
  */
 export type ClaimResult = 'claimed' | 'handled' | 'in_progress';
 
+export interface ClaimOptions {
+  /**
+   * The user whose lock the update will take: taken with the claim when nothing of theirs runs
+   * or waits in this process and the shared lock is free (the common case), else by withUserLock.
+   */
+  userKey?: string;
+  /** A Redis key read with the claim, under the user's lock when it was taken (the user's cached snapshot). */
+  peekKey?: string | null;
+}
+
 export interface UserLockOptions {
   /** How many updates may wait behind the one running (in this process); unbounded when absent. */
   queueLimit?: number;
   /** How long to wait for the lock before giving up with UserBusyError. */
   waitMs?: number;
+  /** The update's claim: its user's turn, when it was taken with the claim, is used rather than waited for. */
+  claim?: UpdateClaim;
+}
+
+/** A user's turn taken with a claim: the in-process line, and whether the shared lock came with it. */
+interface HeldTurn {
+  userKey: string;
+  shared: boolean;
 }
 
 /** A claimed update: renewed until `done` or `release` is called. */
 export interface UpdateClaim {
   readonly result: ClaimResult;
-  /** Marks the update handled for a day (Telegram redelivers within that). */
+  /** The user's turn, when the claim took it. */
+  readonly turn?: HeldTurn;
+  /** The raw value of `peekKey`, when it was read with the claim (null: absent). */
+  readonly peeked?: string | null;
+  /** Marks the update handled for a day (Telegram redelivers within that), and gives the user's turn back. */
   done(): Promise<void>;
-  /** Gives the update back after a failure, so that Telegram's next delivery is handled. */
+  /** Gives the update back after a failure, so that Telegram's next delivery is handled, and the user's turn. */
   release(): Promise<void>;
 }
 
@@ -69,41 +142,59 @@ export class UpdateGate {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
 
   /**
-   * Claims the update for this instance. Another delivery of it being handled is waited for (a
-   * while): it is then answered as handled, or taken over if its holder failed or died.
+   * Claims the update for this instance, and with it (in the same Redis round trip) the user's
+   * turn and `peekKey` when options ask and the user has nothing running here. Another delivery
+   * of the update being handled is waited for (a while): it is then answered as handled, or
+   * taken over if its holder failed or died.
    */
-  async claim(identity: string): Promise<UpdateClaim> {
+  async claim(identity: string, options: ClaimOptions = {}): Promise<UpdateClaim> {
     const key = `update:${identity}`;
-    /** This delivery's token: only it renews the claim or gives it back. */
+    const { digest } = handledMark(identity);
+    /** This delivery's token: only it renews the claim (and the lock taken with it) or gives them back. */
     const owner = randomUUID();
     const deadline = Date.now() + CLAIM_WAIT_MS;
-    let result: ClaimResult;
+    let found: { result: ClaimResult; locked: boolean; peeked?: string | null };
     let inMemory = !this.redis;
+    let turn: (() => void) | undefined;
     for (;;) {
+      turn = options.userKey !== undefined ? this.takeTurn(options.userKey) : undefined;
       try {
-        result = inMemory ? this.claimInMemory(identity) : await this.claimShared(key, owner);
+        found = inMemory ? { result: this.claimInMemory(identity), locked: false } : await this.claimShared(key, digest, owner, turn ? options : {});
       } catch (error) {
         this.logger.warn(`Cannot check update ${identity} for redelivery (${(error as Error).message}); handling it`);
         inMemory = true;
-        result = this.claimInMemory(identity);
+        found = { result: this.claimInMemory(identity), locked: false };
       }
-      if (result !== 'in_progress' || Date.now() >= deadline) break;
+      if (found.result === 'claimed') break;
+      // Not this delivery's update (yet): the user's turn goes to their next update meanwhile.
+      turn?.();
+      turn = undefined;
+      if (found.result === 'handled' || Date.now() >= deadline) break;
       await sleep(CLAIM_POLL_MS);
     }
+    const result = found.result;
     if (result !== 'claimed') return { result, done: async () => undefined, release: async () => undefined };
-    const stopRenewing = this.renewWhileHeld(key, owner, CLAIM_MS);
+    const lockKey = `user-lock:${options.userKey}`;
+    const held = found.locked ? [key, lockKey] : [key];
+    const stopRenewing = this.renewWhileHeld(held, owner, CLAIM_MS);
+    const giveTurnBack = () => turn?.();
     return {
       result,
+      turn: turn ? { userKey: options.userKey!, shared: found.locked } : undefined,
+      peeked: found.peeked,
       done: async () => {
         stopRenewing();
         if (inMemory) this.seen.set(identity, { done: true, at: Date.now() });
         this.failures.delete(identity);
-        await this.redis?.set(key, DONE, { PX: DONE_MS }).catch(() => undefined);
+        const mark = handledMark(identity);
+        await this.runScript(MARK_DONE, [mark.key, ...held], [digest, String((mark.bucket + 1) * BUCKET_MS + DONE_MS), owner]);
+        giveTurnBack();
       },
       release: async () => {
         stopRenewing();
         this.seen.delete(identity);
-        await this.redis?.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [owner] }).catch(() => undefined);
+        await this.runScript(RELEASE_IF_OWNER, held, [owner]);
+        giveTurnBack();
       },
     };
   }
@@ -125,27 +216,44 @@ export class UpdateGate {
   }
 
   /**
-   * Runs `work` while holding the user's lock: in-process FIFO first, then the shared lock.
-   * Throws UserBusyError, without running it, when `queueLimit` updates already wait or the lock
-   * is not had within `waitMs`.
+   * Runs `work` while holding the user's lock: in-process FIFO first, then the shared lock (both
+   * already held when the claim took them). Throws UserBusyError, without running it, when
+   * `queueLimit` updates already wait or the lock is not had within `waitMs`.
    */
   async withUserLock<T>(userKey: string, work: () => Promise<T>, options: UserLockOptions = {}): Promise<T> {
     const deadline = Date.now() + (options.waitMs ?? LOCK_WAIT_MS);
+    const held = options.claim?.turn?.userKey === userKey ? options.claim.turn : undefined;
+    // The claim gives the turn back once the update is marked handled (with the shared lock, in one round trip).
+    if (held) return held.shared ? work() : this.withSharedLock(userKey, work, deadline);
     const previous = this.queues.get(userKey);
     const waiting = this.waiting.get(userKey) ?? 0;
     if (previous && options.queueLimit !== undefined && waiting >= options.queueLimit) throw new UserBusyError(userKey, 'queue_full');
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    const tail = (previous ?? Promise.resolve()).then(() => mine);
-    this.queues.set(userKey, tail);
+    const release = this.enterLine(userKey);
     try {
       if (previous) await this.waitInLine(userKey, previous, deadline);
       return await this.withSharedLock(userKey, work, deadline);
     } finally {
+      release();
+    }
+  }
+
+  /** The user's turn in this process, when nothing of theirs runs or waits here; the function gives it back. */
+  private takeTurn(userKey: string): (() => void) | undefined {
+    return this.queues.has(userKey) ? undefined : this.enterLine(userKey);
+  }
+
+  /** Joins the end of the user's line in this process; the function gives the place back (once). */
+  private enterLine(userKey: string): () => void {
+    const previous = this.queues.get(userKey);
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = (previous ?? Promise.resolve()).then(() => mine);
+    this.queues.set(userKey, tail);
+    return () => {
       // Those behind also wait for `previous`, so a turn given back early keeps their order.
       release();
       if (this.queues.get(userKey) === tail) this.queues.delete(userKey);
-    }
+    };
   }
 
   /**
@@ -184,9 +292,20 @@ export class UpdateGate {
     }
   }
 
-  private async claimShared(key: string, owner: string): Promise<ClaimResult> {
-    if ((await this.redis!.set(key, owner, { NX: true, PX: CLAIM_MS })) === 'OK') return 'claimed';
-    return (await this.redis!.get(key)) === DONE ? 'handled' : 'in_progress';
+  private async claimShared(key: string, digest: Buffer, owner: string, options: ClaimOptions): Promise<{ result: ClaimResult; locked: boolean; peeked?: string | null }> {
+    const now = Math.floor(Date.now() / BUCKET_MS);
+    const buckets = Array.from({ length: BUCKETS }, (_, i) => handledSet(now - i));
+    const lockKey = options.userKey !== undefined ? `user-lock:${options.userKey}` : key;
+    const peek = options.peekKey ?? undefined;
+    const [result, locked, peeked] = (await CLAIM.run(this.redis!, [key, lockKey, peek ?? key, ...buckets], [
+      owner,
+      String(CLAIM_MS),
+      String(LOCK_MS),
+      digest,
+      options.userKey !== undefined ? '1' : '0',
+      peek !== undefined ? '1' : '0',
+    ])) as [ClaimResult, number?, (string | null)?];
+    return { result, locked: locked === 1, peeked: peek !== undefined && result === 'claimed' ? (peeked ?? null) : undefined };
   }
 
   private claimInMemory(identity: string): ClaimResult {
@@ -217,34 +336,38 @@ export class UpdateGate {
         await sleep(LOCK_POLL_MS);
       }
     }
-    const stopRenewing = this.renewWhileHeld(key, token, LOCK_MS);
+    const stopRenewing = this.renewWhileHeld([key], token, LOCK_MS);
     try {
       return await work();
     } finally {
       stopRenewing();
-      await this.redis.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [token] }).catch(() => undefined);
+      await this.runScript(RELEASE_IF_OWNER, [key], [token]);
     }
   }
 
+  /** Runs a script on Redis when there is one, best effort: a key left behind expires within seconds. */
+  private async runScript(script: RedisScript, keys: string[], args: (string | Buffer)[]): Promise<void> {
+    if (this.redis) await script.run(this.redis, keys, args).catch(() => undefined);
+  }
+
   /**
-   * Extends a key this delivery holds every few seconds, for at most MAX_HOLD_MS (a handler stuck
+   * Extends keys this delivery holds every few seconds, for at most MAX_HOLD_MS (a handler stuck
    * longer must not hold a user's lock for good); returns the function that stops it.
    */
-  private renewWhileHeld(key: string, token: string, ttlMs: number): () => void {
+  private renewWhileHeld(keys: string[], token: string, ttlMs: number): () => void {
     if (!this.redis) return () => undefined;
     const redis = this.redis;
     const until = Date.now() + MAX_HOLD_MS;
     const timer = setInterval(() => {
       if (Date.now() > until) {
-        this.logger.warn(`Stopped renewing ${key}: held for over ${MAX_HOLD_MS / 1000} s`);
+        this.logger.warn(`Stopped renewing ${keys.join(', ')}: held for over ${MAX_HOLD_MS / 1000} s`);
         clearInterval(timer);
         return;
       }
-      redis
-        .eval(RENEW_IF_OWNER, { keys: [key], arguments: [token, String(ttlMs)] })
+      RENEW_IF_OWNER.run(redis, keys, [token, String(ttlMs)])
         .then((renewed) => {
-          if (renewed === 0) {
-            this.logger.warn(`Lost ${key} while still working (it expired or was taken over)`);
+          if (Number(renewed) < keys.length) {
+            this.logger.warn(`Lost ${keys.join(' or ')} while still working (expired or taken over)`);
             clearInterval(timer);
           }
         })

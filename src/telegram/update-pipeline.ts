@@ -136,7 +136,9 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     // Counted from the claim on, which may wait for another delivery: shutdown waits for both.
     this.inFlight++;
     try {
-      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update));
+      // The common case in one Redis round trip: the claim, the user's lock and their cached snapshot.
+      const userKey = String(from.id);
+      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update), { userKey, peekKey: this.users.snapshotKey(userKey) });
       if (claim.result !== 'claimed') {
         if (claim.result === 'in_progress' && this.redelivered) this.unfinished.set(update.update_id, 'in_progress');
         this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
@@ -152,10 +154,15 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     const updateId = ctx.update.update_id;
     const started = Date.now();
     try {
-      if (await this.admitted(ctx)) {
+      // The user's snapshot from the entry read with the claim, once; the database on a miss.
+      let early: Promise<UserSnapshot | null> | undefined;
+      const readEarly = () => (early ??= this.users.snapshotByTelegramId(String(userId), claim.peeked));
+      if (await this.admitted(ctx, readEarly)) {
         // Money is never turned away: Telegram has taken (or returned) the Stars.
         const queueLimit = isPaymentUpdate(ctx) ? undefined : this.queueLimit;
-        await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next), { queueLimit });
+        // A snapshot read with the user's lock is fresh for the handler; one read without it is not.
+        const read = claim.turn?.shared ? readEarly : () => this.users.snapshotByTelegramId(String(userId));
+        await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next, read), { queueLimit, claim });
       }
       await claim.done();
       this.record(updateId, type, userId, ctx.state.outcome ?? 'ok', Date.now() - started);
@@ -231,11 +238,12 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     return unfinished;
   }
 
-  private async guarded(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  /** `read`: the user's snapshot, as fresh as their lock requires. */
+  private async guarded(ctx: BotContext, next: () => Promise<void>, read: () => Promise<UserSnapshot | null>): Promise<void> {
     if (ctx.myChatMember) return this.memberChanged(ctx);
     // The operators' chat answers support requests; its members are not users of the bot.
     if (this.isOperatorChat(ctx)) return next();
-    const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
+    const user = await read();
     if (user) {
       ctx.state.user = user;
       // Telegram's language_code decides, unless the user chose a language in /preferences.
@@ -258,11 +266,12 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   /**
    * The per-minute message limit, counted before the update waits for the user's lock (a flood
    * is refused at once, not queued): false when the update was answered as rate-limited. The
-   * snapshot read here only decides this; the handler gets a fresh one under the lock.
+   * snapshot read here only decides this; the handler gets a fresh one under the lock (the same
+   * one when the lock came with the claim that read it).
    */
-  private async admitted(ctx: BotContext): Promise<boolean> {
+  private async admitted(ctx: BotContext, read: () => Promise<UserSnapshot | null>): Promise<boolean> {
     if (ctx.myChatMember || isPaymentUpdate(ctx)) return true;
-    const user = await this.users.snapshotByTelegramId(String(ctx.from!.id));
+    const user = await read();
     if (user?.preferences.languageChosen) ctx.state.lang = this.i18n.resolveLanguage(user.preferences.language);
     if (!user || user.status !== 'active') return true;
     const verdict = await this.rateLimits.hit(user, 'message');

@@ -33,11 +33,20 @@ export class UsersService {
   }
 
   /** The user behind a Telegram id, from the cache when warm; null if they never sent /start. */
-  async snapshotByTelegramId(telegramId: string): Promise<UserSnapshot | null> {
-    return this.cache.getOrSet('user_data', `tg:${telegramId}`, async () => {
+  /**
+   * The user's snapshot from the cache (the database on a miss). `cached`: the cache entry as
+   * read already at `snapshotKey` (the update gate reads it with its claim).
+   */
+  async snapshotByTelegramId(telegramId: string, cached?: string | null): Promise<UserSnapshot | null> {
+    return this.cache.getOrSetRead('user_data', `tg:${telegramId}`, cached, async () => {
       const user = await this.findByTelegramId(telegramId);
       return user ? toSnapshot(user) : null;
     });
+  }
+
+  /** Where the user's cached snapshot is kept in Redis (null without Redis). */
+  snapshotKey(telegramId: string): string | null {
+    return this.cache.redisKey('user_data', `tg:${telegramId}`);
   }
 
   /** For a change to a user made outside this service (one statement over several tables): no reader sees the old balance or status. */

@@ -155,7 +155,7 @@ describe('an LLM reading streamed to the user as it is written', () => {
     expect(drafts.length).toBeGreaterThanOrEqual(2);
     expect(drafts.every((d) => d.ok)).toBe(true);
     // The reading itself (its picture first) comes after the last draft.
-    const delivered = calls.findIndex((c) => c.method === 'sendPhoto');
+    const delivered = calls.findIndex((c) => c.method === 'editMessageMedia');
     expect(delivered).toBeGreaterThan(calls.indexOf(drafts.at(-1)!));
     for (let i = 1; i < drafts.length; i++) expect(drafts[i].at - drafts[i - 1].at).toBeGreaterThanOrEqual(900);
     const texts = drafts.map((d) => String(d.params.text));

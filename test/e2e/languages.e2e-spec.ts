@@ -5,7 +5,7 @@ import { eventually } from '../support/eventually';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { payAndWait, requestInvoice } from '../support/payment-helpers';
-import { chooseSpread, Player, textsSince } from '../support/reading-helpers';
+import { chooseSpread, picturesSince, Player, textsSince } from '../support/reading-helpers';
 import { ADMIN_TOKEN, startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 /** Every run of English words from the catalogue (between placeholders and tags) long enough to be telling. */
@@ -66,7 +66,7 @@ describe('the bot in Ukrainian and Russian', () => {
     const received = [
       ...textsSince(standIn, user.id, mark),
       ...standIn.calls('sendInvoice').filter((c) => c.index >= mark).map((c) => `${c.params.title}\n${c.params.description}`),
-      ...standIn.calls('sendPhoto').filter((c) => c.index >= mark).map((c) => String(c.params.caption ?? '')),
+      ...picturesSince(standIn, user.id, mark).map((c) => c.caption),
     ].join('\n');
     expect(englishFragments().length).toBeGreaterThan(150);
     const english = englishFragments().filter((fragment) => received.includes(fragment));

@@ -11,7 +11,7 @@ import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
 import { eventually } from '../support/eventually';
-import { chooseSpread, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
+import { chooseSpread, picturesSince, Player, textsSince, waitForDelivery } from '../support/reading-helpers';
 import { ADMIN_TOKEN, startStandIn, startTestApp, TestApp } from '../support/test-app';
 import { prepareTestEnvironment } from '../support/test-environment';
 
@@ -56,16 +56,26 @@ describe('readings', () => {
     expect(await chooseSpread(standIn, user, 'single')).toContain('You chose <b>Single Card</b> (5 credits)');
     const mark = standIn.mark();
     await standIn.sendText(user, 'What should I focus on this week?');
-    expect(await nextReply(standIn, user.id, mark)).toContain('Shuffling the deck');
+    const shuffling = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
+    expect(String(shuffling.params.text)).toContain('Shuffling the deck');
     await waitForDelivery(standIn, user.id, mark);
 
-    const texts = textsSince(standIn, user.id, mark).join('\n');
-    expect(texts).toContain('<b>Single Card</b>');
-    expect(texts).toContain('What should I focus on this week?');
-    expect(texts).toContain('The spread as a whole');
-    expect(texts).toContain('Guidance');
-    expect(texts).toContain('5 credits spent; <b>0 credits</b> left.');
-    expect(standIn.calls('sendChatAction').some((c) => Number(c.params.chat_id) === user.id)).toBe(true);
+    // Two calls deliver it: the picture with the cards in place of "Shuffling…", then one message.
+    const calls = standIn.calls().filter((c) => c.index > shuffling.index && Number(c.params.chat_id) === user.id);
+    expect(calls.map((c) => `${c.method} ${c.ok}`)).toEqual(['editMessageMedia true', 'sendMessage true']);
+    const [picture] = picturesSince(standIn, user.id, shuffling.index);
+    expect(calls[0].params.message_id).toBe((shuffling.result as { message_id: number }).message_id);
+    expect(picture.caption).toContain('<b>Single Card</b>');
+    expect(picture.caption).toContain('What should I focus on this week?');
+    const [text] = textsSince(standIn, user.id, shuffling.index + 1);
+    expect(text).toContain('The spread as a whole');
+    expect(text).toContain('Guidance');
+    expect(text).toMatch(/5 credits spent; <b>0 credits<\/b> left\.$/);
+    expect(text).not.toContain('<b>Single Card</b>');
+    expect(calls[1].params.reply_markup).toBeDefined();
+    const shown = standIn.messagesTo(user.id).find((m) => m.message_id === (shuffling.result as { message_id: number }).message_id);
+    expect(shown).toMatchObject({ photo: expect.any(Array), caption: expect.stringContaining('Single Card') });
+    expect(shown!.text).toBeUndefined();
 
     const [reading] = await readingsOf(user.id);
     expect(reading).toMatchObject({ spread_type: 'single', status: 'completed', question: 'What should I focus on this week?' });
@@ -88,14 +98,16 @@ describe('readings', () => {
     const mark = standIn.mark();
     await standIn.sendText(user, '/skip');
     await waitForDelivery(standIn, user.id, mark);
-    const photo = standIn.calls('sendPhoto').find((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
+    const photo = standIn.calls('editMessageMedia').find((c) => c.index >= mark && Number(c.params.chat_id) === user.id);
     expect(photo?.ok).toBe(true);
-    expect(String(photo!.params.caption).length).toBeLessThanOrEqual(1024);
-    expect(String(photo!.params.caption)).toContain('Celtic Cross');
+    const shown = standIn.messagesTo(user.id).find((m) => m.message_id === photo!.params.message_id)!;
+    expect(shown.caption!.length).toBeLessThanOrEqual(1024);
+    expect(shown.caption).toContain('Celtic Cross');
+    expect(shown.caption!.split('\n').filter((line) => /^\d+\. /.test(line))).toHaveLength(10);
     const interpretation = standIn.calls('sendMessage').find((c) => c.index >= mark && String(c.params.text).includes('The spread as a whole'));
     expect(photo!.index).toBeLessThan(interpretation!.index);
-    const [cards] = textsSince(standIn, user.id, mark).filter((t) => t.includes('<b>Celtic Cross</b>'));
-    expect(cards.split('\n').filter((line) => /^\d+\. /.test(line))).toHaveLength(10);
+    // The cards are listed once: in the caption.
+    expect(textsSince(standIn, user.id, mark).filter((t) => t.includes('<b>Celtic Cross</b>'))).toEqual([]);
     const [reading] = await readingsOf(user.id);
     expect(reading.status).toBe('completed');
     expect(new Set(reading.cards.map((c: { cardId: string }) => c.cardId)).size).toBe(10);
@@ -220,14 +232,16 @@ describe('readings', () => {
     const user: Player = { id: 10_013, first_name: 'Pia' };
     await say(standIn, user, '/start');
     const refusePhoto = () => standIn.failNext('sendPhoto', { error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' });
-    const photosSince = (from: number) => standIn.calls('sendPhoto').filter((c) => c.index >= from && Number(c.params.chat_id) === user.id);
+    const photosSince = (from: number) => picturesSince(standIn, user.id, from);
 
     await chooseSpread(standIn, user, 'single');
     let mark = standIn.mark();
     refusePhoto();
+    standIn.failNext('editMessageMedia', { error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' });
     await standIn.sendText(user, 'Where is my energy best spent?');
     await waitForDelivery(standIn, user.id, mark);
-    expect(photosSince(mark).map((c) => c.ok)).toEqual([false]);
+    // In place of "Shuffling…" first, then as a message of its own.
+    expect(photosSince(mark).map((c) => `${c.method} ${c.ok}`)).toEqual(['editMessageMedia false', 'sendPhoto false']);
     const delivered = textsSince(standIn, user.id, mark).join('\n');
     expect(delivered).toContain('<b>Single Card</b>');
     expect(delivered).toContain('The spread as a whole');

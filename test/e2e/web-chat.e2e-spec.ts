@@ -189,11 +189,13 @@ describeNeeding(['Chromium'], 'the web chat in a browser (local mode)', () => {
     });
     expect(size.width).toBeGreaterThan(400);
     expect(size.height).toBeGreaterThan(250);
-    // The caption names the spread; the message after the picture lists the cards, once.
+    // The picture took the place of "Shuffling…" (an edit), its caption naming the spread and listing the cards, once.
     expect(await pictureMessage.textContent()).toContain('Past · Present · Future');
-    expect(await pictureMessage.textContent()).not.toContain('1. Past — ');
-    await botReply(page, mark, '1. Past: ');
-    await botReply(page, mark, 'The spread as a whole');
+    expect(await pictureMessage.textContent()).toContain('1. Past: ');
+    expect(await pictureMessage.locator('.meta').textContent()).toMatch(/^edited /);
+    expect(await page.locator('.messages > li.message.bot', { hasText: 'Shuffling the deck' }).count()).toBe(0);
+    const interpretationMessage = await botReply(page, mark, 'The spread as a whole');
+    expect(await interpretationMessage.textContent()).not.toContain('1. Past: ');
     const footer = await botReply(page, mark, 'credits spent');
     expect(await footer.textContent()).toContain('12 credits spent; 43 credits left.');
     expect(await footer.getByRole('button').count()).toBeGreaterThan(0);
@@ -201,7 +203,6 @@ describeNeeding(['Chromium'], 'the web chat in a browser (local mode)', () => {
       items.map((item) => (item.querySelector('.photo') ? 'picture' : (item.textContent ?? '').includes('The spread as a whole') ? 'interpretation' : '')),
     );
     expect(order.indexOf('picture')).toBeLessThan(order.indexOf('interpretation'));
-    expect(await page.evaluate('window.statuses')).toContain('typing');
 
     // A phone as tall as the whole chat, so the sticky header and composer sit at its ends in the picture.
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: WAIT_MS });
@@ -307,6 +308,24 @@ describeNeeding(['Chromium'], 'the web chat in a browser (local mode)', () => {
     expect(await page.locator('.message.bot', { hasText: 'Bold' }).count()).toBe(0);
     await bot('deleteMessage', { chat_id: 1002, message_id: rich.message_id });
     await edited.waitFor({ state: 'detached' });
+
+    // A text turned into a picture in place (editMessageMedia), as "Shuffling…" becomes the spread.
+    await page.evaluate(RECORD_STATUSES);
+    await bot('sendChatAction', { chat_id: 1002, action: 'typing' });
+    const placeholder = await bot('sendMessage', { chat_id: 1002, text: 'Shuffling for Boris' });
+    await botReply(page, mark, 'Shuffling for Boris');
+    const photo = new FormData();
+    photo.set('chat_id', '1002');
+    photo.set('message_id', String(placeholder.message_id));
+    photo.set('media', JSON.stringify({ type: 'photo', media: 'attach://spread', caption: '<b>The Star</b> for Boris', parse_mode: 'HTML' }));
+    photo.set('spread', new Blob([tallPicture()], { type: 'image/png' }), 'spread.png');
+    await bot('editMessageMedia', photo);
+    const pictured = await botReply(page, mark, 'The Star for Boris');
+    await pictured.locator('.photo img').waitFor({ state: 'visible', timeout: WAIT_MS });
+    expect(await pictured.locator('b').textContent()).toBe('The Star');
+    expect(await pictured.getAttribute('data-message-id')).toBe(String(placeholder.message_id));
+    expect(await page.locator('.message.bot', { hasText: 'Shuffling for Boris' }).count()).toBe(0);
+    expect(await page.evaluate('window.statuses')).toContain('typing');
     expect(pageErrors).toEqual([]);
   }, 30_000);
 

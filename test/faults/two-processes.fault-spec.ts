@@ -16,7 +16,7 @@ import {
 import { auditThroughApi, integrityProblems, seededRandom, shuffled } from '../support/fault-checks';
 import { FaultEnvironment, describeFault, prepareFaultEnvironment } from '../support/fault-environment';
 import { WebhookRelay } from '../support/fault-webhook-relay';
-import { Player, waitForDelivery } from '../support/reading-helpers';
+import { picturesSince, Player, waitForDelivery } from '../support/reading-helpers';
 import { startStandIn } from '../support/test-app';
 
 const MESSAGES_PER_MINUTE = 8;
@@ -197,7 +197,9 @@ describeFault('two app processes behind one webhook', () => {
     await sleep(SETTLE_MS);
     const all = repliesTo(user, start);
     expect(all.filter((t) => t.includes('credits spent'))).toHaveLength(1);
-    expect(all.filter((t) => t.includes('<b>Relationship</b>'))).toHaveLength(2); // the invitation to ask, and the cards
+    expect(all.filter((t) => t.includes('<b>Relationship</b>'))).toHaveLength(1); // the invitation to ask
+    // The cards, in the picture that took the place of "Shuffling…".
+    expect(picturesSince(standIn, user.id, start).map((p) => p.ok && p.caption.includes('Relationship'))).toEqual([true]);
 
     const { rows: readings } = await environment.sql.query(
       `SELECT r.id, r.status, r.questionnaire_responses FROM readings r JOIN users u ON u.id = r.user_id WHERE u.telegram_id = $1`,

@@ -29,3 +29,18 @@ export async function waitForDelivery(standIn: BotApiStandIn, userId: number, af
     { after, timeoutMs },
   );
 }
+
+/**
+ * The spread pictures sent to a chat since `mark`, as a new message (sendPhoto) or in place of
+ * "Shuffling…" (editMessageMedia), with their captions.
+ */
+export function picturesSince(standIn: BotApiStandIn, chatId: number, mark: number): (CallRecord & { caption: string })[] {
+  return standIn
+    .calls()
+    .filter((c: CallRecord) => (c.method === 'sendPhoto' || c.method === 'editMessageMedia') && c.index >= mark && Number(c.params.chat_id) === chatId)
+    .map((c) => {
+      const media = typeof c.params.media === 'string' ? JSON.parse(c.params.media) : c.params.media;
+      const caption = c.method === 'sendPhoto' ? c.params.caption : (media as { caption?: unknown } | undefined)?.caption;
+      return { ...c, caption: String(caption ?? '') };
+    });
+}

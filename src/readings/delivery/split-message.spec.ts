@@ -1,4 +1,4 @@
-import { splitMessage } from './split-message';
+import { joinMessages, splitMessage, visibleLength } from './split-message';
 
 const balanced = (html: string) => {
   const stack: string[] = [];
@@ -33,5 +33,22 @@ describe('splitMessage', () => {
     expect(parts.every((p) => p.length <= 1000)).toBe(true);
     expect(parts.every((p) => !/&[a-z]*$/.test(p))).toBe(true);
     expect(parts.join(' ').replace(/\s+/g, ' ').trim()).toBe(long.trim());
+  });
+});
+
+describe('visibleLength', () => {
+  it('counts the text Telegram shows: tags parsed away, entities as one character', () => {
+    expect(visibleLength('<b>Tom &amp; Jerry</b> &lt;3')).toBe('Tom & Jerry <3'.length);
+  });
+});
+
+describe('joinMessages', () => {
+  it('joins consecutive messages while they fit, in order, with a blank line between', () => {
+    expect(joinMessages(['a', 'b', 'c'], 10)).toEqual(['a\n\nb\n\nc']);
+    expect(joinMessages(['<b>aaaa</b>', 'bbbb', 'cc'], 10)).toEqual(['<b>aaaa</b>\n\nbbbb', 'cc']);
+  });
+
+  it('leaves a message that does not fit beside the one before it on its own', () => {
+    expect(joinMessages(['aaaaaa', 'bbbbbb', 'c'], 10)).toEqual(['aaaaaa', 'bbbbbb\n\nc']);
   });
 });

@@ -1,5 +1,26 @@
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+
+/** How long Telegram counts HTML once its tags are parsed away (its limits are on this): UTF-16 units. */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity]).length;
+}
+
+/**
+ * Joins consecutive messages (with a blank line between) while the result stays within `limit`:
+ * the fewest messages, in the same order, none over the limit that was not over it already.
+ */
+export function joinMessages(messages: string[], limit = TELEGRAM_TEXT_LIMIT): string[] {
+  const joined: string[] = [];
+  for (const message of messages) {
+    const last = joined.at(-1);
+    if (last !== undefined && visibleLength(last) + 2 + visibleLength(message) <= limit) joined[joined.length - 1] = `${last}\n\n${message}`;
+    else joined.push(message);
+  }
+  return joined;
+}
+
 /**
  * Splits HTML made of paragraphs (separated by blank lines, each with balanced tags) into
  * messages of at most `limit` characters, breaking only between paragraphs, so every part is

@@ -3,9 +3,10 @@ export const CAPTION_LIMIT = 1024;
 const MORE = '…';
 
 /**
- * Plain-text caption for the spread picture (send it without parse_mode): the spread's name only.
- * The picture names every card and the message after it lists them with their positions, so the
- * list is said once.
+ * Plain-text caption for a spread picture shown again (/past, /today; send it without
+ * parse_mode): the spread's name only, as the message after it lists the cards with their
+ * positions, so the list is said once. A fresh reading lists them in the caption instead
+ * (ReadingDelivery).
  */
 export function pictureCaption(spreadName: string): string {
   return cut(spreadName.trim(), CAPTION_LIMIT);

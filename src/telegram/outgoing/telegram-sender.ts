@@ -14,6 +14,7 @@ const CHAT_METHODS = new Set([
   'sendInvoice',
   'sendChatAction',
   'editMessageText',
+  'editMessageMedia',
   'editMessageReplyMarkup',
   'deleteMessage',
   'sendMessageDraft',

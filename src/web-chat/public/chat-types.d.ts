@@ -1,4 +1,4 @@
-// What the page gets from the Bot API stand-in through /web-chat/api (src/telegram/stand-in/chat-view.ts
+// What the page gets from the Bot API stand-in through /web-chat/api (src/bot-api-stand-in/chat-view.ts
 // and local-web-interface.ts): types for the JSDoc of the page's scripts only, never served.
 
 export interface MessageEntity {
