@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -59,6 +59,8 @@ export const STARS_PROVIDER = 'telegram_stars';
  */
 @Injectable()
 export class LedgerService {
+  private readonly logger = new Logger(LedgerService.name);
+
   constructor(
     @InjectRepository(Transaction) private readonly transactions: Repository<Transaction>,
     private readonly users: UsersService,
@@ -67,16 +69,28 @@ export class LedgerService {
 
   /** Moves `entry.amount` credits (negative spends) and records it completed; CREDIT001 if too few. */
   async move(manager: EntityManager, entry: LedgerEntry): Promise<CreditMove> {
-    const balance = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
-    if (balance === null) {
+    const moved = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
+    if (moved === null) {
       throw new DomainException(ErrorCode.InsufficientCredits, 'The user does not have enough credits', {
         requested: -entry.amount,
       });
     }
+    this.reportDrift(entry.userId, moved.ledgerDrift, entry.type);
     const transaction = await this.record(manager, { ...entry, status: entry.status ?? 'completed' });
     if (entry.amount > 0) this.metrics.creditsGranted.inc({ source: entry.provider ?? entry.type }, entry.amount);
     if (entry.amount < 0) this.metrics.creditsSpent.inc({ kind: entry.type }, -entry.amount);
-    return { transaction, balance };
+    return { transaction, balance: moved.balance };
+  }
+
+  /**
+   * The ledger check every money move makes in its own statement: a balance that was already off
+   * its ledger before the move is logged and counted (`tarot_ledger_move_mismatches_total`); the
+   * move itself goes ahead, as the user did nothing wrong.
+   */
+  reportDrift(userId: number, drift: number, kind: string): void {
+    if (drift === 0) return;
+    this.metrics.ledgerMoveMismatches.inc({ kind });
+    this.logger.error(`CREDIT004: user ${userId}'s balance was ${drift > 0 ? '+' : ''}${drift} off their ledger before a ${kind} move`);
   }
 
   /** Writes a ledger row without moving credits (pending invoices, failed attempts). */
@@ -107,8 +121,11 @@ export class LedgerService {
       [id, chargeId, JSON.stringify(metadata)],
     );
     if (rows.length === 0) return null;
-    const balance = await this.users.applyCreditDelta(manager, rows[0].user_id, rows[0].amount);
-    return { transaction: (await manager.findOneBy(Transaction, { id }))!, balance: balance! };
+    // The row settled just above already counts in the ledger; the balance does not have it yet.
+    const moved = (await this.users.applyCreditDelta(manager, rows[0].user_id, rows[0].amount, rows[0].amount))!;
+    const transaction = (await manager.findOneBy(Transaction, { id }))!;
+    this.reportDrift(rows[0].user_id, moved.ledgerDrift, transaction.type);
+    return { transaction, balance: moved.balance };
   }
 
   /** Marks a settled grant refunded (its amount still counts: the refund row takes it back). */
