@@ -284,20 +284,14 @@ export class LedgerService {
     return { checked: rows.length, lastUserId: rows.at(-1)?.user_id ?? afterUserId, mismatches };
   }
 
-  /** Every user whose balance differs from the sum of their settled ledger rows, or is negative. */
-  async audit(): Promise<{ users: number; mismatches: AuditRow[] }> {
-    const rows: { user_id: number; credits: number; ledger_sum: string }[] = await this.transactions.query(
-      `SELECT u.id AS user_id, u.credits, COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0) AS ledger_sum
-       FROM users u LEFT JOIN transactions t ON t.user_id = u.id
-       GROUP BY u.id
-       HAVING u.credits IS DISTINCT FROM COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0)
-          OR u.credits < 0
-       ORDER BY u.id`,
+  /** One user's balance against their settled rows, read through the `(user_id, id)` index; null for no such user. */
+  async auditUser(userId: number): Promise<AuditRow | null> {
+    const [row]: { credits: number; ledger_sum: string }[] = await this.transactions.query(
+      `SELECT u.credits, (SELECT COALESCE(SUM(t.amount), 0) FROM transactions t
+                          WHERE t.user_id = u.id AND t.status IN ('completed', 'refunded')) AS ledger_sum
+       FROM users u WHERE u.id = $1`,
+      [userId],
     );
-    const [{ count }] = await this.transactions.query(`SELECT count(*)::int AS count FROM users`);
-    return {
-      users: count,
-      mismatches: rows.map((r) => ({ userId: r.user_id, credits: r.credits, ledgerSum: Number(r.ledger_sum) })),
-    };
+    return row ? { userId, credits: row.credits, ledgerSum: Number(row.ledger_sum) } : null;
   }
 }
