@@ -88,11 +88,13 @@ export async function runProbes(bench: Bench, standIn: StandInClient, databaseUr
     say(`  ${name}: ${ms === null ? '-' : `${round(ms)} ms`} ${note}`);
   };
   try {
-    const audit = await timeRequest(http, `${base}/ledger/audit`);
-    const report = JSON.parse(audit.body) as { users?: number; ok?: boolean; mismatches?: unknown[] };
-    add('GET /ledger/audit', audit.ms, `${audit.status}; ${report.users} users, ok ${report.ok}, ${report.mismatches?.length} mismatches`);
-
     const heavy = fill.heavyUser.id;
+    const audit = await timeRequest(http, `${base}/ledger/audit`);
+    const report = JSON.parse(audit.body) as { ok?: boolean; current?: { position: number; checked: number }; last?: { checked: number } | null };
+    add('GET /ledger/audit (from the sweep)', audit.ms, `${audit.status}; ok ${report.ok}, pass at user ${report.current?.position}, last pass ${report.last?.checked ?? '-'} users`);
+    const one = await timeRequest(http, `${base}/ledger/audit?userId=${heavy}`);
+    add('GET /ledger/audit?userId= (heavy user)', one.ms, `${one.status}; ok ${(JSON.parse(one.body) as { user?: { ok: boolean } }).user?.ok}`);
+
     const lists = [
       '/users',
       '/transactions',

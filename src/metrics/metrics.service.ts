@@ -50,6 +50,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly ledgerMoveMismatches = new Counter({
+    name: 'tarot_ledger_move_mismatches_total',
+    help: 'Money moves that found the balance before them different from the ledger before them, by kind of move (alert on any increase)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly creditsGranted = new Counter({
     name: 'tarot_credits_granted_total',
     help: 'Credits granted, by source (telegram_stars, promo, operator, or the type)',

@@ -1,9 +1,11 @@
 import { Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminController } from 'src/common/admin/admin-api.decorator';
+import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { RequiresScope } from 'src/common/admin/admin-auth.guard';
-import { AuditResponse, ReconcileQuery, ReconciliationResponse, StarsAuditResponse } from './dto/refund.dto';
+import { AuditQuery, AuditResponse, ReconcileQuery, ReconciliationResponse, StarsAuditResponse } from './dto/refund.dto';
+import { LedgerAuditJob } from './ledger-audit.job';
 import { LedgerService } from './ledger.service';
 import { ReconciliationService } from './reconciliation.service';
 import { StarsAuditService } from './stars-audit.service';
@@ -14,14 +16,21 @@ export class LedgerController {
     private readonly ledger: LedgerService,
     private readonly reconciliation: ReconciliationService,
     private readonly starsAudit: StarsAuditService,
+    private readonly sweep: LedgerAuditJob,
   ) {}
 
   @Get('ledger/audit')
-  @ApiOperation({ summary: "Every user's credits against the sum of their settled transactions; mismatches are CREDIT004" })
+  @ApiOperation({
+    summary: "The incremental sweep's last complete pass and the pass in progress (balances against their settled transactions; mismatches are CREDIT004); ?userId checks one user now",
+  })
   @ApiOkResponse({ type: AuditResponse })
-  async audit(): Promise<AuditResponse> {
-    const { users, mismatches } = await this.ledger.audit();
-    return { users, ok: mismatches.length === 0, code: mismatches.length ? ErrorCode.BalanceInconsistency : null, mismatches };
+  async audit(@Query() query: AuditQuery): Promise<AuditResponse> {
+    const { current, last } = await this.sweep.state();
+    const checked = query.userId ? await this.ledger.auditUser(query.userId) : undefined;
+    if (checked === null) throw new DomainException(ErrorCode.UserNotFound, 'No such user', { userId: query.userId });
+    const user = checked && { ...checked, ok: checked.credits === checked.ledgerSum && checked.credits >= 0 };
+    const ok = current.mismatchCount === 0 && (last?.mismatchCount ?? 0) === 0 && (user?.ok ?? true);
+    return { ok, code: ok ? null : ErrorCode.BalanceInconsistency, last, current, ...(user && { user }) };
   }
 
   @Get('ledger/stars-audit')

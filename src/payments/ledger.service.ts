@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -59,6 +59,8 @@ export const STARS_PROVIDER = 'telegram_stars';
  */
 @Injectable()
 export class LedgerService {
+  private readonly logger = new Logger(LedgerService.name);
+
   constructor(
     @InjectRepository(Transaction) private readonly transactions: Repository<Transaction>,
     private readonly users: UsersService,
@@ -67,16 +69,28 @@ export class LedgerService {
 
   /** Moves `entry.amount` credits (negative spends) and records it completed; CREDIT001 if too few. */
   async move(manager: EntityManager, entry: LedgerEntry): Promise<CreditMove> {
-    const balance = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
-    if (balance === null) {
+    const moved = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
+    if (moved === null) {
       throw new DomainException(ErrorCode.InsufficientCredits, 'The user does not have enough credits', {
         requested: -entry.amount,
       });
     }
+    this.reportDrift(entry.userId, moved.ledgerDrift, entry.type);
     const transaction = await this.record(manager, { ...entry, status: entry.status ?? 'completed' });
     if (entry.amount > 0) this.metrics.creditsGranted.inc({ source: entry.provider ?? entry.type }, entry.amount);
     if (entry.amount < 0) this.metrics.creditsSpent.inc({ kind: entry.type }, -entry.amount);
-    return { transaction, balance };
+    return { transaction, balance: moved.balance };
+  }
+
+  /**
+   * The ledger check every money move makes in its own statement: a balance that was already off
+   * its ledger before the move is logged and counted (`tarot_ledger_move_mismatches_total`); the
+   * move itself goes ahead, as the user did nothing wrong.
+   */
+  reportDrift(userId: number, drift: number, kind: string): void {
+    if (drift === 0) return;
+    this.metrics.ledgerMoveMismatches.inc({ kind });
+    this.logger.error(`CREDIT004: user ${userId}'s balance was ${drift > 0 ? '+' : ''}${drift} off their ledger before a ${kind} move`);
   }
 
   /** Writes a ledger row without moving credits (pending invoices, failed attempts). */
@@ -107,8 +121,11 @@ export class LedgerService {
       [id, chargeId, JSON.stringify(metadata)],
     );
     if (rows.length === 0) return null;
-    const balance = await this.users.applyCreditDelta(manager, rows[0].user_id, rows[0].amount);
-    return { transaction: (await manager.findOneBy(Transaction, { id }))!, balance: balance! };
+    // The row settled just above already counts in the ledger; the balance does not have it yet.
+    const moved = (await this.users.applyCreditDelta(manager, rows[0].user_id, rows[0].amount, rows[0].amount))!;
+    const transaction = (await manager.findOneBy(Transaction, { id }))!;
+    this.reportDrift(rows[0].user_id, moved.ledgerDrift, transaction.type);
+    return { transaction, balance: moved.balance };
   }
 
   /** Marks a settled grant refunded (its amount still counts: the refund row takes it back). */
@@ -267,20 +284,14 @@ export class LedgerService {
     return { checked: rows.length, lastUserId: rows.at(-1)?.user_id ?? afterUserId, mismatches };
   }
 
-  /** Every user whose balance differs from the sum of their settled ledger rows, or is negative. */
-  async audit(): Promise<{ users: number; mismatches: AuditRow[] }> {
-    const rows: { user_id: number; credits: number; ledger_sum: string }[] = await this.transactions.query(
-      `SELECT u.id AS user_id, u.credits, COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0) AS ledger_sum
-       FROM users u LEFT JOIN transactions t ON t.user_id = u.id
-       GROUP BY u.id
-       HAVING u.credits IS DISTINCT FROM COALESCE(SUM(t.amount) FILTER (WHERE t.status IN ('completed', 'refunded')), 0)
-          OR u.credits < 0
-       ORDER BY u.id`,
+  /** One user's balance against their settled rows, read through the `(user_id, id)` index; null for no such user. */
+  async auditUser(userId: number): Promise<AuditRow | null> {
+    const [row]: { credits: number; ledger_sum: string }[] = await this.transactions.query(
+      `SELECT u.credits, (SELECT COALESCE(SUM(t.amount), 0) FROM transactions t
+                          WHERE t.user_id = u.id AND t.status IN ('completed', 'refunded')) AS ledger_sum
+       FROM users u WHERE u.id = $1`,
+      [userId],
     );
-    const [{ count }] = await this.transactions.query(`SELECT count(*)::int AS count FROM users`);
-    return {
-      users: count,
-      mismatches: rows.map((r) => ({ userId: r.user_id, credits: r.credits, ledgerSum: Number(r.ledger_sum) })),
-    };
+    return row ? { userId, credits: row.credits, ledgerSum: Number(row.ledger_sum) } : null;
   }
 }

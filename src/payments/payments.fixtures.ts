@@ -85,11 +85,11 @@ export class FakeUsers {
     if (user.status === 'deleted') Object.assign(user, { status: 'active', preferences });
   }
 
-  async applyCreditDelta(_manager: EntityManager, id: number, delta: number): Promise<number | null> {
+  async applyCreditDelta(_manager: EntityManager, id: number, delta: number): Promise<{ balance: number; ledgerDrift: number } | null> {
     const user = this.byId.get(id);
     if (!user || user.credits + delta < 0) return null;
     user.credits += delta;
-    return user.credits;
+    return { balance: user.credits, ledgerDrift: 0 };
   }
 
   async lockCredits(_manager: EntityManager, id: number): Promise<number> {
@@ -153,16 +153,16 @@ export class FakeLedger {
   }
 
   async move(manager: EntityManager, entry: LedgerEntry): Promise<CreditMove> {
-    const balance = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
-    if (balance === null) throw new Error('insufficient credits');
-    return { transaction: await this.record(manager, { ...entry, status: entry.status ?? 'completed' }), balance };
+    const moved = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
+    if (moved === null) throw new Error('insufficient credits');
+    return { transaction: await this.record(manager, { ...entry, status: entry.status ?? 'completed' }), balance: moved.balance };
   }
 
   async settlePending(manager: EntityManager, id: number, chargeId: string, metadata: Record<string, unknown>): Promise<CreditMove | null> {
     const row = this.rows.find((r) => r.id === id && r.status === 'pending');
     if (!row) return null;
     Object.assign(row, { status: 'completed', paymentReference: chargeId, metadata: { ...row.metadata, ...metadata } });
-    return { transaction: row, balance: (await this.users.applyCreditDelta(manager, row.userId, row.amount))! };
+    return { transaction: row, balance: (await this.users.applyCreditDelta(manager, row.userId, row.amount))!.balance };
   }
 
   async markRefunded(_manager: EntityManager, id: number, refundReference: string): Promise<boolean> {

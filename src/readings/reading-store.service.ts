@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { returning } from 'src/database/returning';
+import { LedgerService } from 'src/payments/ledger.service';
 import { READING_SESSION } from 'src/sessions/session-types';
 import { UserPreferences } from 'src/users/user.entity';
 import { MAX_ACTIVE_SESSIONS } from 'src/sessions/sessions.service';
@@ -19,7 +20,8 @@ export type ChargeOutcome = { kind: 'charged'; balance: number } | { kind: 'gone
  * on its own, so a step needs neither a transaction's BEGIN/COMMIT nor a read of what it has just
  * written. Every other write to those tables stays with their modules. The caches that a step
  * makes stale (the user's /past, their snapshot after a charge) are forgotten here, once the
- * statement has committed.
+ * statement has committed. The charge's statement also checks the user's balance against their
+ * ledger, both as they were before it (its snapshot), and reports a difference through the ledger.
  */
 @Injectable()
 export class ReadingStore {
@@ -28,6 +30,7 @@ export class ReadingStore {
     private readonly readings: ReadingsService,
     private readonly users: UsersService,
     private readonly i18n: I18nService,
+    private readonly ledger: LedgerService,
   ) {}
 
   /**
@@ -121,7 +124,7 @@ export class ReadingStore {
     cards: DrawnCard[],
     interpretation: string,
   ): Promise<ChargeOutcome> {
-    const [row] = await returning<{ can_pay: boolean; balance: number | null }>(
+    const [row] = await returning<{ can_pay: boolean; balance: number | null; ledger_drift: string | null }>(
       this.dataSource.manager,
       `WITH payer AS MATERIALIZED (
          SELECT id FROM users WHERE id = $1 AND credits >= $4 FOR UPDATE),
@@ -138,10 +141,13 @@ export class ReadingStore {
        ended AS (
          UPDATE user_sessions SET status = 'completed', completed_at = now()
          WHERE id = $3 AND status = 'active' AND EXISTS (SELECT 1 FROM done))
-       SELECT EXISTS (SELECT 1 FROM payer) AS can_pay, (SELECT credits FROM paid) AS balance`,
+       SELECT EXISTS (SELECT 1 FROM payer) AS can_pay, (SELECT credits FROM paid) AS balance,
+         CASE WHEN EXISTS (SELECT 1 FROM paid) THEN (SELECT credits FROM users WHERE id = $1)
+           - (SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE user_id = $1 AND status IN ('completed', 'refunded')) END AS ledger_drift`,
       [charge.userId, charge.readingId, charge.sessionId, charge.price, JSON.stringify(cards), interpretation, charge.spreadKey],
     );
     if (row.balance === null) return row.can_pay ? { kind: 'gone' } : { kind: 'insufficient' };
+    this.ledger.reportDrift(charge.userId, Number(row.ledger_drift), 'reading_cost');
     await this.users.forget(charge.telegramId);
     await this.readings.forgetHistory(charge.userId);
     return { kind: 'charged', balance: row.balance };

@@ -102,18 +102,26 @@ export class UsersService {
   }
 
   /**
-   * Moves credits with one guarded statement: never below zero, never read-then-write.
-   * Returns the new balance, or null when the user has too few credits.
+   * Moves credits with one guarded statement: never below zero, never read-then-write. Returns
+   * the new balance, or null when the user has too few credits, with the ledger check of the same
+   * statement: `ledgerDrift` is the balance before the move less the user's settled ledger rows
+   * before it (0 when they agree). Its subqueries read the statement's snapshot, so both sides are
+   * from one consistent moment even when a concurrent move on this user committed meanwhile.
+   * `ledgerAhead` is what the caller's transaction already settled for this move (a pending
+   * purchase marked completed first).
    */
-  async applyCreditDelta(manager: EntityManager, id: number, delta: number): Promise<number | null> {
-    const rows = await returning<{ credits: number; telegram_id: string }>(
+  async applyCreditDelta(manager: EntityManager, id: number, delta: number, ledgerAhead = 0): Promise<{ balance: number; ledgerDrift: number } | null> {
+    const rows = await returning<{ credits: number; telegram_id: string; ledger_drift: string }>(
       manager,
       `UPDATE users SET credits = credits + $1, updated_at = now()
-       WHERE id = $2 AND credits + $1 >= 0 RETURNING credits, telegram_id`,
-      [delta, id],
+       WHERE id = $2 AND credits + $1 >= 0
+       RETURNING credits, telegram_id,
+         (SELECT credits FROM users WHERE id = $2) + $3
+           - (SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE user_id = $2 AND status IN ('completed', 'refunded')) AS ledger_drift`,
+      [delta, id, ledgerAhead],
     );
     await this.forgetAfterCommit(manager, rows.map((r) => r.telegram_id));
-    return rows.length > 0 ? rows[0].credits : null;
+    return rows.length > 0 ? { balance: rows[0].credits, ledgerDrift: Number(rows[0].ledger_drift) } : null;
   }
 
   /** The user's balance, with the row locked until the caller's transaction ends. */

@@ -41,11 +41,31 @@ describe('the incremental ledger sweep', () => {
     expect((await sweep.step(10)).mismatches).toEqual([]);
   });
 
-  it('agrees with the full audit on a clean ledger', async () => {
-    const full = (await request(sut.server).get('/api/v1/ledger/audit').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).body;
-    const step = await sweep.step(1000);
-    expect(full.ok).toBe(true);
-    expect(step.checked).toBe(full.users);
-    expect(step.mismatches).toEqual([]);
+  it('answers GET /ledger/audit from the last complete pass and the one in progress, and checks one user now', async () => {
+    const get = async (query = '') =>
+      (await request(sut.server).get(`/api/v1/ledger/audit${query}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200)).body;
+    const [{ count }] = await sut.dataSource.query(`SELECT count(*)::int AS count FROM users`);
+    await sweep.step(1000);
+    const clean = await get();
+    expect(clean).toMatchObject({ ok: true, code: null, last: { checked: count, mismatchCount: 0, mismatches: [] }, current: { checked: 0, position: 0 } });
+    expect(Date.parse(clean.last.finishedAt)).toBeGreaterThanOrEqual(Date.parse(clean.last.startedAt));
+
+    await sut.dataSource.query(`UPDATE users SET credits = credits + 2 WHERE id = $1`, [ids[0]]);
+    const single = await get(`?userId=${ids[0]}`);
+    expect(single).toMatchObject({ ok: false, code: 'CREDIT004', user: { userId: ids[0], ok: false } });
+    expect(single.user.credits - single.user.ledgerSum).toBe(2);
+    expect((await get(`?userId=${ids[2]}`)).user).toMatchObject({ userId: ids[2], ok: true });
+
+    await sweep.step(1);
+    const inProgress = await get();
+    expect(inProgress).toMatchObject({ ok: false, code: 'CREDIT004', last: { mismatchCount: 0 }, current: { finishedAt: null, checked: 1, mismatchCount: 1 } });
+    expect(inProgress.current.mismatches).toEqual([{ userId: ids[0], credits: expect.any(Number), ledgerSum: expect.any(Number) }]);
+    await sut.dataSource.query(`UPDATE users SET credits = credits - 2 WHERE id = $1`, [ids[0]]);
+  });
+
+  it('answers 400 naming userId for a bad one, and 404 for an unknown user', async () => {
+    const get = (query: string) => request(sut.server).get(`/api/v1/ledger/audit${query}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    for (const bad of ['abc', '0', '-3', '1.5']) expect((await get(`?userId=${bad}`).expect(400)).body.message).toContain('userId');
+    await get('?userId=2000000000').expect(404);
   });
 });

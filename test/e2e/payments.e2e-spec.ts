@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { LedgerAuditJob } from 'src/payments/ledger-audit.job';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { PaymentsJobs } from 'src/payments/payments.jobs';
 import { StarsClient } from 'src/telegram/stars-client';
@@ -35,7 +36,12 @@ describe('money', () => {
     await say(standIn, user, '/start');
     return userRow(user.id);
   };
-  const audit = async () => (await request(sut.server).get('/api/v1/ledger/audit').set(auth).expect(200)).body;
+  /** A whole pass of the ledger sweep, then GET /ledger/audit's report of it. */
+  const audit = async () => {
+    await sut.app.get(LedgerAuditJob).step(1_000_000);
+    const body = (await request(sut.server).get('/api/v1/ledger/audit').set(auth).expect(200)).body;
+    return { ok: body.ok, code: body.code, users: body.last.checked, mismatches: body.last.mismatches };
+  };
 
   describe('packages', () => {
     it('buys a package from /buy to the credited balance', async () => {

@@ -78,11 +78,30 @@ export async function writeFingerprint(sql: Queryable): Promise<string> {
   return JSON.stringify(row);
 }
 
-/** GET /api/v1/ledger/audit on a running app: the app's own proof of the ledger. */
+/**
+ * The app's own proof of the ledger on a running app: every user, page by page from
+ * GET /api/v1/users, checked now with GET /api/v1/ledger/audit?userId= (the endpoint alone answers
+ * from the sweep, which these short runs may not have finished).
+ */
 export async function auditThroughApi(baseUrl: string, token: string): Promise<{ ok: boolean; users: number; mismatches: unknown[] }> {
-  const response = await fetch(`${baseUrl}/api/v1/ledger/audit`, { headers: { authorization: `Bearer ${token}` } });
-  if (response.status !== 200) throw new Error(`GET /api/v1/ledger/audit answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as { ok: boolean; users: number; mismatches: unknown[] };
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`GET /api/v1${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const mismatches: unknown[] = [];
+  let users = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { items: { id: number }[]; nextCursor: string | null } = await get(`/users?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    for (const { id } of page.items) {
+      const { user } = await get<{ user: { ok: boolean } }>(`/ledger/audit?userId=${id}`);
+      users++;
+      if (!user.ok) mismatches.push(user);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { ok: mismatches.length === 0, users, mismatches };
 }
 
 /** GET /api/v1/ledger/stars-audit on a running app: the rows against what Telegram (the stand-in) charged. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class RefundDto {
   @ApiProperty({ maxLength: 500 }) @IsString() @IsNotEmpty() @MaxLength(500)
@@ -25,11 +26,31 @@ export class AuditMismatch {
   @ApiProperty() ledgerSum!: number;
 }
 
-export class AuditResponse {
-  @ApiProperty() users!: number;
+export class AuditPass {
+  @ApiProperty({ type: String, format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while the pass is in progress' }) finishedAt!: string | null;
+  @ApiProperty({ description: 'The last user id checked in this pass' }) position!: number;
+  @ApiProperty({ description: 'Users checked in this pass' }) checked!: number;
+  @ApiProperty({ description: 'Mismatches found in this pass' }) mismatchCount!: number;
+  @ApiProperty({ type: [AuditMismatch], description: 'The first 100 of them' }) mismatches!: AuditMismatch[];
+}
+
+export class AuditUserCheck extends AuditMismatch {
   @ApiProperty() ok!: boolean;
+}
+
+export class AuditResponse {
+  @ApiProperty({ description: 'false when the last complete pass or the one in progress found a mismatch, or the checked user is off' }) ok!: boolean;
   @ApiProperty({ example: 'CREDIT004', nullable: true }) code!: string | null;
-  @ApiProperty({ type: [AuditMismatch] }) mismatches!: AuditMismatch[];
+  @ApiProperty({ type: AuditPass, nullable: true, description: 'The last pass of the sweep that reached the end' }) last!: AuditPass | null;
+  @ApiProperty({ type: AuditPass, description: 'The pass in progress' }) current!: AuditPass;
+  @ApiPropertyOptional({ type: AuditUserCheck, description: 'The user of ?userId, checked now' }) user?: AuditUserCheck;
+}
+
+export class AuditQuery {
+  @ApiPropertyOptional({ minimum: 1, description: 'Also check this user now (one indexed sum)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647)
+  userId?: number;
 }
 
 export class StarsMismatchResponse {
