@@ -1,5 +1,5 @@
-import { ReadingGenerator } from 'src/readings/reading-generator.service';
-import { ReadingStore } from 'src/readings/reading-store.service';
+import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingStore } from 'src/readings/generation/reading-store.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';

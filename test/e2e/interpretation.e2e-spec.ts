@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { FakeLlmServer } from 'src/readings/interpreter/fake-llm-server';
 import { Interpreter } from 'src/readings/interpreter/interpretation';
-import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
+import { READING_INTERPRETER } from 'src/readings/interpreter/interpreter-tokens';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';

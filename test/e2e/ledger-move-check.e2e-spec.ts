@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ReadingGenerator } from 'src/readings/reading-generator.service';
+import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say, startedUserId } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';

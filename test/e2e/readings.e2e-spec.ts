@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
-import { PastReadingsService } from 'src/readings/past-readings.service';
-import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
-import { ReadingGenerator } from 'src/readings/reading-generator.service';
-import { ReadingFlowService } from 'src/readings/reading-flow.service';
+import { PastReadingsService } from 'src/readings/history/past-readings.service';
+import { ReadingRecoveryJob } from 'src/readings/generation/reading-recovery.job';
+import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingFlowService } from 'src/readings/flow/reading-flow.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
 import { REPEAT_PRESS_MS } from 'src/telegram/button-presses';

@@ -4,7 +4,7 @@ import { validateEnvironment } from 'src/config/environment';
 import { DatabaseTarget } from 'src/database/database-target';
 import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter';
 import { Interpreter } from 'src/readings/interpreter/interpretation';
-import { READING_INTERPRETER } from 'src/readings/interpreter-tokens';
+import { READING_INTERPRETER } from 'src/readings/interpreter/interpreter-tokens';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say } from '../support/bot-helpers';
 import { chooseSpread } from '../support/reading-helpers';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeLlmServer } from 'src/readings/interpreter/fake-llm-server';
-import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
+import { ReadingRecoveryJob } from 'src/readings/generation/reading-recovery.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { eventually } from '../support/eventually';
 import { BotApiGate } from '../support/fault-api-gate';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ReadingGenerator } from 'src/readings/reading-generator.service';
-import { ReadingRecoveryJob } from 'src/readings/reading-recovery.job';
+import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingRecoveryJob } from 'src/readings/generation/reading-recovery.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { TgUpdate } from 'src/bot-api-stand-in/telegram-objects.types';
 import { eventually } from '../support/eventually';

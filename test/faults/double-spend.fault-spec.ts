@@ -1,7 +1,7 @@
-import { GenerationJob } from 'src/readings/generation-job';
-import { ReadingGenerator, GenerationResult } from 'src/readings/reading-generator.service';
-import { ReadingStore } from 'src/readings/reading-store.service';
-import { ReadingWriter } from 'src/readings/reading-writer.service';
+import { GenerationJob } from 'src/readings/generation/generation-job';
+import { ReadingGenerator, GenerationResult } from 'src/readings/generation/reading-generator.service';
+import { ReadingStore } from 'src/readings/generation/reading-store.service';
+import { ReadingWriter } from 'src/readings/generation/reading-writer.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { auditThroughApi, integrityProblems, seededRandom, shuffled } from '../support/fault-checks';

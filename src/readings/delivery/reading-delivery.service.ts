@@ -3,9 +3,9 @@ import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { callbackData } from 'src/bot/callback-data';
 import { Notifier } from 'src/telegram/notifier.service';
 import { CAPTION_LIMIT } from '../picture/picture-caption';
-import { ReadingRenderer } from '../reading-renderer';
-import { WrittenReading } from '../reading-writer.service';
-import { SpreadPictureSender } from '../spread-picture-sender.service';
+import { ReadingRenderer } from './reading-renderer';
+import { WrittenReading } from '../generation/reading-writer.service';
+import { SpreadPictureSender } from './spread-picture-sender.service';
 import { joinMessages, visibleLength } from './split-message';
 
 /** What a delivered reading ends with: the price paid and the balance left. */

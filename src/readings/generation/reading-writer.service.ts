@@ -3,17 +3,17 @@ import { randomInt } from 'node:crypto';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { Language } from 'src/common/i18n/i18n.service';
 import { UserPreferences } from 'src/users/user.entity';
-import { DeckStyle, DECKS } from './deck/card';
-import { DECK } from './deck/deck';
-import { drawCards } from './draw';
-import { Interpretation, InterpretationInput, Interpreter, ReadingProgress } from './interpreter/interpretation';
-import { readQuestion } from './interpreter/question-reader';
-import { sentenceKeysOf } from './interpreter/sentence-ledger';
-import { BUILTIN_INTERPRETER, READING_INTERPRETER } from './interpreter-tokens';
-import { ReadingsService } from './readings.service';
-import { positionSpec } from './spreads/position-roles';
-import { DrawnCard, QuestionnaireResponses } from './reading.entity';
-import { ReadingTexts } from './reading-texts.service';
+import { DeckStyle, DECKS } from '../deck/card';
+import { DECK } from '../deck/deck';
+import { drawCards } from '../flow/draw';
+import { Interpretation, InterpretationInput, Interpreter, ReadingProgress } from '../interpreter/interpretation';
+import { readQuestion } from '../interpreter/question-reader';
+import { sentenceKeysOf } from '../interpreter/sentence-ledger';
+import { BUILTIN_INTERPRETER, READING_INTERPRETER } from '../interpreter/interpreter-tokens';
+import { ReadingsService } from '../readings.service';
+import { positionSpec } from '../spreads/position-roles';
+import { DrawnCard, QuestionnaireResponses } from '../reading.entity';
+import { ReadingTexts } from '../delivery/reading-texts.service';
 
 export interface WrittenReading {
   spreadKey: string;

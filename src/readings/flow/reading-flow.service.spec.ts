@@ -7,12 +7,12 @@ import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
 import { Notifier } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
-import { GenerationJob } from './generation-job';
+import { GenerationJob } from '../generation/generation-job';
 import { ReadingConversation } from './reading-conversation';
 import { ReadingFlowService } from './reading-flow.service';
-import { ReadingGenerator } from './reading-generator.service';
-import { ReadingStore } from './reading-store.service';
-import { ReadingTexts } from './reading-texts.service';
+import { ReadingGenerator } from '../generation/reading-generator.service';
+import { ReadingStore } from '../generation/reading-store.service';
+import { ReadingTexts } from '../delivery/reading-texts.service';
 
 const SPREADS: SpreadDefinition[] = [
   { key: 'single', cards: 1, price: 1, questionnaire: null, positions: ['card'] },

@@ -6,12 +6,12 @@ import { MessageKey } from 'src/common/i18n/messages.en';
 import { BotContext } from 'src/bot/bot-context';
 import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { PastReadingsService } from './past-readings.service';
-import { Reading } from './reading.entity';
-import { ReadingRenderer } from './reading-renderer';
-import { ReadingTexts } from './reading-texts.service';
-import { isErased, ReadingsService } from './readings.service';
-import { SpreadPictureSender } from './spread-picture-sender.service';
-import { TodayService } from './today.service';
+import { Reading } from '../reading.entity';
+import { ReadingRenderer } from '../delivery/reading-renderer';
+import { ReadingTexts } from '../delivery/reading-texts.service';
+import { isErased, ReadingsService } from '../readings.service';
+import { SpreadPictureSender } from '../delivery/spread-picture-sender.service';
+import { TodayService } from '../flow/today.service';
 
 /** Reading ids are PostgreSQL integers: a larger one in a press is no reading. */
 const MAX_READING_ID = 2_147_483_647;

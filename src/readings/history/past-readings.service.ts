@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppCacheService } from 'src/cache/app-cache.service';
-import { Reading } from './reading.entity';
-import { HISTORY_CACHE, ReadingsService } from './readings.service';
+import { Reading } from '../reading.entity';
+import { HISTORY_CACHE, ReadingsService } from '../readings.service';
 
 export const PAST_PAGE_SIZE = 5;
 /**

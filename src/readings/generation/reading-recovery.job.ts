@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
-import { ReadingConversation } from './reading-conversation';
+import { ReadingConversation } from '../flow/reading-conversation';
 import { ReadingGenerator } from './reading-generator.service';
 import { ReadingStore } from './reading-store.service';
 

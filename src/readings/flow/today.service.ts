@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Language } from 'src/common/i18n/i18n.service';
-import { SPREAD_POSITION_KEYS } from './spreads/spread-texts.en';
+import { SPREAD_POSITION_KEYS } from '../spreads/spread-texts.en';
 import { UserSnapshot } from 'src/users/user-snapshot';
-import { Reading } from './reading.entity';
-import { ReadingRenderer } from './reading-renderer';
-import { ReadingsService } from './readings.service';
-import { ReadingWriter } from './reading-writer.service';
+import { Reading } from '../reading.entity';
+import { ReadingRenderer } from '../delivery/reading-renderer';
+import { ReadingsService } from '../readings.service';
+import { ReadingWriter } from '../generation/reading-writer.service';
 
 export const DAILY_SPREAD = 'daily';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { escapeHtml, I18nService, Language } from 'src/common/i18n/i18n.service';
-import { splitMessage } from './delivery/split-message';
-import { DraftPart } from './delivery/reading-draft';
-import { Interpretation, ReadingProgress } from './interpreter/interpretation';
-import { DrawnCard } from './reading.entity';
+import { splitMessage } from './split-message';
+import { DraftPart } from './reading-draft';
+import { Interpretation, ReadingProgress } from '../interpreter/interpretation';
+import { DrawnCard } from '../reading.entity';
 import { reversedWord } from './reversed-word';
 
 /** Turns a reading into Telegram HTML messages; everything written by an interpreter is escaped. */

@@ -1,6 +1,6 @@
 import { Language } from 'src/common/i18n/i18n.service';
 import { UserPreferences } from 'src/users/user.entity';
-import { QuestionnaireResponses } from './reading.entity';
+import { QuestionnaireResponses } from '../reading.entity';
 
 /**
  * Everything the generator needs to write, charge and deliver a reading whose questions are

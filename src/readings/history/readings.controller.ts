@@ -4,9 +4,9 @@ import { AdminController } from 'src/common/admin/admin-api.decorator';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { UserIdParams } from 'src/users/dto/user-id.params';
-import { ListReadingsQuery } from './dto/list-readings.query';
-import { ReadingPageResponse, ReadingResponse } from './dto/reading.response';
-import { ReadingsService } from './readings.service';
+import { ListReadingsQuery } from '../dto/list-readings.query';
+import { ReadingPageResponse, ReadingResponse } from '../dto/reading.response';
+import { ReadingsService } from '../readings.service';
 
 @AdminController('', 'readings')
 export class ReadingsController {

@@ -7,10 +7,10 @@ import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
-import { ReadingGenerator } from './reading-generator.service';
-import { ReadingStore } from './reading-store.service';
-import { ReadingTexts } from './reading-texts.service';
-import { needsCare } from './safety/safety-detector';
+import { ReadingGenerator } from '../generation/reading-generator.service';
+import { ReadingStore } from '../generation/reading-store.service';
+import { ReadingTexts } from '../delivery/reading-texts.service';
+import { needsCare } from '../safety/safety-detector';
 import {
   MAX_ANSWER_LENGTH,
   MAX_QUESTION_LENGTH,

@@ -7,10 +7,10 @@ import { READING_SESSION } from 'src/sessions/session-types';
 import { UserPreferences } from 'src/users/user.entity';
 import { MAX_ACTIVE_SESSIONS } from 'src/sessions/sessions.service';
 import { UsersService } from 'src/users/users.service';
-import { ReadingConversation } from './reading-conversation';
+import { ReadingConversation } from '../flow/reading-conversation';
 import { GenerationJob } from './generation-job';
-import { DrawnCard, QuestionnaireResponses } from './reading.entity';
-import { ReadingsService } from './readings.service';
+import { DrawnCard, QuestionnaireResponses } from '../reading.entity';
+import { ReadingsService } from '../readings.service';
 
 export type ChargeOutcome = { kind: 'charged'; balance: number } | { kind: 'gone' } | { kind: 'insufficient' };
 

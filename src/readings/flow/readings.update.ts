@@ -6,7 +6,7 @@ import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
 import { looksLikeReadingRequest } from './reading-request';
-import { ReadingTexts } from './reading-texts.service';
+import { ReadingTexts } from '../delivery/reading-texts.service';
 
 function textOf(ctx: BotContext): string | undefined {
   return ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;

@@ -5,10 +5,10 @@ import { I18nService } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
-import { ReadingDraft } from './delivery/reading-draft';
+import { ReadingDraft } from '../delivery/reading-draft';
 import { GenerationJob } from './generation-job';
-import { ReadingDelivery } from './delivery/reading-delivery.service';
-import { ReadingRenderer } from './reading-renderer';
+import { ReadingDelivery } from '../delivery/reading-delivery.service';
+import { ReadingRenderer } from '../delivery/reading-renderer';
 import { ReadingStore } from './reading-store.service';
 import { ReadingWriter, WrittenReading } from './reading-writer.service';
 

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Language } from 'src/common/i18n/i18n.service';
-import { CardText, DeckStyle } from './deck/card';
-import { CARD_TEXTS_EN } from './deck/card-texts.en';
-import { CARD_TEXTS_RU } from './deck/card-texts.ru';
-import { CARD_TEXTS_UK } from './deck/card-texts.uk';
-import { QUESTIONNAIRE_TEXTS_EN } from './spreads/questionnaire-texts.en';
-import { QUESTIONNAIRE_TEXTS_RU } from './spreads/questionnaire-texts.ru';
-import { QUESTIONNAIRE_TEXTS_UK } from './spreads/questionnaire-texts.uk';
-import { QuestionnaireText, SpreadText } from './spreads/spread-text';
-import { SPREAD_TEXTS_EN } from './spreads/spread-texts.en';
-import { SPREAD_TEXTS_RU } from './spreads/spread-texts.ru';
-import { SPREAD_TEXTS_UK } from './spreads/spread-texts.uk';
+import { CardText, DeckStyle } from '../deck/card';
+import { CARD_TEXTS_EN } from '../deck/card-texts.en';
+import { CARD_TEXTS_RU } from '../deck/card-texts.ru';
+import { CARD_TEXTS_UK } from '../deck/card-texts.uk';
+import { QUESTIONNAIRE_TEXTS_EN } from '../spreads/questionnaire-texts.en';
+import { QUESTIONNAIRE_TEXTS_RU } from '../spreads/questionnaire-texts.ru';
+import { QUESTIONNAIRE_TEXTS_UK } from '../spreads/questionnaire-texts.uk';
+import { QuestionnaireText, SpreadText } from '../spreads/spread-text';
+import { SPREAD_TEXTS_EN } from '../spreads/spread-texts.en';
+import { SPREAD_TEXTS_RU } from '../spreads/spread-texts.ru';
+import { SPREAD_TEXTS_UK } from '../spreads/spread-texts.uk';
 
 interface LanguageContent {
   cards: Record<string, CardText>;

@@ -5,10 +5,10 @@ import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { Notifier } from 'src/telegram/notifier.service';
 import { isRefusedFile } from 'src/telegram/telegram-failure';
-import { cardById } from './deck/deck';
-import { pictureCaption } from './picture/picture-caption';
-import { PictureRequest, SpreadPicture } from './picture/spread-picture';
-import { DrawnCard } from './reading.entity';
+import { cardById } from '../deck/deck';
+import { pictureCaption } from '../picture/picture-caption';
+import { PictureRequest, SpreadPicture } from '../picture/spread-picture';
+import { DrawnCard } from '../reading.entity';
 
 export interface PictureOptions {
   /** The caption in HTML, within Telegram's 1,024 characters; the spread's name (plain) when absent. */

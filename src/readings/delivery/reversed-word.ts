@@ -1,6 +1,6 @@
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { MessageKey } from 'src/common/i18n/messages.en';
-import { Gender, nameGrammar } from './deck/card-grammar';
+import { Gender, nameGrammar } from '../deck/card-grammar';
 
 const KEYS: Record<Gender, MessageKey> = {
   m: 'read.reversedMasculine',

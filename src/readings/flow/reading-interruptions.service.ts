@@ -8,7 +8,7 @@ import { Notifier } from 'src/telegram/notifier.service';
 import { UsersService } from 'src/users/users.service';
 import { READING_GRACE_SECONDS } from './reading-flow.service';
 import { ReadingConversation } from './reading-conversation';
-import { ReadingsService } from './readings.service';
+import { ReadingsService } from '../readings.service';
 
 /**
  * A reading conversation that ends without the reading flow (/cancel, or left idle): its reading
