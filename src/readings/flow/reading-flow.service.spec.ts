@@ -153,6 +153,8 @@ describe('ReadingFlowService', () => {
           responses: { questionnaire: null, answers: [] },
           language: 'uk',
           user: { id: 7, telegramId: '1007', preferences: { deck: 'marseille' } },
+          // The "Shuffling…" message, which the delivery turns into the spread's picture.
+          placeholder: 1,
         },
       ]);
     });
@@ -212,6 +214,7 @@ describe('ReadingFlowService', () => {
       };
       await expect(sut.answer(user, 'en', null, 5)).resolves.toEqual({ kind: 'generate', readingId: 40 });
       expect(started).toHaveLength(1);
+      expect(started[0].placeholder).toBeUndefined();
     });
   });
 });
