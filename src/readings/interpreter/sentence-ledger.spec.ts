@@ -25,3 +25,20 @@ describe('SentenceLedger', () => {
     expect(sentenceKey('It’s fine')).toBe(sentenceKey("it's  fine"));
   });
 });
+
+describe('sentenceKey', () => {
+  it.each([
+    ['tabs, no-break spaces and runs of spaces', 'Keep\tgoing,\u00a0now  and  then.', 'keep going, now and then.'],
+    ['typographic quotes and apostrophes', '«Он» said „so“, it’s “done”', '"он" said "so", it\'s "done"'],
+    ['a composed and a decomposed letter', 'Cafe\u0301 Ё', 'café ё'],
+    ['nothing to fold', '  Plain words.  ', 'plain words.'],
+  ])('folds %s', (_case, sentence, key) => {
+    expect(sentenceKey(sentence)).toBe(key);
+  });
+});
+
+describe('sentencesOf, line edges', () => {
+  it('keeps a stop that opens no new sentence, and drops empty lines', () => {
+    expect(sentencesOf('  e.g. this stays.  Wait?! Yes.\n\n\t(Aside.) 12 cards. ')).toEqual(['e.g. this stays.', 'Wait?!', 'Yes.', '(Aside.)', '12 cards.']);
+  });
+});

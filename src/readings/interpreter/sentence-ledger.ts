@@ -3,25 +3,40 @@
  * compared by its key (case, spacing and typographic quotes folded), so the same words are the
  * same sentence however they were stored.
  */
-const SENTENCE_END = /(?<=[.!?…]["'”»“)]*)\s+(?=["'“«„(]?[\p{Lu}\p{N}])/u;
+/**
+ * The gap after a sentence's end: its stop, any closing quotes, then the whitespace (group 1)
+ * before what opens the next sentence. The stop is matched rather than looked behind for, so
+ * the expression is tried only where a stop is (issue 20: this runs over every sentence of the
+ * user's recent readings).
+ */
+const SENTENCE_END = /[.!?…]["'”»“)]*(\s+)(?=["'“«„(]?[\p{Lu}\p{N}])/gu;
 
 /** A text's sentences, line by line; headings and list lines count as sentences of their own. */
 export function sentencesOf(text: string): string[] {
-  return text
-    .split(/\n+/)
-    .flatMap((line) => line.trim().split(SENTENCE_END))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const sentences: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    let start = 0;
+    for (const gap of line.matchAll(SENTENCE_END)) {
+      const next = gap.index + gap[0].length;
+      sentences.push(line.slice(start, next - gap[1].length).trim());
+      start = next;
+    }
+    sentences.push(line.slice(start).trim());
+  }
+  return sentences.filter((s) => s.length > 0);
 }
 
+/** Anything a key folds: typographic quotes, the typographic apostrophe, and whitespace other than single spaces. */
+const FOLDED = /[“”«»„’]|\s(?!\S)|[^\S ]/;
+
+/**
+ * The sentence's key. Most sentences hold nothing to fold, so the folding is skipped when the
+ * cheap test finds nothing: this is on every reading's path, once per sentence of the user's
+ * recent readings (issue 20).
+ */
 export function sentenceKey(sentence: string): string {
-  return sentence
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[“”«»„"]/g, '"')
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  const key = sentence.normalize('NFC').toLowerCase().trim();
+  return FOLDED.test(key) ? key.replace(/[“”«»„]/g, '"').replace(/’/g, "'").replace(/\s+/g, ' ') : key;
 }
 
 /** The keys of every sentence in some stored readings, for `InterpretationInput.recentSentences`. */
