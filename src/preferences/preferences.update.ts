@@ -6,7 +6,7 @@ import { DECKS, DeckStyle } from 'src/readings/deck/card';
 import { BotContext } from 'src/bot/bot-context';
 import { CommandMenu } from 'src/bot/command-menu';
 import { callbackData, callbackPattern } from 'src/bot/callback-data';
-import { UsersService } from './users.service';
+import { UsersService } from 'src/users/users.service';
 
 function argument(ctx: BotContext, action: string): string {
   return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
