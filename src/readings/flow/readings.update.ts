@@ -6,7 +6,7 @@ import { callbackArgument, callbackData, callbackPattern } from 'src/bot/callbac
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
 import { looksLikeReadingRequest } from './reading-request';
-import { ReadingTexts } from '../delivery/reading-texts.service';
+import { ReadingTextsService } from '../delivery/reading-texts.service';
 
 function textOf(ctx: BotContext): string | undefined {
   return ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
@@ -18,7 +18,7 @@ export class ReadingsUpdate {
   constructor(
     private readonly flow: ReadingFlowService,
     private readonly catalog: CatalogService,
-    private readonly texts: ReadingTexts,
+    private readonly texts: ReadingTextsService,
     private readonly i18n: I18nService,
   ) {}
 
