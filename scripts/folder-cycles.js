@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Lists pairs of top-level folders under src/ that import each other.
-// Usage: node scripts/folder-cycles.js   (exit code 0; prints the pairs and their count)
+// Usage: node scripts/folder-cycles.js [--no-specs]   (prints the pairs and their count; exit code 0)
+// --no-specs leaves out *.spec.ts and *.fixtures.ts, to see what the running app imports.
 const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..', 'src');
+const withSpecs = !process.argv.includes('--no-specs');
 const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function* sourceFiles(dir) {
@@ -12,7 +14,7 @@ function* sourceFiles(dir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && entry.name !== 'public') yield* sourceFiles(full);
-    } else if (/\.ts$/.test(entry.name) && !/\.d\.ts$/.test(entry.name)) {
+    } else if (/\.ts$/.test(entry.name) && !/\.d\.ts$/.test(entry.name) && (withSpecs || !/\.(spec|fixtures)\.ts$/.test(entry.name))) {
       yield full;
     }
   }
