@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { ReadingsModule } from './readings/readings.module';
@@ -41,6 +42,7 @@ import { WebChatModule } from './web-chat/web-chat.module';
     NotifierModule,
     AdminModule,
     UsersModule,
+    PreferencesModule,
     SessionsModule,
     RateLimitModule,
     ReadingsModule,

@@ -11,7 +11,7 @@ import { OperatorIdempotency } from 'src/payments/operator-idempotency';
 import { SubscriptionRenewals } from 'src/payments/subscription-renewals';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { ReadingsService } from 'src/readings/readings.service';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { User, UserPreferences } from 'src/users/user.entity';
 import { toSnapshot, UserSnapshot } from 'src/users/user-snapshot';
@@ -37,7 +37,7 @@ export class AccountsService {
     private readonly ledger: LedgerService,
     private readonly sessions: SessionsService,
     private readonly readings: ReadingsService,
-    private readonly notifier: Notifier,
+    private readonly notifier: NotifierService,
     private readonly rateLimits: RateLimitService,
     private readonly catalog: CatalogService,
     private readonly renewals: SubscriptionRenewals,

@@ -1,4 +1,4 @@
-import { callbackData, callbackPattern } from './callback-data';
+import { callbackArgument, callbackData, callbackPattern } from './callback-data';
 
 describe('callback data', () => {
   it('is versioned and matched by its action', () => {
@@ -20,5 +20,11 @@ describe('callback data', () => {
     expect(callbackPattern('past').test('v1:past:9999999999')).toBe(false);
     expect(callbackPattern('open').test('v1:open:-1')).toBe(false);
     expect(callbackPattern('renew').test('v1:renew:sometimes')).toBe(false);
+  });
+
+  it('reads the argument of a pressed button, and none when it carries none', () => {
+    expect(callbackArgument({ callbackQuery: { data: 'v1:deck:thoth' } } as never, 'deck')).toBe('thoth');
+    expect(callbackArgument({ callbackQuery: { data: 'v1:deck' } } as never, 'deck')).toBe('');
+    expect(callbackArgument({ callbackQuery: { data: 'v1:pref:reversals:maybe' } } as never, 'pref')).toBe('');
   });
 });

@@ -1,3 +1,5 @@
+import type { Context } from 'telegraf';
+
 /**
  * Inline-button payloads: `v1:<action>[:<arg>…]`, at most 64 bytes. The version lets an old
  * keyboard be recognised and answered politely instead of doing something unexpected.
@@ -26,4 +28,9 @@ const ARGUMENTS: Record<string, string> = {
 /** A regexp matching the current version of one action, for @Action handlers. */
 export function callbackPattern(action: string): RegExp {
   return new RegExp(`^${CALLBACK_VERSION}:${action}(?::(${ARGUMENTS[action] ?? '.*'}))?$`);
+}
+
+/** The argument of a pressed button for `action` ('' when it carries none). */
+export function callbackArgument(ctx: Pick<Context, 'callbackQuery'>, action: string): string {
+  return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
 }

@@ -1,10 +1,14 @@
+import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogService, loadCatalog } from 'src/catalog/catalog.service';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { AppConfig } from 'src/config/app-config';
 import { CreditMove, LedgerEntry, LedgerService, STARS_PROVIDER } from 'src/payments/ledger.service';
+import { MetricsService } from 'src/metrics/metrics.service';
 import { StarsClient } from 'src/telegram/stars-client';
 import { SETTLED_STATUSES, STARS_GRANT_TYPES, Transaction } from 'src/payments/transaction.entity';
-import { SubscriptionTier, User, UserPreferences } from 'src/users/user.entity';
+import { SubscriptionTier, User, UserPreferences, UserStatus } from 'src/users/user.entity';
 import { toSnapshot, UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
 
@@ -24,6 +28,14 @@ export function fakeDataSource(): DataSource {
     manager: FAKE_MANAGER,
     transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work(FAKE_MANAGER),
   } as unknown as DataSource;
+}
+
+type CounterName = { [K in keyof MetricsService]: MetricsService[K] extends Counter<string> ? K : never }[keyof MetricsService];
+
+/** What a counter of `metrics` holds for exactly these labels (0 when never counted). */
+export async function counted(metrics: MetricsService, counter: CounterName, labels: Record<string, string>): Promise<number> {
+  const { values } = await (metrics[counter] as Counter<string>).get();
+  return values.find((v) => Object.entries(labels).every(([k, l]) => (v.labels as Record<string, unknown>)[k] === l))?.value ?? 0;
 }
 
 /** The built-in catalogue (packages, tiers, limits), as the app loads it without CATALOG_PATH. */
@@ -96,6 +108,12 @@ export class FakeUsers {
     return this.byId.get(id)!.credits;
   }
 
+  async setStatus(_manager: EntityManager, id: number, status: UserStatus): Promise<User | null> {
+    const user = this.byId.get(id);
+    if (user) user.status = status;
+    return user ?? null;
+  }
+
   async setSubscription(_manager: EntityManager, id: number, tier: SubscriptionTier | null, expiresAt: Date | null): Promise<void> {
     Object.assign(this.byId.get(id)!, { subscriptionTier: tier, subscriptionExpiresAt: expiresAt });
   }
@@ -154,7 +172,7 @@ export class FakeLedger {
 
   async move(manager: EntityManager, entry: LedgerEntry): Promise<CreditMove> {
     const moved = await this.users.applyCreditDelta(manager, entry.userId, entry.amount);
-    if (moved === null) throw new Error('insufficient credits');
+    if (moved === null) throw new DomainException(ErrorCode.InsufficientCredits, 'The user does not have enough credits', { requested: -entry.amount });
     return { transaction: await this.record(manager, { ...entry, status: entry.status ?? 'completed' }), balance: moved.balance };
   }
 
@@ -175,6 +193,13 @@ export class FakeLedger {
   async mergeMetadata(_manager: EntityManager, id: number, metadata: Record<string, unknown>): Promise<void> {
     const row = this.rows.find((r) => r.id === id)!;
     row.metadata = { ...row.metadata, ...metadata };
+  }
+
+  /** Unpaid invoices older than `cutoff` fail, as the UPDATE … WHERE created_at < $1 does. */
+  async expirePending(_manager: EntityManager, cutoff: Date): Promise<number> {
+    const expired = this.rows.filter((r) => r.status === 'pending' && r.createdAt < cutoff);
+    for (const row of expired) Object.assign(row, { status: 'failed', errorMessage: 'Invoice not paid within 24 hours' });
+    return expired.length;
   }
 
   async failPending(id: number, reason: string): Promise<void> {

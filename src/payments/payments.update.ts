@@ -4,7 +4,7 @@ import { I18nService, Language, MessageParams } from 'src/common/i18n/i18n.servi
 import { MessageKey } from 'src/common/i18n/messages.en';
 import { RateLimited } from 'src/rate-limit/rate-limit.guard';
 import { BotContext } from 'src/bot/bot-context';
-import { callbackData, callbackPattern } from 'src/bot/callback-data';
+import { callbackArgument, callbackData, callbackPattern } from 'src/bot/callback-data';
 import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
 import { Refusal, STARS_CURRENCY } from './stars-product';
@@ -30,10 +30,6 @@ const REFUSAL_MESSAGES: Record<Refusal, MessageKey> = {
   unknown_charge: 'pay.refused.unknown',
 };
 
-function argument(ctx: BotContext, action: string): string {
-  return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
-}
-
 /** /buy, /subscribe and Telegram's payment updates (/paysupport is the support module's). */
 @Update()
 export class PaymentsUpdate {
@@ -54,7 +50,7 @@ export class PaymentsUpdate {
   @Action(callbackPattern('buy'))
   @RateLimited('payment')
   async buyFromButton(@Ctx() ctx: BotContext): Promise<void> {
-    const packageKey = argument(ctx, 'buy');
+    const packageKey = callbackArgument(ctx, 'buy');
     if (!packageKey) {
       await ctx.answerCbQuery();
       await this.showPackages(ctx);
@@ -169,7 +165,7 @@ export class PaymentsUpdate {
   @RateLimited('payment')
   async subscribeTo(@Ctx() ctx: BotContext): Promise<void> {
     const lang = ctx.state.lang;
-    const tier = this.subscriptions.tiers.find((t) => t.key === argument(ctx, 'sub'));
+    const tier = this.subscriptions.tiers.find((t) => t.key === callbackArgument(ctx, 'sub'));
     await ctx.answerCbQuery();
     if (!tier) return;
     const name = this.tierName(lang, tier.key);
@@ -197,7 +193,7 @@ export class PaymentsUpdate {
 
   @Action(callbackPattern('renew'))
   async renewal(@Ctx() ctx: BotContext): Promise<void> {
-    const enabled = argument(ctx, 'renew') === 'on';
+    const enabled = callbackArgument(ctx, 'renew') === 'on';
     const done = await this.renewals.setRenewal(ctx.state.user!, enabled);
     await ctx.answerCbQuery();
     const lang = ctx.state.lang;

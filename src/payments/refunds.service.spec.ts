@@ -2,7 +2,7 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { User } from 'src/users/user.entity';
-import { aUser, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
+import { aUser, counted, fakeDataSource, FakeLedger, FakeStars, FakeUsers } from 'src/payments/payments.fixtures';
 import { OperatorIdempotency } from './operator-idempotency';
 import { PaymentRejections } from './payment-rejections';
 import { RefundRequest, RefundsService } from './refunds.service';
@@ -36,11 +36,6 @@ describe('RefundsService', () => {
 
   function request(transactionId: number, fields: Partial<RefundRequest> = {}): RefundRequest {
     return { transactionId, force: false, reason: 'asked by the user', operator: 'ops', ...fields };
-  }
-
-  async function counted(counter: keyof Pick<MetricsService, 'payments' | 'paymentRejections'>, labels: Record<string, string>): Promise<number> {
-    const { values } = await metrics[counter].get();
-    return values.find((v) => Object.entries(labels).every(([k, l]) => (v.labels as Record<string, unknown>)[k] === l))?.value ?? 0;
   }
 
   beforeEach(() => {
@@ -77,7 +72,7 @@ describe('RefundsService', () => {
       expect(refund.metadata).toMatchObject({ reverses: grant.id, source: 'operator', operator: 'ops', reason: 'asked by the user' });
       expect(user.credits).toBe(0);
       expect(undone).toEqual([grant]);
-      await expect(counted('payments', { kind: 'refund', outcome: 'operator' })).resolves.toBe(1);
+      await expect(counted(metrics, 'payments', { kind: 'refund', outcome: 'operator' })).resolves.toBe(1);
     });
 
     it('refuses when part of the credits was spent, unless forced, and then records the shortfall and flags the user', async () => {
@@ -167,7 +162,7 @@ describe('RefundsService', () => {
       expect(grant.status).toBe('refunded');
       expect(ledger.rows.filter((r) => r.type === 'refund')).toHaveLength(1);
       expect(stars.calls).toEqual([]);
-      await expect(counted('payments', { kind: 'refund', outcome: 'telegram' })).resolves.toBe(1);
+      await expect(counted(metrics, 'payments', { kind: 'refund', outcome: 'telegram' })).resolves.toBe(1);
     });
 
     it.each([
@@ -182,7 +177,7 @@ describe('RefundsService', () => {
 
       expect(grant.status).toBe('completed');
       expect(user.credits).toBe(120);
-      await expect(counted('paymentRejections', { update: 'refunded_payment', reason })).resolves.toBe(1);
+      await expect(counted(metrics, 'paymentRejections', { update: 'refunded_payment', reason })).resolves.toBe(1);
     });
   });
 });

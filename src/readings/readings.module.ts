@@ -14,15 +14,15 @@ import { BUILTIN_INTERPRETER, READING_INTERPRETER } from './interpreter/interpre
 import { PastReadingsService } from './history/past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingFlowService } from './flow/reading-flow.service';
-import { ReadingGenerator } from './generation/reading-generator.service';
+import { ReadingGeneratorService } from './generation/reading-generator.service';
 import { ReadingInterruptions } from './flow/reading-interruptions.service';
 import { ReadingRecoveryJob } from './generation/reading-recovery.job';
 import { ReadingStore } from './generation/reading-store.service';
 import { ReadingRenderer } from './delivery/reading-renderer';
 import { ReadingDelivery } from './delivery/reading-delivery.service';
-import { SpreadPictureSender } from './delivery/spread-picture-sender.service';
-import { ReadingTexts } from './delivery/reading-texts.service';
-import { ReadingWriter } from './generation/reading-writer.service';
+import { SpreadPictureSenderService } from './delivery/spread-picture-sender.service';
+import { ReadingTextsService } from './delivery/reading-texts.service';
+import { ReadingWriterService } from './generation/reading-writer.service';
 import { ReadingsController } from './history/readings.controller';
 import { ReadingsService } from './readings.service';
 import { ReadingsUpdate } from './flow/readings.update';
@@ -33,15 +33,15 @@ import { TodayService } from './flow/today.service';
   controllers: [ReadingsController],
   providers: [
     ReadingsService,
-    ReadingTexts,
+    ReadingTextsService,
     ReadingRenderer,
-    SpreadPictureSender,
+    SpreadPictureSenderService,
     ReadingDelivery,
-    ReadingWriter,
+    ReadingWriterService,
     ReadingStore,
     ReadingFlowService,
     ReadingInterruptions,
-    ReadingGenerator,
+    ReadingGeneratorService,
     ReadingRecoveryJob,
     PastReadingsService,
     TodayService,

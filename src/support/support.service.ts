@@ -7,7 +7,7 @@ import { AppConfig } from 'src/config/app-config';
 import { SUPPORT_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
 import {
@@ -51,7 +51,7 @@ export class SupportService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
-    private readonly notifier: Notifier,
+    private readonly notifier: NotifierService,
     private readonly i18n: I18nService,
     private readonly config: AppConfig,
   ) {}

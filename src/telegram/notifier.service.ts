@@ -15,8 +15,8 @@ export interface Button {
  * ready): they never touch Telegraf or a context themselves.
  */
 @Injectable()
-export class Notifier {
-  private readonly logger = new Logger(Notifier.name);
+export class NotifierService {
+  private readonly logger = new Logger(NotifierService.name);
 
   constructor(
     @InjectBot() private readonly bot: Telegraf<BotContext>,

@@ -10,14 +10,14 @@ import { InfoUpdate } from './info.update';
 import { LocalTelegram } from './local-telegram';
 import { SenderInstaller } from './outgoing/sender-installer';
 import { TelegramSender } from './outgoing/telegram-sender';
-import { UpdateGate } from './update-gate.service';
+import { UpdateGateService } from './update-gate.service';
 import { UpdatePipeline } from './update-pipeline';
 import { WebhookMiddleware } from './webhook.middleware';
 
 @Module({
   imports: [UsersModule, RateLimitModule, SessionsModule],
-  providers: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender],
-  exports: [UpdateGate, UpdatePipeline, ButtonPresses, TelegramSender],
+  providers: [UpdateGateService, UpdatePipeline, ButtonPresses, TelegramSender],
+  exports: [UpdateGateService, UpdatePipeline, ButtonPresses, TelegramSender],
 })
 class BotPipelineModule {}
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UpdateGate } from './update-gate.service';
+import { UpdateGateService } from './update-gate.service';
 import { UserBusyError } from './user-busy.error';
 
 /** A piece of work that runs until `finish` is called, noting when it started. */
@@ -9,8 +9,8 @@ function held(log: string[], name: string): { work: () => Promise<string>; finis
   return { work: async () => (log.push(name), await done, name), finish };
 }
 
-describe('UpdateGate.withUserLock (one process, no Redis)', () => {
-  const sut = () => new UpdateGate(null);
+describe('UpdateGateService.withUserLock (one process, no Redis)', () => {
+  const sut = () => new UpdateGateService(null);
 
   it('runs a user\'s updates one at a time, in order', async () => {
     const gate = sut();
@@ -59,16 +59,16 @@ describe('UpdateGate.withUserLock (one process, no Redis)', () => {
   });
 });
 
-describe('UpdateGate.firstNotice', () => {
+describe('UpdateGateService.firstNotice', () => {
   it('says yes once a minute per user', async () => {
-    const gate = new UpdateGate(null);
+    const gate = new UpdateGateService(null);
     expect([await gate.firstNotice('1'), await gate.firstNotice('1'), await gate.firstNotice('2')]).toEqual([true, false, true]);
   });
 });
 
-describe('UpdateGate.claim with the user\'s turn (one process, no Redis)', () => {
+describe('UpdateGateService.claim with the user\'s turn (one process, no Redis)', () => {
   it('takes the turn with the claim, so a later update of the user waits until the first is marked done', async () => {
-    const gate = new UpdateGate(null);
+    const gate = new UpdateGateService(null);
     const log: string[] = [];
     const first = await gate.claim('1:1:message:1:1', { userKey: '1' });
     expect(first.turn).toEqual({ userKey: '1', shared: false });
@@ -85,7 +85,7 @@ describe('UpdateGate.claim with the user\'s turn (one process, no Redis)', () =>
   });
 
   it('gives the turn back when the update was handled before', async () => {
-    const gate = new UpdateGate(null);
+    const gate = new UpdateGateService(null);
     const claim = await gate.claim('1:1:message:1:1', { userKey: '1' });
     await claim.done();
     const again = await gate.claim('1:1:message:1:1', { userKey: '1' });

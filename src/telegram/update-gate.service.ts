@@ -130,8 +130,8 @@ export interface UpdateClaim {
  * both between instances; without Redis (one instance) process memory does.
  */
 @Injectable()
-export class UpdateGate {
-  private readonly logger = new Logger(UpdateGate.name);
+export class UpdateGateService {
+  private readonly logger = new Logger(UpdateGateService.name);
   private readonly seen = new Map<string, { done: boolean; at: number }>();
   private readonly failures = new Map<string, number>();
   private readonly queues = new Map<string, Promise<void>>();

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { BotContext } from 'src/bot/bot-context';
 import { gaveUpOnTelegram, TelegramSender } from './outgoing/telegram-sender';
-import { UpdateClaim, UpdateGate } from './update-gate.service';
+import { UpdateClaim, UpdateGateService } from './update-gate.service';
 import { updateIdentity } from './update-identity';
 import { UserBusyError } from './user-busy.error';
 
@@ -92,7 +92,7 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
   private readonly queueLimit: number;
 
   constructor(
-    private readonly gate: UpdateGate,
+    private readonly gate: UpdateGateService,
     private readonly users: UsersService,
     private readonly rateLimits: RateLimitService,
     private readonly activity: ActivityTracker,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityTracker } from './activity-tracker';
-import { PreferencesUpdate } from './preferences.update';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -9,7 +8,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [UsersController],
-  providers: [UsersService, ActivityTracker, PreferencesUpdate],
+  providers: [UsersService, ActivityTracker],
   exports: [UsersService, ActivityTracker],
 })
 export class UsersModule {}

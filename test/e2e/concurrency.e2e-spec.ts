@@ -1,4 +1,4 @@
-import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingGeneratorService } from 'src/readings/generation/reading-generator.service';
 import { ReadingStore } from 'src/readings/generation/reading-store.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
@@ -61,7 +61,7 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
     }
     const work = await a.app.get(ReadingStore).jobs(sessions);
     expect(work).toHaveLength(20);
-    const generators = [a.app.get(ReadingGenerator), b.app.get(ReadingGenerator)];
+    const generators = [a.app.get(ReadingGeneratorService), b.app.get(ReadingGeneratorService)];
     const results = await Promise.all(work.map((job, i) => generators[i % 2].generate(job)));
 
     expect(results.filter((r) => r === 'completed')).toHaveLength(7);
@@ -93,7 +93,7 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
     );
     const [job] = await a.app.get(ReadingStore).jobs([{ id: sessionId, data }]);
 
-    const results = await Promise.all([a.app.get(ReadingGenerator).generate(job), b.app.get(ReadingGenerator).generate(job)]);
+    const results = await Promise.all([a.app.get(ReadingGeneratorService).generate(job), b.app.get(ReadingGeneratorService).generate(job)]);
 
     expect(results.sort()).toEqual(['completed', 'gone']);
     const [reading] = await a.dataSource.query(`SELECT status, jsonb_array_length(cards) AS cards FROM readings WHERE id = $1`, [readingId]);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingGeneratorService } from 'src/readings/generation/reading-generator.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { nextReply, say, startedUserId } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
@@ -18,7 +18,7 @@ describe('the ledger check of every money move', () => {
 
   afterAll(async () => {
     expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
-    await sut?.app.get(ReadingGenerator).settle();
+    await sut?.app.get(ReadingGeneratorService).settle();
     await stopAppOnStandIn(sut, standIn);
   });
 

@@ -3,7 +3,7 @@ import { BuiltinInterpreter } from 'src/readings/interpreter/builtin-interpreter
 import type { Interpretation, InterpretationInput, Interpreter } from 'src/readings/interpreter/interpretation';
 import { sentenceKey, sentencesOf } from 'src/readings/interpreter/sentence-ledger';
 import { READING_INTERPRETER } from 'src/readings/interpreter/interpreter-tokens';
-import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingGeneratorService } from 'src/readings/generation/reading-generator.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
@@ -34,7 +34,7 @@ describe("a user's readings remember what they already said", () => {
 
   afterAll(async () => {
     expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
-    await sut?.app.get(ReadingGenerator).settle();
+    await sut?.app.get(ReadingGeneratorService).settle();
     await sut?.close();
     await standIn?.stop();
   });

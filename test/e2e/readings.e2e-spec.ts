@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { PastReadingsService } from 'src/readings/history/past-readings.service';
 import { ReadingRecoveryJob } from 'src/readings/generation/reading-recovery.job';
-import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingGeneratorService } from 'src/readings/generation/reading-generator.service';
 import { ReadingFlowService } from 'src/readings/flow/reading-flow.service';
 import { ReadingsService } from 'src/readings/readings.service';
 import { SessionExpiryJob } from 'src/sessions/session-expiry.job';
@@ -27,7 +27,7 @@ describe('readings', () => {
 
   afterAll(async () => {
     expect(await ledgerMismatches(sut.dataSource)).toEqual([]);
-    await sut?.app.get(ReadingGenerator).settle();
+    await sut?.app.get(ReadingGeneratorService).settle();
     await sut?.close();
     await standIn?.stop();
   });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { REDIS_CLIENT } from 'src/redis/redis.provider';
 import { AppConfig } from 'src/config/app-config';
 import { BlockedChatError, TelegramSender } from 'src/telegram/outgoing/telegram-sender';
@@ -13,11 +13,11 @@ import { eventually } from '../support/eventually';
 describe('talking to Telegram politely', () => {
   let standIn: BotApiStandIn;
   let sut: TestApp;
-  let notifier: Notifier;
+  let notifier: NotifierService;
 
   beforeAll(async () => {
     ({ standIn, sut } = await startAppOnStandIn({ TELEGRAM_RATE_LIMIT: 'on' }));
-    notifier = sut.app.get(Notifier);
+    notifier = sut.app.get(NotifierService);
   });
 
   afterAll(() => stopAppOnStandIn(sut, standIn));

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ReadingGenerator } from 'src/readings/generation/reading-generator.service';
+import { ReadingGeneratorService } from 'src/readings/generation/reading-generator.service';
 import { ReadingRecoveryJob } from 'src/readings/generation/reading-recovery.job';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { TgUpdate } from 'src/bot-api-stand-in/telegram-objects.types';
@@ -154,7 +154,7 @@ describeFault('database loss: connections terminated while updates flow', () => 
       );
       await step(user, `question ${round}`, () => standIn.sendText(user, `Round ${round}: what now?`), (t) => t.includes('Shuffling'), true);
       // The reading is written outside the handler; let it finish (or fail) before the next round.
-      await sut.app.get(ReadingGenerator).settle();
+      await sut.app.get(ReadingGeneratorService).settle();
     }
   }
 

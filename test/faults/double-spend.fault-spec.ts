@@ -1,7 +1,7 @@
 import { GenerationJob } from 'src/readings/generation/generation-job';
-import { ReadingGenerator, GenerationResult } from 'src/readings/generation/reading-generator.service';
+import { ReadingGeneratorService, GenerationResult } from 'src/readings/generation/reading-generator.service';
 import { ReadingStore } from 'src/readings/generation/reading-store.service';
-import { ReadingWriter } from 'src/readings/generation/reading-writer.service';
+import { ReadingWriterService } from 'src/readings/generation/reading-writer.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { auditThroughApi, integrityProblems, seededRandom, shuffled } from '../support/fault-checks';
@@ -42,7 +42,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
   let a: TestApp;
   let b: TestApp;
   let urls: string[];
-  let generators: ReadingGenerator[];
+  let generators: ReadingGeneratorService[];
   const random = seededRandom(6);
 
   beforeAll(async () => {
@@ -53,7 +53,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
     b = await startTestApp(environment, standIn, env);
     urls = [await a.listen(), await b.listen()];
     standIn.redirectWebhook(`${urls[0]}/telegram/webhook`);
-    generators = [a.app.get(ReadingGenerator), b.app.get(ReadingGenerator)];
+    generators = [a.app.get(ReadingGeneratorService), b.app.get(ReadingGeneratorService)];
   }, 60_000);
 
   afterAll(async () => {
@@ -183,7 +183,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
     // grant has been answered: the balance they race for is then known, and so is the count.
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const writers = [a, b].map((app) => app.app.get(ReadingWriter));
+    const writers = [a, b].map((app) => app.app.get(ReadingWriterService));
     const originals = writers.map((w) => w.write);
     writers.forEach((writer, i) => {
       writer.write = async (request) => {

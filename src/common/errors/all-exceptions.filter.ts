@@ -2,9 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/commo
 import { TelegrafArgumentsHost } from 'nestjs-telegraf';
 import { Response } from 'express';
 import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/bot/bot-context';
 import { DomainException } from './domain.exception';
-import { BotExceptionHandler } from './bot-exception.handler';
+import { BotExceptionHandler, FailedUpdateContext } from './bot-exception.handler';
 import { HttpExceptionHandler } from './http-exception.handler';
 
 /** The one global filter: REST errors become coded JSON answers, the domain's bot errors a friendly reply. */
@@ -23,7 +22,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Anything unexpected goes back to the update pipeline, which decides between Telegram's
       // redelivery and an apology; an expected refusal of the domain is answered here.
       if (!(error instanceof DomainException)) throw error;
-      const ctx = TelegrafArgumentsHost.create(host).getContext<BotContext>();
+      const ctx = TelegrafArgumentsHost.create(host).getContext<FailedUpdateContext>();
       await this.bot.handle(error, ctx);
       return;
     }

@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { ErrorCode } from 'src/common/errors/error-code';
-import { I18nService } from 'src/common/i18n/i18n.service';
-import { BotContext } from 'src/bot/bot-context';
+import { Context } from 'telegraf';
+import { I18nService, Language } from 'src/common/i18n/i18n.service';
+
+/** What the handler reads of a bot update's context (the bot's BotContext is one). */
+export type FailedUpdateContext = Context & { state?: { lang?: Language } };
 
 /**
  * Answers the user when a handler fails: a friendly, translated message, and the error logged
@@ -13,7 +16,7 @@ export class BotExceptionHandler {
 
   constructor(private readonly i18n: I18nService) {}
 
-  async handle(error: unknown, ctx: BotContext): Promise<void> {
+  async handle(error: unknown, ctx: FailedUpdateContext): Promise<void> {
     const updateId = ctx.update?.update_id;
     // A rate limit was answered already, with when to try again: nothing went wrong.
     if (error instanceof DomainException && error.code === ErrorCode.RateLimited) {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { callbackData } from 'src/bot/callback-data';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { CAPTION_LIMIT } from '../picture/picture-caption';
 import { ReadingRenderer } from './reading-renderer';
 import { WrittenReading } from '../generation/reading-writer.service';
-import { SpreadPictureSender } from './spread-picture-sender.service';
+import { SpreadPictureSenderService } from './spread-picture-sender.service';
 import { joinMessages, visibleLength } from './split-message';
 
 /** What a delivered reading ends with: the price paid and the balance left. */
@@ -24,8 +24,8 @@ export interface Paid {
 @Injectable()
 export class ReadingDelivery {
   constructor(
-    private readonly notifier: Notifier,
-    private readonly pictures: SpreadPictureSender,
+    private readonly notifier: NotifierService,
+    private readonly pictures: SpreadPictureSenderService,
     private readonly renderer: ReadingRenderer,
     private readonly i18n: I18nService,
   ) {}

@@ -35,7 +35,7 @@ function humanize(key: string): string {
  * without texts gets readable names made from its keys.
  */
 @Injectable()
-export class ReadingTexts {
+export class ReadingTextsService {
   card(language: Language, cardId: string): CardText {
     return CONTENT[language].cards[cardId] ?? CONTENT.en.cards[cardId];
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { isRefusedFile } from 'src/telegram/telegram-failure';
 import { cardById } from '../deck/deck';
 import { pictureCaption } from '../picture/picture-caption';
@@ -27,12 +27,12 @@ const DESIGN_VERSION = 2;
  * kept in the `card_data` cache.
  */
 @Injectable()
-export class SpreadPictureSender {
-  private readonly logger = new Logger(SpreadPictureSender.name);
+export class SpreadPictureSenderService {
+  private readonly logger = new Logger(SpreadPictureSenderService.name);
   private readonly spreadPicture = new SpreadPicture();
 
   constructor(
-    private readonly notifier: Notifier,
+    private readonly notifier: NotifierService,
     private readonly cache: AppCacheService,
     private readonly i18n: I18nService,
     private readonly metrics: MetricsService,

@@ -5,14 +5,14 @@ import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { RateVerdict } from 'src/rate-limit/rate-windows';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { GenerationJob } from '../generation/generation-job';
 import { ReadingConversation } from './reading-conversation';
 import { ReadingFlowService } from './reading-flow.service';
-import { ReadingGenerator } from '../generation/reading-generator.service';
+import { ReadingGeneratorService } from '../generation/reading-generator.service';
 import { ReadingStore } from '../generation/reading-store.service';
-import { ReadingTexts } from '../delivery/reading-texts.service';
+import { ReadingTextsService } from '../delivery/reading-texts.service';
 
 const SPREADS: SpreadDefinition[] = [
   { key: 'single', cards: 1, price: 1, questionnaire: null, positions: ['card'] },
@@ -79,9 +79,9 @@ describe('ReadingFlowService', () => {
       hit: async () => (calls.push('hit'), verdict),
       release: async (_: number, __: string, at: Date) => void calls.push(`release ${at.toISOString()}`),
     } as unknown as RateLimitService;
-    const generator = { start: (job: GenerationJob) => void started.push(job) } as unknown as ReadingGenerator;
-    const notifier = { send: async (_: string, text: string) => (sent.push(text), 1) } as unknown as Notifier;
-    sut = new ReadingFlowService(catalog, sessions, store, new ReadingTexts(), rateLimits, generator, notifier, new I18nService());
+    const generator = { start: (job: GenerationJob) => void started.push(job) } as unknown as ReadingGeneratorService;
+    const notifier = { send: async (_: string, text: string) => (sent.push(text), 1) } as unknown as NotifierService;
+    sut = new ReadingFlowService(catalog, sessions, store, new ReadingTextsService(), rateLimits, generator, notifier, new I18nService());
   });
 
   describe('choose', () => {
@@ -174,7 +174,7 @@ describe('ReadingFlowService', () => {
     });
 
     it('starts generation after the last answer, with the question asked at the start and every answer', async () => {
-      const questions = new ReadingTexts().questionnaire('en', 'career_goals');
+      const questions = new ReadingTextsService().questionnaire('en', 'career_goals');
       conversationOf({ spreadKey: 'career', price: 3, step: 'questionnaire', question: 'A new job?', questionIndex: questions.length - 1, answers: questions.slice(1).map(() => 'yes') });
       await expect(sut.answer(user, 'en', 'soon', 9)).resolves.toEqual({ kind: 'generate', readingId: 40 });
       expect(started).toHaveLength(1);
@@ -209,7 +209,7 @@ describe('ReadingFlowService', () => {
 
     it('starts the reading even when the "shuffling" line cannot be sent', async () => {
       conversationOf({});
-      (sut as unknown as { notifier: Notifier }).notifier.send = async () => {
+      (sut as unknown as { notifier: NotifierService }).notifier.send = async () => {
         throw new Error('chat blocked');
       };
       await expect(sut.answer(user, 'en', null, 5)).resolves.toEqual({ kind: 'generate', readingId: 40 });

@@ -5,11 +5,11 @@ import { I18nService, Language } from 'src/common/i18n/i18n.service';
 import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
-import { ReadingGenerator } from '../generation/reading-generator.service';
+import { ReadingGeneratorService } from '../generation/reading-generator.service';
 import { ReadingStore } from '../generation/reading-store.service';
-import { ReadingTexts } from '../delivery/reading-texts.service';
+import { ReadingTextsService } from '../delivery/reading-texts.service';
 import { needsCare } from '../safety/safety-detector';
 import {
   MAX_ANSWER_LENGTH,
@@ -57,10 +57,10 @@ export class ReadingFlowService {
     private readonly catalog: CatalogService,
     private readonly sessions: SessionsService,
     private readonly store: ReadingStore,
-    private readonly texts: ReadingTexts,
+    private readonly texts: ReadingTextsService,
     private readonly rateLimits: RateLimitService,
-    private readonly generator: ReadingGenerator,
-    private readonly notifier: Notifier,
+    private readonly generator: ReadingGeneratorService,
+    private readonly notifier: NotifierService,
     private readonly i18n: I18nService,
   ) {}
 

@@ -4,7 +4,7 @@ import { RateLimitService } from 'src/rate-limit/rate-limit.service';
 import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionEndReason, SessionsService } from 'src/sessions/sessions.service';
 import { UserSession } from 'src/sessions/user-session.entity';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { UsersService } from 'src/users/users.service';
 import { READING_GRACE_SECONDS } from './reading-flow.service';
 import { ReadingConversation } from './reading-conversation';
@@ -24,7 +24,7 @@ export class ReadingInterruptions implements OnModuleInit {
     private readonly readings: ReadingsService,
     private readonly rateLimits: RateLimitService,
     private readonly users: UsersService,
-    private readonly notifier: Notifier,
+    private readonly notifier: NotifierService,
     private readonly i18n: I18nService,
   ) {}
 

@@ -2,11 +2,11 @@ import { Action, Command, Ctx, Next, On, Update } from 'nestjs-telegraf';
 import { CatalogService } from 'src/catalog/catalog.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { BotContext } from 'src/bot/bot-context';
-import { callbackData, callbackPattern } from 'src/bot/callback-data';
+import { callbackArgument, callbackData, callbackPattern } from 'src/bot/callback-data';
 import { Markup } from 'telegraf';
 import { ReadingFlowService, AnswerOutcome } from './reading-flow.service';
 import { looksLikeReadingRequest } from './reading-request';
-import { ReadingTexts } from '../delivery/reading-texts.service';
+import { ReadingTextsService } from '../delivery/reading-texts.service';
 
 function textOf(ctx: BotContext): string | undefined {
   return ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
@@ -18,7 +18,7 @@ export class ReadingsUpdate {
   constructor(
     private readonly flow: ReadingFlowService,
     private readonly catalog: CatalogService,
-    private readonly texts: ReadingTexts,
+    private readonly texts: ReadingTextsService,
     private readonly i18n: I18nService,
   ) {}
 
@@ -35,7 +35,7 @@ export class ReadingsUpdate {
 
   @Action(callbackPattern('spread'))
   async choose(@Ctx() ctx: BotContext): Promise<void> {
-    const key = callbackPattern('spread').exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
+    const key = callbackArgument(ctx, 'spread');
     const user = ctx.state.user!;
     const lang = ctx.state.lang;
     // Answered first: a redelivered press must not fail after the reading was created.

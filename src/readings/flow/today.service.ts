@@ -6,7 +6,7 @@ import { UserSnapshot } from 'src/users/user-snapshot';
 import { Reading } from '../reading.entity';
 import { ReadingRenderer } from '../delivery/reading-renderer';
 import { ReadingsService } from '../readings.service';
-import { ReadingWriter } from '../generation/reading-writer.service';
+import { ReadingWriterService } from '../generation/reading-writer.service';
 
 export const DAILY_SPREAD = 'daily';
 
@@ -24,7 +24,7 @@ export class TodayService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly readings: ReadingsService,
-    private readonly writer: ReadingWriter,
+    private readonly writer: ReadingWriterService,
     private readonly renderer: ReadingRenderer,
   ) {}
 

@@ -3,14 +3,14 @@ import { CatalogService } from 'src/catalog/catalog.service';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { MetricsService } from 'src/metrics/metrics.service';
-import { Notifier } from 'src/telegram/notifier.service';
+import { NotifierService } from 'src/telegram/notifier.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
 import { ReadingDraft } from '../delivery/reading-draft';
 import { GenerationJob } from './generation-job';
 import { ReadingDelivery } from '../delivery/reading-delivery.service';
 import { ReadingRenderer } from '../delivery/reading-renderer';
 import { ReadingStore } from './reading-store.service';
-import { ReadingWriter, WrittenReading } from './reading-writer.service';
+import { ReadingWriterService, WrittenReading } from './reading-writer.service';
 
 const TYPING_EVERY_MS = 4_000;
 
@@ -22,16 +22,16 @@ export type GenerationResult = 'completed' | 'gone' | 'insufficient' | 'failed';
  * one statement stores it, takes the credits (guarded) and writes the ledger row.
  */
 @Injectable()
-export class ReadingGenerator implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(ReadingGenerator.name);
+export class ReadingGeneratorService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReadingGeneratorService.name);
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly writer: ReadingWriter,
+    private readonly writer: ReadingWriterService,
     private readonly store: ReadingStore,
     private readonly delivery: ReadingDelivery,
     private readonly renderer: ReadingRenderer,
-    private readonly notifier: Notifier,
+    private readonly notifier: NotifierService,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
     private readonly metrics: MetricsService,

@@ -3,7 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { ReadingConversation } from '../flow/reading-conversation';
-import { ReadingGenerator } from './reading-generator.service';
+import { ReadingGeneratorService } from './reading-generator.service';
 import { ReadingStore } from './reading-store.service';
 
 /** A generation not finished this long after its questions were answered is presumed cut off. */
@@ -24,7 +24,7 @@ export class ReadingRecoveryJob {
   constructor(
     private readonly sessions: SessionsService,
     private readonly store: ReadingStore,
-    private readonly generator: ReadingGenerator,
+    private readonly generator: ReadingGeneratorService,
   ) {}
 
   @Cron(CronExpression.EVERY_MINUTE)

@@ -13,7 +13,7 @@ import { BUILTIN_INTERPRETER, READING_INTERPRETER } from '../interpreter/interpr
 import { ReadingsService } from '../readings.service';
 import { positionSpec } from '../spreads/position-roles';
 import { DrawnCard, QuestionnaireResponses } from '../reading.entity';
-import { ReadingTexts } from '../delivery/reading-texts.service';
+import { ReadingTextsService } from '../delivery/reading-texts.service';
 
 export interface WrittenReading {
   spreadKey: string;
@@ -46,11 +46,11 @@ export function deckStyleOf(preferences: UserPreferences): DeckStyle {
 
 /** Draws the cards and writes the interpretation: the slow part of a reading, outside any transaction. */
 @Injectable()
-export class ReadingWriter {
+export class ReadingWriterService {
   constructor(
     @Inject(READING_INTERPRETER) private readonly interpreter: Interpreter,
     @Inject(BUILTIN_INTERPRETER) private readonly builtin: Interpreter,
-    private readonly texts: ReadingTexts,
+    private readonly texts: ReadingTextsService,
     private readonly catalog: CatalogService,
     private readonly readings: ReadingsService,
   ) {}

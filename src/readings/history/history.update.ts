@@ -8,9 +8,9 @@ import { callbackData, callbackPattern } from 'src/bot/callback-data';
 import { PastReadingsService } from './past-readings.service';
 import { Reading } from '../reading.entity';
 import { ReadingRenderer } from '../delivery/reading-renderer';
-import { ReadingTexts } from '../delivery/reading-texts.service';
+import { ReadingTextsService } from '../delivery/reading-texts.service';
 import { isErased, ReadingsService } from '../readings.service';
-import { SpreadPictureSender } from '../delivery/spread-picture-sender.service';
+import { SpreadPictureSenderService } from '../delivery/spread-picture-sender.service';
 import { TodayService } from '../flow/today.service';
 
 /** Reading ids are PostgreSQL integers: a larger one in a press is no reading. */
@@ -24,8 +24,8 @@ export class HistoryUpdate {
     private readonly past: PastReadingsService,
     private readonly readings: ReadingsService,
     private readonly renderer: ReadingRenderer,
-    private readonly pictures: SpreadPictureSender,
-    private readonly texts: ReadingTexts,
+    private readonly pictures: SpreadPictureSenderService,
+    private readonly texts: ReadingTextsService,
     private readonly catalog: CatalogService,
     private readonly i18n: I18nService,
   ) {}

@@ -4,7 +4,7 @@ import { Telegraf } from 'telegraf';
 import { BotContext } from 'src/bot/bot-context';
 import { TelegramSender } from './telegram-sender';
 
-/** Routes the bot's own client (the Notifier's, start-up calls) through the sender; the pipeline attaches each update's. */
+/** Routes the bot's own client (the NotifierService's, start-up calls) through the sender; the pipeline attaches each update's. */
 @Injectable()
 export class SenderInstaller implements OnModuleInit {
   constructor(

@@ -5,12 +5,8 @@ import { MessageKey } from 'src/common/i18n/messages.en';
 import { DECKS, DeckStyle } from 'src/readings/deck/card';
 import { BotContext } from 'src/bot/bot-context';
 import { CommandMenu } from 'src/bot/command-menu';
-import { callbackData, callbackPattern } from 'src/bot/callback-data';
-import { UsersService } from './users.service';
-
-function argument(ctx: BotContext, action: string): string {
-  return callbackPattern(action).exec((ctx.callbackQuery as { data: string }).data)?.[1] ?? '';
-}
+import { callbackArgument, callbackData, callbackPattern } from 'src/bot/callback-data';
+import { UsersService } from 'src/users/users.service';
 
 /** /preferences (language, deck, reversed cards) and /decks. A new language applies from its confirmation on. */
 @Update()
@@ -35,7 +31,7 @@ export class PreferencesUpdate {
 
   @Action(callbackPattern('deck'))
   async chooseDeck(@Ctx() ctx: BotContext): Promise<void> {
-    const deck = argument(ctx, 'deck');
+    const deck = callbackArgument(ctx, 'deck');
     await ctx.answerCbQuery();
     if (!(DECKS as readonly string[]).includes(deck)) return;
     const user = ctx.state.user!;
@@ -46,7 +42,7 @@ export class PreferencesUpdate {
 
   @Action(callbackPattern('pref'))
   async change(@Ctx() ctx: BotContext): Promise<void> {
-    const [setting, value] = argument(ctx, 'pref').split(':');
+    const [setting, value] = callbackArgument(ctx, 'pref').split(':');
     const user = ctx.state.user!;
     if (setting === 'reversals') {
       await this.users.updatePreferences(user.id, user.telegramId, { reversals: value === 'on' });
