@@ -15,11 +15,11 @@ import { PastReadingsService } from './history/past-readings.service';
 import { Reading } from './reading.entity';
 import { ReadingFlowService } from './flow/reading-flow.service';
 import { ReadingGeneratorService } from './generation/reading-generator.service';
-import { ReadingInterruptions } from './flow/reading-interruptions.service';
+import { ReadingInterruptionsService } from './flow/reading-interruptions.service';
 import { ReadingRecoveryJob } from './generation/reading-recovery.job';
-import { ReadingStore } from './generation/reading-store.service';
+import { ReadingStoreService } from './generation/reading-store.service';
 import { ReadingRenderer } from './delivery/reading-renderer';
-import { ReadingDelivery } from './delivery/reading-delivery.service';
+import { ReadingDeliveryService } from './delivery/reading-delivery.service';
 import { SpreadPictureSenderService } from './delivery/spread-picture-sender.service';
 import { ReadingTextsService } from './delivery/reading-texts.service';
 import { ReadingWriterService } from './generation/reading-writer.service';
@@ -36,11 +36,11 @@ import { TodayService } from './flow/today.service';
     ReadingTextsService,
     ReadingRenderer,
     SpreadPictureSenderService,
-    ReadingDelivery,
+    ReadingDeliveryService,
     ReadingWriterService,
-    ReadingStore,
+    ReadingStoreService,
     ReadingFlowService,
-    ReadingInterruptions,
+    ReadingInterruptionsService,
     ReadingGeneratorService,
     ReadingRecoveryJob,
     PastReadingsService,

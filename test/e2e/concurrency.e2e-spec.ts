@@ -1,5 +1,5 @@
 import { ReadingGeneratorService } from 'src/readings/generation/reading-generator.service';
-import { ReadingStore } from 'src/readings/generation/reading-store.service';
+import { ReadingStoreService } from 'src/readings/generation/reading-store.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
 import { ledgerMismatches } from '../support/ledger';
@@ -59,7 +59,7 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
       );
       sessions.push({ id: sessionId, data });
     }
-    const work = await a.app.get(ReadingStore).jobs(sessions);
+    const work = await a.app.get(ReadingStoreService).jobs(sessions);
     expect(work).toHaveLength(20);
     const generators = [a.app.get(ReadingGeneratorService), b.app.get(ReadingGeneratorService)];
     const results = await Promise.all(work.map((job, i) => generators[i % 2].generate(job)));
@@ -91,7 +91,7 @@ describeNeeding(['Redis'], 'two app instances on one database', () => {
       `INSERT INTO user_sessions (user_id, session_type, data) VALUES ($1, 'reading', $2) RETURNING id`,
       [userId, JSON.stringify(data)],
     );
-    const [job] = await a.app.get(ReadingStore).jobs([{ id: sessionId, data }]);
+    const [job] = await a.app.get(ReadingStoreService).jobs([{ id: sessionId, data }]);
 
     const results = await Promise.all([a.app.get(ReadingGeneratorService).generate(job), b.app.get(ReadingGeneratorService).generate(job)]);
 

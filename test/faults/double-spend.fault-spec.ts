@@ -1,6 +1,6 @@
 import { GenerationJob } from 'src/readings/generation/generation-job';
 import { ReadingGeneratorService, GenerationResult } from 'src/readings/generation/reading-generator.service';
-import { ReadingStore } from 'src/readings/generation/reading-store.service';
+import { ReadingStoreService } from 'src/readings/generation/reading-store.service';
 import { ReadingWriterService } from 'src/readings/generation/reading-writer.service';
 import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { say } from '../support/bot-helpers';
@@ -90,7 +90,7 @@ describeFault('double spend: concurrent readings and operator grants on one bala
       sessions.push({ id: session.rows[0].id as number, data });
     }
     // What the recovery pass would hand the generator for each.
-    const work: GenerationJob[] = await a.app.get(ReadingStore).jobs(sessions);
+    const work: GenerationJob[] = await a.app.get(ReadingStoreService).jobs(sessions);
     expect(work).toHaveLength(count);
     return { userId: userId as number, work };
   }

@@ -22,7 +22,7 @@ export interface Paid {
  * the list is always said exactly once.
  */
 @Injectable()
-export class ReadingDelivery {
+export class ReadingDeliveryService {
   constructor(
     private readonly notifier: NotifierService,
     private readonly pictures: SpreadPictureSenderService,

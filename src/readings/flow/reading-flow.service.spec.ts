@@ -11,7 +11,7 @@ import { GenerationJob } from '../generation/generation-job';
 import { ReadingConversation } from './reading-conversation';
 import { ReadingFlowService } from './reading-flow.service';
 import { ReadingGeneratorService } from '../generation/reading-generator.service';
-import { ReadingStore } from '../generation/reading-store.service';
+import { ReadingStoreService } from '../generation/reading-store.service';
 import { ReadingTextsService } from '../delivery/reading-texts.service';
 
 const SPREADS: SpreadDefinition[] = [
@@ -74,7 +74,7 @@ describe('ReadingFlowService', () => {
       awaitGeneration: async (_: number, conversation: ReadingConversation, __: unknown, question?: { text: string | null }) =>
         void written.push({ step: 'awaitGeneration', conversation, question }),
       abandon: async () => void calls.push('abandon'),
-    } as unknown as ReadingStore;
+    } as unknown as ReadingStoreService;
     const rateLimits = {
       hit: async () => (calls.push('hit'), verdict),
       release: async (_: number, __: string, at: Date) => void calls.push(`release ${at.toISOString()}`),

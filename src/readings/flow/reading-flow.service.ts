@@ -8,7 +8,7 @@ import { SessionsService } from 'src/sessions/sessions.service';
 import { NotifierService } from 'src/telegram/notifier.service';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { ReadingGeneratorService } from '../generation/reading-generator.service';
-import { ReadingStore } from '../generation/reading-store.service';
+import { ReadingStoreService } from '../generation/reading-store.service';
 import { ReadingTextsService } from '../delivery/reading-texts.service';
 import { needsCare } from '../safety/safety-detector';
 import {
@@ -47,7 +47,7 @@ export type AnswerOutcome =
  * for a user who cannot pay), the optional question, then the spread's questionnaire one
  * question at a time, and once the last is answered, generation starts with all it needs. Its
  * state lives in `user_sessions`, so any instance can continue it. Each step that writes is one
- * statement (ReadingStore).
+ * statement (ReadingStoreService).
  */
 @Injectable()
 export class ReadingFlowService {
@@ -56,7 +56,7 @@ export class ReadingFlowService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly sessions: SessionsService,
-    private readonly store: ReadingStore,
+    private readonly store: ReadingStoreService,
     private readonly texts: ReadingTextsService,
     private readonly rateLimits: RateLimitService,
     private readonly generator: ReadingGeneratorService,

@@ -16,8 +16,8 @@ import { ReadingsService } from '../readings.service';
  * told here. The sessions module knows no readings, so it tells whoever listens.
  */
 @Injectable()
-export class ReadingInterruptions implements OnModuleInit {
-  private readonly logger = new Logger(ReadingInterruptions.name);
+export class ReadingInterruptionsService implements OnModuleInit {
+  private readonly logger = new Logger(ReadingInterruptionsService.name);
 
   constructor(
     private readonly sessions: SessionsService,

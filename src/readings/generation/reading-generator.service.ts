@@ -7,9 +7,9 @@ import { NotifierService } from 'src/telegram/notifier.service';
 import { SHUTDOWN_GRACE_MS } from 'src/telegram/update-pipeline';
 import { ReadingDraft } from '../delivery/reading-draft';
 import { GenerationJob } from './generation-job';
-import { ReadingDelivery } from '../delivery/reading-delivery.service';
+import { ReadingDeliveryService } from '../delivery/reading-delivery.service';
 import { ReadingRenderer } from '../delivery/reading-renderer';
-import { ReadingStore } from './reading-store.service';
+import { ReadingStoreService } from './reading-store.service';
 import { ReadingWriterService, WrittenReading } from './reading-writer.service';
 
 const TYPING_EVERY_MS = 4_000;
@@ -28,8 +28,8 @@ export class ReadingGeneratorService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly writer: ReadingWriterService,
-    private readonly store: ReadingStore,
-    private readonly delivery: ReadingDelivery,
+    private readonly store: ReadingStoreService,
+    private readonly delivery: ReadingDeliveryService,
     private readonly renderer: ReadingRenderer,
     private readonly notifier: NotifierService,
     private readonly catalog: CatalogService,

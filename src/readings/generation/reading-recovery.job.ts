@@ -4,7 +4,7 @@ import { READING_SESSION } from 'src/sessions/session-types';
 import { SessionsService } from 'src/sessions/sessions.service';
 import { ReadingConversation } from '../flow/reading-conversation';
 import { ReadingGeneratorService } from './reading-generator.service';
-import { ReadingStore } from './reading-store.service';
+import { ReadingStoreService } from './reading-store.service';
 
 /** A generation not finished this long after its questions were answered is presumed cut off. */
 const LEASE_MINUTES = 2;
@@ -23,7 +23,7 @@ export class ReadingRecoveryJob {
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly store: ReadingStore,
+    private readonly store: ReadingStoreService,
     private readonly generator: ReadingGeneratorService,
   ) {}
 

@@ -24,7 +24,7 @@ export type ChargeOutcome = { kind: 'charged'; balance: number } | { kind: 'gone
  * ledger, both as they were before it (its snapshot), and reports a difference through the ledger.
  */
 @Injectable()
-export class ReadingStore {
+export class ReadingStoreService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly readings: ReadingsService,

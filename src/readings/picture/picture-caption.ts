@@ -6,7 +6,7 @@ const MORE = '…';
  * Plain-text caption for a spread picture shown again (/past, /today; send it without
  * parse_mode): the spread's name only, as the message after it lists the cards with their
  * positions, so the list is said once. A fresh reading lists them in the caption instead
- * (ReadingDelivery).
+ * (ReadingDeliveryService).
  */
 export function pictureCaption(spreadName: string): string {
   return cut(spreadName.trim(), CAPTION_LIMIT);
