@@ -1,13 +1,17 @@
 /*
  * One app instance against two, behind the same PostgreSQL and Redis.
  *
- *   npm run bench:instances -- [--concurrency 64] [--duration 20] [--warmup 3] [--flows balance,reading] [--pgbouncer]
+ *   npm run bench:instances -- [--concurrency 64] [--duration 20] [--warmup 3] [--flows balance,reading] [--pgbouncer] [--order-run 12] [--order-gap-ms 5]
  *
  * The same flows as `npm run bench`, closed loop, first with one instance taking every webhook
  * request, then with a second instance started beside it and the requests sent to each in turn
  * (as a load balancer would: one user's updates land on both). Then every /balance of 200 is
  * delivered to both instances at once, as a redelivery racing the first delivery: the update
- * gate's claim in Redis must let exactly one of them answer. See bench/README.md, "Several
+ * gate's claim in Redis must let exactly one of them answer. Last, every user sends a numbered
+ * run of commands (/help, /balance, /terms, /privacy in turn), each posted --order-gap-ms after
+ * the one before without waiting for its answer, to each instance in turn: the answers the
+ * stand-in records for each chat must come in the order sent (the per-user lock in the update
+ * gate's claim and withUserLock), once with one instance and once with two. See bench/README.md, "Several
  * instances". With --pgbouncer the instances reach PostgreSQL through a PgBouncer in transaction
  * mode with deploy/pgbouncer.ini's settings (20 server connections; the migrations go direct).
  */
@@ -15,15 +19,36 @@ import { DEFAULT_BOT_API_SPEC } from 'src/bot-api-stand-in/bot-api-spec';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppProcess } from './lib/app-process';
-import { appEnv, benchCatalog } from './lib/app-env';
+import { appEnv } from './lib/app-env';
 import { Bench, type FlowReport } from './lib/bench';
 import { Cleanup, log, RESULTS, ROOT, runBench, say, stamp } from './lib/log';
 import { DEFAULT_ENTRY, parseOptions, type Options } from './lib/options';
-import { databaseUrl, dropDatabase, flushRedisDb, freePort, recreateDatabase } from './lib/services';
-import { StandInClient } from './lib/stand-in-client';
+import { freePort } from './lib/services';
+import { setUpServices } from './lib/setup';
 import { PgBouncerProcess } from '../test/support/pgbouncer-process';
 
 const RACED_UPDATES = 200;
+/** Commands whose answers differ, so that a chat's answers tell which update each answers. */
+const ORDER_COMMANDS = ['/help', '/balance', '/terms', '/privacy'];
+/** The part of an answer that tells the commands apart (a balance's figures come later). */
+const signature = (text: string | undefined) => (text ?? '').slice(0, 24);
+
+interface OrderCheck {
+  instances: number;
+  users: number;
+  perUser: number;
+  gapMs: number;
+  /** Chats whose answers came in the order sent, one for each update. */
+  inOrder: number;
+  /** Chats with every answer, but not in the order sent. */
+  outOfOrder: number;
+  /** Chats with answers missing, extra or unknown (busy notices: the queue bound was reached). */
+  incomplete: number;
+  /** Answers, over every chat, that are not the answer to the update sent in their place. */
+  misplaced: number;
+  /** One chat of each kind that went wrong: the commands sent and the answers' commands. */
+  examples: { chat: number; sent: string[]; answered: string[] }[];
+}
 
 interface Pass {
   instances: number;
@@ -70,6 +95,57 @@ async function race(bench: Bench, users: Awaited<ReturnType<Bench['registeredUse
   return { updates: count, answers: (bench.standIn.callsByMethod().sendMessage ?? 0) - before, statuses };
 }
 
+/** What each of ORDER_COMMANDS answers (the start of its text), learnt from one user asking each in turn. */
+async function learnAnswers(bench: Bench, user: Awaited<ReturnType<Bench['registeredUsers']>>[number]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  for (const command of ORDER_COMMANDS) {
+    const answer = bench.standIn.waitForCall(user.id, (call) => call.method === 'sendMessage', 30_000);
+    await bench.deliver(bench.updates.message(user, command));
+    known.set(signature((await answer).text), command);
+  }
+  if (known.size !== ORDER_COMMANDS.length) throw new Error(`the order check needs ${ORDER_COMMANDS.join(', ')} to answer differently (got ${[...known.keys()].join(' | ')})`);
+  return known;
+}
+
+/**
+ * Each user's `perUser` commands posted `gapMs` apart, round the instances, without waiting for
+ * an answer: whether each chat's answers (sendMessage, as the stand-in received them) come in the
+ * order sent. `known`: the command each answer's start tells (learnAnswers).
+ */
+async function checkOrder(bench: Bench, instances: number, known: Map<string, string>, users: Awaited<ReturnType<Bench['registeredUsers']>>, perUser: number, gapMs: number): Promise<OrderCheck> {
+  const sent = Array.from({ length: perUser }, (_, i) => ORDER_COMMANDS[i % ORDER_COMMANDS.length]);
+  const recording = bench.standIn.record(users.map((user) => user.id));
+  await Promise.all(
+    users.map(async (user) => {
+      const posts: Promise<unknown>[] = [];
+      for (const command of sent) {
+        posts.push(bench.deliver(bench.updates.message(user, command)));
+        await new Promise((done) => setTimeout(done, gapMs));
+      }
+      await Promise.all(posts);
+    }),
+  );
+  await bench.quiet();
+  await new Promise((done) => setTimeout(done, 1000));
+  recording.stop();
+  const check: OrderCheck = { instances, users: users.length, perUser, gapMs, inOrder: 0, outOfOrder: 0, incomplete: 0, misplaced: 0, examples: [] };
+  const kinds = new Set<string>();
+  for (const [chat, calls] of recording.calls) {
+    const answered = calls
+      .filter((call) => call.method === 'sendMessage')
+      .sort((a, b) => a.at - b.at)
+      .map((call) => known.get(signature(call.text)) ?? `? ${signature(call.text)}`);
+    const kind = answered.join() === sent.join() ? 'inOrder' : [...answered].sort().join() === [...sent].sort().join() ? 'outOfOrder' : 'incomplete';
+    check[kind]++;
+    check.misplaced += sent.filter((command, i) => answered[i] !== command).length;
+    if (kind !== 'inOrder' && !kinds.has(kind)) {
+      kinds.add(kind);
+      check.examples.push({ chat, sent, answered });
+    }
+  }
+  return check;
+}
+
 function table(passes: Pass[]): string {
   const lines = ['flow            instances  updates/s  answer p50/p99 ms   app CPU ms/update  server CPU ms/update  SQL/update  errors  others busy'];
   for (const { instances, flow } of passes) {
@@ -93,21 +169,12 @@ function table(passes: Pass[]): string {
   return lines.join('\n');
 }
 
-async function run(options: Options, cleanup: Cleanup, throughPgBouncer: boolean): Promise<void> {
+async function run(options: Options, cleanup: Cleanup, throughPgBouncer: boolean, orderRun: number, orderGapMs: number): Promise<void> {
   if (!existsSync(join(ROOT, options.entry!))) throw new Error(`${options.entry} is missing: run \`npx nest build\` (npm run bench:instances does)`);
   const database = `${process.env.BENCH_DATABASE_PREFIX ?? 'tarot_bench_'}instances`;
   const opts: Options = { ...options, database };
-  const dbUrl = databaseUrl(opts.adminDatabaseUrl, database);
-  const redisUrl = `${opts.redisUrl.replace(/\/\d*$/, '')}/${opts.redisDb}`;
   say(`bench:instances: ${opts.flows.join(', ')} at ${opts.concurrency} chats, ${opts.durationS} s each (+${opts.warmupS} s warm-up), one instance then two${throughPgBouncer ? ', through PgBouncer' : ''}`);
-  await recreateDatabase(opts.adminDatabaseUrl, database);
-  if (!opts.keepDb) cleanup.add(`drop ${database}`, () => dropDatabase(opts.adminDatabaseUrl, database));
-  await flushRedisDb(opts.redisUrl, opts.redisDb);
-  cleanup.add('flush the bench Redis database', () => flushRedisDb(opts.redisUrl, opts.redisDb));
-  const standIn = await StandInClient.start(ROOT, DEFAULT_BOT_API_SPEC, log);
-  cleanup.add('stop the stand-in', () => standIn.stop());
-  process.once('exit', () => standIn.kill());
-  const catalogPath = benchCatalog(cleanup);
+  const { dbUrl, redisUrl, standIn, catalogPath } = await setUpServices(opts, cleanup);
   let servedUrl = dbUrl;
   if (throughPgBouncer) {
     const bouncer = await PgBouncerProcess.start(dbUrl, 20);
@@ -118,6 +185,8 @@ async function run(options: Options, cleanup: Cleanup, throughPgBouncer: boolean
   const env = (port: number) => ({
     ...appEnv({ standInUrl: standIn.url, databaseUrl: servedUrl, redisUrl, port, catalogPath, specPath: DEFAULT_BOT_API_SPEC }),
     ...(throughPgBouncer ? { MIGRATION_DATABASE_URL: dbUrl } : {}),
+    // A user's whole numbered run may wait its turn (the bound on the queue has its own specs).
+    USER_QUEUE_LIMIT: String(orderRun),
   });
 
   const first = await spawnInstance(opts, env, cleanup, 'instance 1');
@@ -130,21 +199,33 @@ async function run(options: Options, cleanup: Cleanup, throughPgBouncer: boolean
   await Promise.all(users.map((user) => bench.balanceIteration(user)));
 
   const passes = await measureFlows(bench, opts, 1, readers, users);
+  const known = await learnAnswers(bench, users[0]);
+  const orders = [await checkOrder(bench, 1, known, users, orderRun, orderGapMs)];
   bench.addInstance(await spawnInstance(opts, env, cleanup, 'instance 2'));
   passes.push(...(await measureFlows(bench, opts, 2, readers, users)));
   const raced = await race(bench, users, RACED_UPDATES);
+  orders.push(await checkOrder(bench, 2, known, users, orderRun, orderGapMs));
 
   const text = [
     table(passes),
     '(CPU per update: the app instances together, and with their PostgreSQL backends and Redis; "others busy" = cores used by everything else on the machine)',
     '',
     `the same /balance posted to both instances at once, ${raced.updates} times: ${raced.answers} answers (webhook statuses ${JSON.stringify(raced.statuses)})`,
+    ...orders.flatMap((order) => [
+      `${order.users} users × ${order.perUser} commands each, posted ${order.gapMs} ms apart, ${order.instances === 1 ? 'one instance' : 'to the 2 instances in turn'}: ` +
+        `${order.inOrder === order.users ? 'IN ORDER' : 'NOT IN ORDER'} — ${order.inOrder} chats answered in the order sent, ${order.outOfOrder} out of order ` +
+        `(${order.misplaced} of ${order.users * order.perUser} answers out of place), ${order.incomplete} with answers missing or extra`,
+      ...order.examples.map((e) => `  e.g. chat ${e.chat}: sent ${e.sent.join(' ')}; answered ${e.answered.join(' ')}`),
+    ]),
   ].join('\n');
   process.stdout.write(`\n${text}\n`);
   const file = join(RESULTS, `${stamp(new Date().toISOString())}-instances${throughPgBouncer ? '-pgbouncer' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, options: opts, throughPgBouncer, passes, raced, text }, null, 1));
+  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, options: opts, throughPgBouncer, passes, raced, orders, text }, null, 1));
   say(`results: ${file}`);
   if (raced.answers !== raced.updates) throw new Error(`the update gate let ${raced.answers} answers through for ${raced.updates} updates`);
+  for (const order of orders) {
+    if (order.inOrder !== order.users) throw new Error(`${order.users - order.inOrder} of ${order.users} chats (${order.instances} instance(s)) were not answered in the order their updates were sent`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -152,7 +233,16 @@ async function main(): Promise<void> {
   const parsed = parseOptions(argv);
   const given = (name: string) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   const options: Options = { ...parsed, entry: parsed.entry ?? DEFAULT_ENTRY, flows: given('flows') ? parsed.flows : ['balance', 'reading'] };
-  await runBench('bench:instances', (cleanup) => run(options, cleanup, argv.includes('--pgbouncer')));
+  const number = (name: string, fallback: number, min: number, max: number) => {
+    const i = argv.indexOf(`--${name}`);
+    const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max} (got ${raw})`);
+    return n;
+  };
+  const orderRun = number('order-run', 12, 2, 1000);
+  const orderGapMs = number('order-gap-ms', 5, 0, 10_000);
+  await runBench('bench:instances', (cleanup) => run(options, cleanup, argv.includes('--pgbouncer'), orderRun, orderGapMs));
 }
 
 void main();

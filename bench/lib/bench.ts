@@ -104,6 +104,12 @@ export class Bench {
     );
   }
 
+  /** Posts one update to the next instance in turn, as a load balancer would. */
+  deliver(update: Record<string, unknown>): ReturnType<HttpClient['send']> {
+    const instance = this.instances[this.nextInstance++ % this.instances.length];
+    return this.webhookClient.send('POST', `${instance.baseUrl}/telegram/webhook`, update, { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET }, DELIVERY_TIMEOUT_MS);
+  }
+
   /** The statement and command counters of every instance, added up. */
   private async counters(): Promise<AppCounters> {
     const all = await Promise.all(this.instances.map((instance) => instance.counters()));
@@ -191,13 +197,7 @@ export class Bench {
     waiting?.catch(() => undefined);
     const startedAt = now();
     try {
-      const res = await this.webhookClient.send(
-        'POST',
-        `${this.instances[this.nextInstance++ % this.instances.length].baseUrl}/telegram/webhook`,
-        update,
-        { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
-        DELIVERY_TIMEOUT_MS,
-      );
+      const res = await this.deliver(update);
       outcome.webhook.push({ step, ms: res.endedAt - res.startedAt });
       if (res.status !== 200) outcome.errors.push({ kind: 'webhook_status', detail: `${step}: ${res.status} ${res.body.slice(0, 200)}` });
     } catch (error) {

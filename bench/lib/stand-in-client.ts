@@ -20,6 +20,7 @@ export class StandInClient {
   private callCount = 0;
   private readonly byMethod = new Map<string, number>();
   private readonly waiters = new Map<number, Set<CallWaiter>>();
+  private readonly recorders = new Set<(call: StandInCall) => void>();
   private readonly acks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private seq = 0;
   private exited = false;
@@ -163,8 +164,19 @@ export class StandInClient {
     }
   }
 
+  /** Records every call to the given chats from now on, in the order they reached the stand-in, until `stop`. */
+  record(chatIds: Iterable<number>): { calls: Map<number, StandInCall[]>; stop: () => void } {
+    const calls = new Map<number, StandInCall[]>([...chatIds].map((id) => [id, []]));
+    const recorder = (call: StandInCall) => {
+      if (call.chat_id !== undefined) calls.get(call.chat_id)?.push(call);
+    };
+    this.recorders.add(recorder);
+    return { calls, stop: () => this.recorders.delete(recorder) };
+  }
+
   private onCall(call: StandInCall): void {
     this.callCount++;
+    for (const recorder of this.recorders) recorder(call);
     this.byMethod.set(call.method, (this.byMethod.get(call.method) ?? 0) + 1);
     if (!call.ok) this.failures.push(call);
     if (call.chat_id === undefined) return;

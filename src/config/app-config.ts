@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { CACHE_TYPES, CacheType } from './cache-types';
 import { Environment } from './environment';
 
+/** Telegram keeps an update it could not deliver for 24 hours at most: by default a handled one is remembered that long. */
+export const DEDUP_WINDOW_SECONDS = 24 * 3600;
+
 export type BotMode = 'polling' | 'webhook';
 
 /** What a REST token may do: `read` every GET, `operate` (status, cache), `money` (grants, deductions, refunds, reconciliation). */
@@ -41,6 +44,8 @@ export class AppConfig {
     rate: { enabled: boolean; globalPerSecond: number; perChatPerSecond: number; perChatBurst: number };
     /** How many of one user's updates may wait behind the one being handled; the rest are answered at once. */
     userQueueLimit: number;
+    /** How long a handled update is remembered, so that a redelivery of it is not handled again (DEDUP_WINDOW_SECONDS). */
+    dedupWindowSeconds: number;
   };
   readonly database: { url: string | undefined; migrationUrl: string | undefined; dataDir: string };
   readonly redis: { url: string | undefined; commandTimeoutMs: number };
@@ -82,6 +87,7 @@ export class AppConfig {
         perChatBurst: 5,
       },
       userQueueLimit: env.USER_QUEUE_LIMIT ?? 3,
+      dedupWindowSeconds: env.DEDUP_WINDOW_SECONDS ?? DEDUP_WINDOW_SECONDS,
     };
     this.database = { url: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL, dataDir };
     this.redis = { url: env.REDIS_URL, commandTimeoutMs: 500 };

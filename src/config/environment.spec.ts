@@ -10,6 +10,13 @@ describe('validateEnvironment', () => {
     expect(config.telegram.webhookPath).toBe('/telegram/webhook');
     expect(config.database.url).toBeUndefined();
     expect(config.llm).toBeUndefined();
+    expect(config.telegram.dedupWindowSeconds).toBe(86_400);
+  });
+
+  it('takes a de-duplication window of 60 s to a week', () => {
+    expect(new AppConfig(validateEnvironment({ DEDUP_WINDOW_SECONDS: '120' })).telegram.dedupWindowSeconds).toBe(120);
+    expect(() => validateEnvironment({ DEDUP_WINDOW_SECONDS: '59' })).toThrow(/DEDUP_WINDOW_SECONDS: must be at least 60 seconds/);
+    expect(() => validateEnvironment({ DEDUP_WINDOW_SECONDS: '1h' })).toThrow(/DEDUP_WINDOW_SECONDS: .*must be a whole number of seconds/);
   });
 
   it('names every bad variable in one error', () => {

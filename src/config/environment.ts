@@ -137,6 +137,11 @@ export class Environment {
   @IsOptional() @IsString()
   BOT_API_SPEC?: string;
 
+  // Telegram redelivers an update for up to a day: a shorter window is for benchmarks only.
+  @IsOptional() @IsInt({ message: 'must be a whole number of seconds' }) @Min(60, { message: 'must be at least 60 seconds' })
+  @Max(604_800, { message: 'must be at most 604800 seconds (a week)' })
+  DEDUP_WINDOW_SECONDS?: number;
+
   // The longest rate-limit window is a day: a window must outlive it to keep counting.
   @IsOptional() @IsInt({ message: 'must be a whole number of hours' }) @Min(25, { message: 'must be at least 25 hours (the longest window is a day)' })
   @Max(8760, { message: 'must be at most 8760 hours (a year)' })
@@ -155,13 +160,13 @@ const KNOWN_KEYS: string[] = [
   'WEBHOOK_SECRET', 'DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'ADMIN_API_TOKENS', 'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'METRICS_TOKEN', 'BIND_ADDRESS',
   'CATALOG_PATH', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS', 'PORT', 'LOCAL_BOT_API_PORT',
   'LOG_LEVEL', 'DATA_DIR', 'BOT_API_SPEC', 'TELEGRAM_RATE_LIMIT', 'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL',
-  'USER_QUEUE_LIMIT', 'RETENTION_RATE_LIMIT_HOURS', 'RETENTION_FINISHED_SESSIONS_DAYS', 'SUPPORT_CHAT_ID',
+  'USER_QUEUE_LIMIT', 'DEDUP_WINDOW_SECONDS', 'RETENTION_RATE_LIMIT_HOURS', 'RETENTION_FINISHED_SESSIONS_DAYS', 'SUPPORT_CHAT_ID',
 ];
 
 const NUMERIC = new Set<keyof Environment>([
   'ADMIN_PORT', 'ADMIN_GRANT_LIMIT', 'PORT', 'LOCAL_BOT_API_PORT', 'LLM_TIMEOUT_MS', 'LLM_BUDGET_MS', 'LLM_MAX_TOKENS',
   'TELEGRAM_GLOBAL_RATE', 'CACHE_BUDGET_MB', 'CACHE_DEFAULT_TTL', 'USER_QUEUE_LIMIT', 'RETENTION_RATE_LIMIT_HOURS',
-  'RETENTION_FINISHED_SESSIONS_DAYS',
+  'RETENTION_FINISHED_SESSIONS_DAYS', 'DEDUP_WINDOW_SECONDS',
 ]);
 
 export class ConfigValidationError extends Error {

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig, DEDUP_WINDOW_SECONDS } from 'src/config/app-config';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { RedisScript } from 'src/redis/redis-script';
 import { UserBusyError } from './user-busy.error';
@@ -14,15 +15,25 @@ const LOCK_MS = CLAIM_MS;
 const RENEW_EVERY_MS = 5_000;
 /** Longer than any handler should run (the LLM is not awaited by handlers); renewal stops then. */
 const MAX_HOLD_MS = 180_000;
-/** Telegram keeps an update it could not deliver for 24 hours at most: a handled one is remembered that long. */
-const DONE_MS = 24 * 3600_000;
 /**
- * Handled updates are remembered as 12-byte digests in one Redis set per hour (about 50 bytes
- * an update, against some 200 for a key of its own with a TTL); a claim looks in the sets of
- * the last DONE_MS, each of which expires DONE_MS after its hour ends.
+ * Handled updates are remembered as 12-byte digests in one Redis set per 24th of the window (per
+ * hour by default; about 50 bytes an update, against some 200 for a key of its own with a TTL);
+ * a claim looks in the sets of the last window, each of which expires a window after its bucket ends.
  */
-const BUCKET_MS = 3600_000;
-const BUCKETS = DONE_MS / BUCKET_MS + 1;
+const BUCKETS_PER_WINDOW = 24;
+
+/** How long handled updates are remembered (DEDUP_WINDOW_SECONDS), and the buckets they are kept in. */
+export interface DedupWindow {
+  windowMs: number;
+  bucketMs: number;
+  /** How many sets a claim looks in: the window's, and the one its oldest bucket started in. */
+  buckets: number;
+}
+
+export function dedupWindow(seconds = DEDUP_WINDOW_SECONDS): DedupWindow {
+  const windowMs = seconds * 1000;
+  return { windowMs, bucketMs: windowMs / BUCKETS_PER_WINDOW, buckets: BUCKETS_PER_WINDOW + 1 };
+}
 const DIGEST_BYTES = 12;
 /** How long a delivery waits for another delivery of the same update (Telegram waits longer for an answer). */
 const CLAIM_WAIT_MS = 20_000;
@@ -74,10 +85,15 @@ return renewed`);
 
 const handledSet = (bucket: number) => `updates-done:${bucket}`;
 
-/** Where a handled update is remembered: its hour's set, and its digest there. */
-export function handledMark(identity: string, at = Date.now()): { key: string; digest: Buffer; bucket: number } {
-  const bucket = Math.floor(at / BUCKET_MS);
-  return { key: handledSet(bucket), digest: createHash('sha256').update(identity).digest().subarray(0, DIGEST_BYTES), bucket };
+/** Where a handled update is remembered: its bucket's set, its digest there, and when the set expires (ms since the epoch). */
+export function handledMark(identity: string, at = Date.now(), window = dedupWindow()): { key: string; digest: Buffer; bucket: number; expiresAt: number } {
+  const bucket = Math.floor(at / window.bucketMs);
+  return {
+    key: handledSet(bucket),
+    digest: createHash('sha256').update(identity).digest().subarray(0, DIGEST_BYTES),
+    bucket,
+    expiresAt: Math.ceil((bucket + 1) * window.bucketMs + window.windowMs),
+  };
 }
 
 /**
@@ -138,8 +154,11 @@ export class UpdateGateService {
   /** Per user, how many updates wait in this process for the one running. */
   private readonly waiting = new Map<string, number>();
   private readonly notices = new Map<string, number>();
+  private readonly window: DedupWindow;
 
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null, @Optional() config?: AppConfig) {
+    this.window = dedupWindow(config?.telegram.dedupWindowSeconds);
+  }
 
   /**
    * Claims the update for this instance, and with it (in the same Redis round trip) the user's
@@ -149,7 +168,7 @@ export class UpdateGateService {
    */
   async claim(identity: string, options: ClaimOptions = {}): Promise<UpdateClaim> {
     const key = `update:${identity}`;
-    const { digest } = handledMark(identity);
+    const { digest } = handledMark(identity, Date.now(), this.window);
     /** This delivery's token: only it renews the claim (and the lock taken with it) or gives them back. */
     const owner = randomUUID();
     const deadline = Date.now() + CLAIM_WAIT_MS;
@@ -186,8 +205,8 @@ export class UpdateGateService {
         stopRenewing();
         if (inMemory) this.seen.set(identity, { done: true, at: Date.now() });
         this.failures.delete(identity);
-        const mark = handledMark(identity);
-        await this.runScript(MARK_DONE, [mark.key, ...held], [digest, String((mark.bucket + 1) * BUCKET_MS + DONE_MS), owner]);
+        const mark = handledMark(identity, Date.now(), this.window);
+        await this.runScript(MARK_DONE, [mark.key, ...held], [digest, String(mark.expiresAt), owner]);
         giveTurnBack();
       },
       release: async () => {
@@ -208,7 +227,7 @@ export class UpdateGateService {
     if (!this.redis) return local;
     const key = `update-failures:${identity}`;
     try {
-      const [count] = await this.redis.multi().incr(key).pExpire(key, DONE_MS).exec();
+      const [count] = await this.redis.multi().incr(key).pExpire(key, this.window.windowMs).exec();
       return Number(count);
     } catch {
       return local;
@@ -293,8 +312,8 @@ export class UpdateGateService {
   }
 
   private async claimShared(key: string, digest: Buffer, owner: string, options: ClaimOptions): Promise<{ result: ClaimResult; locked: boolean; peeked?: string | null }> {
-    const now = Math.floor(Date.now() / BUCKET_MS);
-    const buckets = Array.from({ length: BUCKETS }, (_, i) => handledSet(now - i));
+    const now = Math.floor(Date.now() / this.window.bucketMs);
+    const buckets = Array.from({ length: this.window.buckets }, (_, i) => handledSet(now - i));
     const lockKey = options.userKey !== undefined ? `user-lock:${options.userKey}` : key;
     const peek = options.peekKey ?? undefined;
     const [result, locked, peeked] = (await CLAIM.run(this.redis!, [key, lockKey, peek ?? key, ...buckets], [
@@ -311,7 +330,7 @@ export class UpdateGateService {
   private claimInMemory(identity: string): ClaimResult {
     const now = Date.now();
     if (this.seen.size > 50_000) {
-      for (const [id, { at }] of this.seen) if (now - at > DONE_MS) this.seen.delete(id);
+      for (const [id, { at }] of this.seen) if (now - at > this.window.windowMs) this.seen.delete(id);
     }
     const known = this.seen.get(identity);
     if (known) return known.done ? 'handled' : 'in_progress';
