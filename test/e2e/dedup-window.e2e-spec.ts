@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from 'src/config/app-config';
 import { validateEnvironment } from 'src/config/environment';
 import type { RedisClient } from 'src/redis/redis.provider';
-import { dedupWindow, handledMark, UpdateGate } from 'src/telegram/update-gate.service';
+import { dedupWindow, handledMark, UpdateGateService } from 'src/telegram/update-gate.service';
 import { describeNeeding } from '../support/needs-services';
 import { prepareTestEnvironment } from '../support/test-environment';
 
@@ -12,13 +12,13 @@ describeNeeding(['Redis'], 'the de-duplication window (DEDUP_WINDOW_SECONDS)', (
   const WINDOW_SECONDS = 3600;
   const window = dedupWindow(WINDOW_SECONDS);
   let redis: RedisClient;
-  let gate: UpdateGate;
+  let gate: UpdateGateService;
 
   beforeAll(async () => {
     const { redisUrl } = await prepareTestEnvironment();
     redis = createClient({ url: redisUrl });
     await redis.connect();
-    gate = new UpdateGate(redis, new AppConfig(validateEnvironment({ DEDUP_WINDOW_SECONDS: String(WINDOW_SECONDS) })));
+    gate = new UpdateGateService(redis, new AppConfig(validateEnvironment({ DEDUP_WINDOW_SECONDS: String(WINDOW_SECONDS) })));
   });
 
   afterAll(async () => {
