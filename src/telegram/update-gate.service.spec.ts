@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UpdateGateService } from './update-gate.service';
+import { UpdateClaim, UpdateGateService } from './update-gate.service';
 import { UserBusyError } from './user-busy.error';
 
 /** A piece of work that runs until `finish` is called, noting when it started. */
@@ -73,14 +73,43 @@ describe('UpdateGateService.claim with the user\'s turn (one process, no Redis)'
     const first = await gate.claim('1:1:message:1:1', { userKey: '1' });
     expect(first.turn).toEqual({ userKey: '1', shared: false });
     const second = await gate.claim('1:2:message:1:2', { userKey: '1' });
-    // The user's line was taken: the second update waits in it rather than taking a turn of its own.
-    expect(second.turn).toBeUndefined();
+    // The user's line was taken: the second update takes the place behind the first, without the shared lock.
+    expect(second.turn).toMatchObject({ userKey: '1', shared: false });
+    expect(second.turn?.ahead).toBeInstanceOf(Promise);
     const later = gate.withUserLock('1', async () => log.push('second'), { claim: second });
     await gate.withUserLock('1', async () => log.push('first'), { claim: first });
     await sleep(10);
     expect(log).toEqual(['first']);
     await first.done();
     await later;
+    expect(log).toEqual(['first', 'second']);
+  });
+
+  it('runs a user\'s updates in the order they were claimed, whatever order they reach the lock in', async () => {
+    const gate = new UpdateGateService(null);
+    const log: string[] = [];
+    const claims: UpdateClaim[] = [];
+    for (const n of [1, 2, 3, 4]) claims.push(await gate.claim(`1:${n}:message:1:${n}`, { userKey: '1' }));
+    // The third and second get past their admission checks before the first: they still wait for it.
+    const runs = [2, 1, 3, 0].map((i) =>
+      gate.withUserLock('1', async () => log.push(`update ${i + 1}`), { claim: claims[i] }).then(() => claims[i].done()),
+    );
+    await Promise.all(runs);
+    expect(log).toEqual(['update 1', 'update 2', 'update 3', 'update 4']);
+  });
+
+  it('refuses an update whose line is full, and it leaves its place to the next', async () => {
+    const gate = new UpdateGateService(null);
+    const first = await gate.claim('1:1:message:1:1', { userKey: '1' });
+    const second = await gate.claim('1:2:message:1:2', { userKey: '1' });
+    const third = await gate.claim('1:3:message:1:3', { userKey: '1' });
+    const log: string[] = [];
+    const waiting = gate.withUserLock('1', async () => log.push('second'), { claim: second, queueLimit: 1 });
+    await expect(gate.withUserLock('1', async () => log.push('third'), { claim: third, queueLimit: 1 })).rejects.toThrow(UserBusyError);
+    await third.done();
+    await gate.withUserLock('1', async () => log.push('first'), { claim: first });
+    await first.done();
+    await waiting;
     expect(log).toEqual(['first', 'second']);
   });
 

@@ -125,12 +125,22 @@ export interface UserLockOptions {
 interface HeldTurn {
   userKey: string;
   shared: boolean;
+  /** The user's updates that arrived before this one in this process: its turn comes when they are done. */
+  ahead?: Promise<void>;
+}
+
+/** A place in a user's line in this process, taken when the update arrives. */
+interface Place {
+  /** Nothing of the user's runs or waits here: the claim may take the shared lock at once. */
+  first: boolean;
+  ahead?: Promise<void>;
+  leave: () => void;
 }
 
 /** A claimed update: renewed until `done` or `release` is called. */
 export interface UpdateClaim {
   readonly result: ClaimResult;
-  /** The user's turn, when the claim took it. */
+  /** The user's place in line, taken as the update arrived (and the shared lock with it when it was first). */
   readonly turn?: HeldTurn;
   /** The raw value of `peekKey`, when it was read with the claim (null: absent). */
   readonly peeked?: string | null;
@@ -174,20 +184,21 @@ export class UpdateGateService {
     const deadline = Date.now() + CLAIM_WAIT_MS;
     let found: { result: ClaimResult; locked: boolean; peeked?: string | null };
     let inMemory = !this.redis;
-    let turn: (() => void) | undefined;
+    let place: Place | undefined;
     for (;;) {
-      turn = options.userKey !== undefined ? this.takeTurn(options.userKey) : undefined;
+      // The place is taken before anything is awaited, so a user's updates keep the order they arrived in.
+      place = options.userKey !== undefined ? this.joinLine(options.userKey) : undefined;
       try {
-        found = inMemory ? { result: this.claimInMemory(identity), locked: false } : await this.claimShared(key, digest, owner, turn ? options : {});
+        found = inMemory ? { result: this.claimInMemory(identity), locked: false } : await this.claimShared(key, digest, owner, place?.first ? options : {});
       } catch (error) {
         this.logger.warn(`Cannot check update ${identity} for redelivery (${(error as Error).message}); handling it`);
         inMemory = true;
         found = { result: this.claimInMemory(identity), locked: false };
       }
       if (found.result === 'claimed') break;
-      // Not this delivery's update (yet): the user's turn goes to their next update meanwhile.
-      turn?.();
-      turn = undefined;
+      // Not this delivery's update (yet): the user's place goes to their next update meanwhile.
+      place?.leave();
+      place = undefined;
       if (found.result === 'handled' || Date.now() >= deadline) break;
       await sleep(CLAIM_POLL_MS);
     }
@@ -196,10 +207,10 @@ export class UpdateGateService {
     const lockKey = `user-lock:${options.userKey}`;
     const held = found.locked ? [key, lockKey] : [key];
     const stopRenewing = this.renewWhileHeld(held, owner, CLAIM_MS);
-    const giveTurnBack = () => turn?.();
+    const giveTurnBack = () => place?.leave();
     return {
       result,
-      turn: turn ? { userKey: options.userKey!, shared: found.locked } : undefined,
+      turn: place ? { userKey: options.userKey!, shared: found.locked, ...(place.first ? {} : { ahead: place.ahead }) } : undefined,
       peeked: found.peeked,
       done: async () => {
         stopRenewing();
@@ -243,7 +254,13 @@ export class UpdateGateService {
     const deadline = Date.now() + (options.waitMs ?? LOCK_WAIT_MS);
     const held = options.claim?.turn?.userKey === userKey ? options.claim.turn : undefined;
     // The claim gives the turn back once the update is marked handled (with the shared lock, in one round trip).
-    if (held) return held.shared ? work() : this.withSharedLock(userKey, work, deadline);
+    if (held) {
+      if (held.ahead) {
+        if (options.queueLimit !== undefined && (this.waiting.get(userKey) ?? 0) >= options.queueLimit) throw new UserBusyError(userKey, 'queue_full');
+        await this.waitInLine(userKey, held.ahead, deadline);
+      }
+      return held.shared ? work() : this.withSharedLock(userKey, work, deadline);
+    }
     const previous = this.queues.get(userKey);
     const waiting = this.waiting.get(userKey) ?? 0;
     if (previous && options.queueLimit !== undefined && waiting >= options.queueLimit) throw new UserBusyError(userKey, 'queue_full');
@@ -256,9 +273,10 @@ export class UpdateGateService {
     }
   }
 
-  /** The user's turn in this process, when nothing of theirs runs or waits here; the function gives it back. */
-  private takeTurn(userKey: string): (() => void) | undefined {
-    return this.queues.has(userKey) ? undefined : this.enterLine(userKey);
+  /** The user's place at the end of their line in this process; `leave` gives it back (once). */
+  private joinLine(userKey: string): Place {
+    const ahead = this.queues.get(userKey);
+    return { first: ahead === undefined, ahead, leave: this.enterLine(userKey) };
   }
 
   /** Joins the end of the user's line in this process; the function gives the place back (once). */
