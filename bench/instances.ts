@@ -8,10 +8,10 @@
  * (as a load balancer would: one user's updates land on both). Then every /balance of 200 is
  * delivered to both instances at once, as a redelivery racing the first delivery: the update
  * gate's claim in Redis must let exactly one of them answer. Last, every user sends a numbered
- * run of commands (/help, /balance, /terms, /privacy in turn), each posted --order-gap-ms after
- * the one before without waiting for its answer, to each instance in turn: the answers the
- * stand-in records for each chat must come in the order sent (the per-user lock in the update
- * gate's claim and withUserLock), once with one instance and once with two. See bench/README.md, "Several
+ * run of commands (/help, /balance, /terms, /privacy in turn) the way Telegram delivers one chat's
+ * updates: each posted once the webhook has answered the one before (and --order-gap-ms after it),
+ * the chats all at once, to each instance in turn. The answers the stand-in records for each chat
+ * must come in the order sent, once with one instance and once with two. See bench/README.md, "Several
  * instances". With --pgbouncer the instances reach PostgreSQL through a PgBouncer in transaction
  * mode with deploy/pgbouncer.ini's settings (20 server connections; the migrations go direct).
  */
@@ -108,8 +108,8 @@ async function learnAnswers(bench: Bench, user: Awaited<ReturnType<Bench['regist
 }
 
 /**
- * Each user's `perUser` commands posted `gapMs` apart, round the instances, without waiting for
- * an answer: whether each chat's answers (sendMessage, as the stand-in received them) come in the
+ * Each user's `perUser` commands posted one after the other (each once the one before is answered,
+ * then `gapMs` later), round the instances: whether each chat's answers (sendMessage, as the stand-in received them) come in the
  * order sent. `known`: the command each answer's start tells (learnAnswers).
  */
 async function checkOrder(bench: Bench, instances: number, known: Map<string, string>, users: Awaited<ReturnType<Bench['registeredUsers']>>, perUser: number, gapMs: number): Promise<OrderCheck> {
@@ -117,12 +117,11 @@ async function checkOrder(bench: Bench, instances: number, known: Map<string, st
   const recording = bench.standIn.record(users.map((user) => user.id));
   await Promise.all(
     users.map(async (user) => {
-      const posts: Promise<unknown>[] = [];
+      // As Telegram delivers a chat's updates: the next one once the webhook has answered the one before.
       for (const command of sent) {
-        posts.push(bench.deliver(bench.updates.message(user, command)));
+        await bench.deliver(bench.updates.message(user, command));
         await new Promise((done) => setTimeout(done, gapMs));
       }
-      await Promise.all(posts);
     }),
   );
   await bench.quiet();
@@ -212,7 +211,7 @@ async function run(options: Options, cleanup: Cleanup, throughPgBouncer: boolean
     '',
     `the same /balance posted to both instances at once, ${raced.updates} times: ${raced.answers} answers (webhook statuses ${JSON.stringify(raced.statuses)})`,
     ...orders.flatMap((order) => [
-      `${order.users} users × ${order.perUser} commands each, posted ${order.gapMs} ms apart, ${order.instances === 1 ? 'one instance' : 'to the 2 instances in turn'}: ` +
+      `${order.users} users × ${order.perUser} commands each, each posted ${order.gapMs} ms after the answer to the one before, ${order.instances === 1 ? 'one instance' : 'to the 2 instances in turn'}: ` +
         `${order.inOrder === order.users ? 'IN ORDER' : 'NOT IN ORDER'} — ${order.inOrder} chats answered in the order sent, ${order.outOfOrder} out of order ` +
         `(${order.misplaced} of ${order.users * order.perUser} answers out of place), ${order.incomplete} with answers missing or extra`,
       ...order.examples.map((e) => `  e.g. chat ${e.chat}: sent ${e.sent.join(' ')}; answered ${e.answered.join(' ')}`),

@@ -14,7 +14,7 @@ import { AppProcess, type CapturedStatement } from './lib/app-process';
 import { appEnv, benchCatalog } from './lib/app-env';
 import { Bench } from './lib/bench';
 import { moveIdSequences, runCeiling, type ReplayUser } from './lib/ceiling';
-import { CpuMeter } from './lib/cpu';
+import { CpuMeter, redisPort } from './lib/cpu';
 import { Cleanup, log, RESULTS, ROOT, runBench, say, stamp } from './lib/log';
 import { DEFAULT_ENTRY, DEPLOYED_NODE_ARGS, parseOptions, timeBound, type Options } from './lib/options';
 import { codeVersion, table, targets, type Report } from './lib/report';
@@ -144,7 +144,7 @@ async function run(options: Options, cleanup: Cleanup): Promise<void> {
       concurrency: c,
       poolSize: 10,
       durationMs: options.ceilingDurationS * 1000,
-      cpu: new CpuMeter({ app: 0, standIn: 0 }, options.adminDatabaseUrl, options.database),
+      cpu: new CpuMeter({ app: 0, standIn: 0 }, options.adminDatabaseUrl, options.database, redisPort(options.redisUrl)),
     });
     const readingFlow = report.flows.find((f) => f.name === 'reading');
     const appRate = readingFlow?.iterationsPerSecond ?? null;

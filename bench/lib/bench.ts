@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppCounters, AppProcess, CapturedStatement } from './app-process';
 import type { ReplayUser } from './ceiling';
-import { CpuMeter, type CpuSample, type CpuUsage } from './cpu';
+import { CpuMeter, redisPort, type CpuSample, type CpuUsage } from './cpu';
 import { runWorkers, summarize, type FlowSummary, type IterationOutcome } from './flow-runner';
 import { HttpClient, now } from './http';
 import type { StandInCall } from './ipc';
@@ -84,7 +84,7 @@ export class Bench {
     readonly standIn: StandInClient,
   ) {
     this.webhookClient = new HttpClient(options.concurrency * 2);
-    this.cpu = new CpuMeter({ app: app.pid, standIn: standIn.pid ?? 0 }, options.adminDatabaseUrl, options.database);
+    this.cpu = new CpuMeter({ app: app.pid, standIn: standIn.pid ?? 0 }, options.adminDatabaseUrl, options.database, redisPort(options.redisUrl));
     this.instances = [app];
   }
 

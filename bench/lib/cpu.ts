@@ -41,6 +41,29 @@ function pidsNamed(name: string): number[] {
   return pids;
 }
 
+/** The port of a redis:// URL (6379 when it names none). */
+export function redisPort(url: string): number {
+  return Number(new URL(url).port || 6379);
+}
+
+/**
+ * The redis-server serving `port` (its process title is `redis-server <address>:<port>`), so
+ * that another Redis on the machine (a helper's, a CI's) is not counted; every redis-server if
+ * none shows the port (a title changed by `proc-title-template`).
+ */
+function redisServerPids(port: number): number[] {
+  const all = pidsNamed('redis-server');
+  const listening = new RegExp(`:${port}(\\s|$)`);
+  const serving = all.filter((pid) => {
+    try {
+      return listening.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim());
+    } catch {
+      return false; // gone
+    }
+  });
+  return serving.length ? serving : all;
+}
+
 export interface CpuSample {
   at: number;
   machine: number;
@@ -67,6 +90,8 @@ export class CpuMeter {
     private readonly pids: { app: number; standIn: number },
     private readonly adminUrl: string,
     private readonly database: string,
+    /** The port of the Redis the app uses: only that redis-server is counted. */
+    private readonly redisPort: number,
   ) {
     this.appPids = [pids.app];
   }
@@ -98,7 +123,7 @@ export class CpuMeter {
       standIn: processTicks(this.pids.standIn),
       driver: ((driver.user + driver.system) / 1e6) * TICKS_PER_SECOND,
       postgres: new Map(postgresPids.map((pid) => [pid, processTicks(pid)])),
-      redis: pidsNamed('redis-server').reduce((sum, pid) => sum + processTicks(pid), 0),
+      redis: redisServerPids(this.redisPort).reduce((sum, pid) => sum + processTicks(pid), 0),
     };
   }
 
