@@ -18,3 +18,14 @@ if (!isCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 require('../dist/src/main.js');
+
+// `npm start` runs this under `sh -c`, and dash passes no signal on: a SIGTERM sent to npm alone
+// (a process manager, `kill <npm's pid>`) would leave the app running without its parent. The
+// parent's going is noticed here instead, and the app stops as it does on SIGTERM.
+const parent = process.ppid;
+const watch = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(watch);
+  process.kill(process.pid, 'SIGTERM');
+}, 500);
+watch.unref();

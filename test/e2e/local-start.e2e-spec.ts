@@ -55,8 +55,26 @@ class NpmStart {
     return Date.now() - sent;
   }
 
+  /**
+   * SIGTERM to npm's process alone, as a process manager or `kill <pid>` sends it; resolves with
+   * how long the whole group (npm, its shell and the app) took to be gone, bounded.
+   */
+  async terminateNpm(): Promise<number> {
+    const sent = Date.now();
+    process.kill(this.child.pid!, 'SIGTERM');
+    while (Date.now() - sent < STOP_BOUND_MS * 2) {
+      try {
+        process.kill(-this.child.pid!, 0);
+      } catch {
+        break;
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    return Date.now() - sent;
+  }
+
+  /** SIGKILL to whatever of the group is left (npm may be gone and the app not). */
   kill(): void {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     try {
       process.kill(-this.child.pid!, 'SIGKILL');
     } catch {
@@ -167,4 +185,16 @@ describe('npm start in local mode', () => {
     const ids = (await messages(7)).map((m) => m.message_id);
     expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
   }, 2 * START_TIMEOUT_MS + 30_000);
+
+  it('stops, app included, when only npm is sent SIGTERM', async () => {
+    running = NpmStart.run(env);
+    await running.banner();
+    const signalledAt = running.output.length;
+
+    const stopMs = await running.terminateNpm();
+
+    expect(stopMs).toBeLessThan(STOP_BOUND_MS);
+    await expect(fetch(base)).rejects.toThrow();
+    expect(running.output.slice(signalledAt)).not.toMatch(/ERROR/);
+  }, START_TIMEOUT_MS + 3 * STOP_BOUND_MS);
 });
