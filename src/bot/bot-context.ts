@@ -9,6 +9,8 @@ export interface BotState {
   lang: Language;
   /** How the update ended, for the log line and metrics (default `ok`). */
   outcome?: 'ok' | 'refused' | 'rate_limited';
+  /** Whether a button press is the first of its button within seconds, when the update gate checked it with its claim. */
+  firstPress?: boolean;
 }
 
 export interface BotContext extends Context {

@@ -8,6 +8,7 @@ import { RedisBreaker } from 'src/redis/redis-breaker';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { CACHE_NAMESPACE } from './cache-namespace';
 import { CacheStats } from './cache-stats';
+import { CacheBatch, CacheWrites } from './cache-batch';
 
 const SCAN_PAGE = 500;
 const EVICTION_BATCH = 100;
@@ -83,7 +84,8 @@ export class AppCacheService {
    * absent): no read of its own, the getter on a miss. `raw` undefined reads as getOrSet does.
    */
   async getOrSetRead<T>(type: CacheType, id: string, raw: string | null | undefined, getter: () => Promise<T>): Promise<T> {
-    if (raw === undefined) return this.getOrSet(type, id, getter);
+    // A value forgotten in this update since `raw` was read is stale.
+    if (raw === undefined || CacheBatch.active?.forgotten(AppCacheService.storeKey(AppCacheService.key(type, id)))) return this.getOrSet(type, id, getter);
     const cached = await this.parse<T>(type, raw);
     if (cached !== undefined) return cached;
     return this.getOrSet(type, id, getter, true);
@@ -98,15 +100,53 @@ export class AppCacheService {
     await this.store(type, AppCacheService.key(type, id), value);
   }
 
+  /**
+   * Forgets the entry: at once, or with the open CacheBatch of the running code (an update's,
+   * which the update gate writes with its last round trip, or `forgetTogether`'s).
+   */
   async delete(type: CacheType, id: string): Promise<void> {
     const key = AppCacheService.key(type, id);
     this.inFlight.delete(key);
+    const batch = this.redis ? CacheBatch.active : undefined;
+    if (batch) return batch.forget(AppCacheService.storeKey(key));
     try {
       await this.cache.del(key);
     } catch (error) {
       this.counters[type].errors++;
       this.logger.warn(`Cache delete of ${key} failed: ${(error as Error).message}`);
     }
+  }
+
+  /** Runs `work`, forgetting what it forgets in one round trip at its end (or with the batch it runs in). */
+  async forgetTogether<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.redis || CacheBatch.active) return work();
+    const batch = new CacheBatch();
+    try {
+      return await batch.run(work);
+    } finally {
+      await this.writeNow(batch.close());
+    }
+  }
+
+  /**
+   * What a closed batch left, done here when no script did it: its forgets in one command. Its
+   * leased values are dropped (their placeholders expire within seconds). Never throws.
+   */
+  async writeNow(writes: CacheWrites): Promise<void> {
+    if (!this.redis || writes.forget.length === 0) return;
+    try {
+      await this.redis.unlink(writes.forget);
+    } catch (error) {
+      this.logger.warn(`Cache delete of ${writes.forget.length} keys failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * What a key leased to `lease` holds until the batch writes it: a value the store reads as
+   * expired (a miss), telling one lease from another.
+   */
+  static leasePlaceholder(lease: string): string {
+    return JSON.stringify({ value: null, expires: 1, lease });
   }
 
   /** Deletes every key matching a glob pattern (`user_data:*`) with SCAN, never KEYS. */
@@ -131,7 +171,9 @@ export class AppCacheService {
 
   /** The cached value; undefined on a miss or when Redis is unavailable. */
   private async read<T>(type: CacheType, key: string): Promise<T | undefined> {
-    if (!this.breaker.open) {
+    // Forgotten in this update, to be deleted at its end: the stored value is stale already.
+    const forgotten = CacheBatch.active?.forgotten(AppCacheService.storeKey(key)) ?? false;
+    if (!this.breaker.open && !forgotten) {
       try {
         const cached = await this.cache.get<T>(key);
         this.breaker.success();
@@ -175,11 +217,21 @@ export class AppCacheService {
     }
     try {
       await this.evictIfOverBudget(type);
+      if (await this.storeWithBatch(key, value, ttlSeconds * 1000)) return;
       await this.cache.set(key, value, ttlSeconds * 1000);
       this.breaker.success();
     } catch (error) {
       this.failed(type, `write of ${key}`, error);
     }
+  }
+
+  /** Leaves the write to the running code's batch when the key is leased to it (written as Keyv writes it); false otherwise. */
+  private async storeWithBatch<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    const batch = this.redis ? CacheBatch.active : undefined;
+    const storeKey = AppCacheService.storeKey(key);
+    if (!batch?.holdsLease(storeKey)) return false;
+    const raw = await this.cache.stores[0].serialize!({ value, expires: Date.now() + ttlMs });
+    return batch.storeLater({ key: storeKey, raw, ttlMs });
   }
 
   private failed(type: CacheType, what: string, error: unknown): void {

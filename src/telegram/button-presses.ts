@@ -19,12 +19,20 @@ export class ButtonPresses {
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
 
+  /** The press an update carries, for the update gate to check with its claim; undefined for anything else. */
+  pressOf(ctx: BotContext): { key: string; id: string; windowMs: number } | undefined {
+    const query = ctx.callbackQuery as { id: string; data?: string; message?: { message_id: number } } | undefined;
+    if (!query?.data || !query.message || !ctx.from) return undefined;
+    return { key: `press:${ctx.from.id}:${query.message.message_id}:${query.data}`, id: query.id, windowMs: REPEAT_PRESS_MS };
+  }
+
+  /** Checks the press itself unless the update gate did with its claim (`ctx.state.firstPress`). */
   middleware(): MiddlewareFn<BotContext> {
     return async (ctx, next) => {
-      const query = ctx.callbackQuery as { id: string; data?: string; message?: { message_id: number } } | undefined;
-      if (!query?.data || !query.message || !ctx.from) return next();
-      const key = `press:${ctx.from.id}:${query.message.message_id}:${query.data}`;
-      if (!(await this.first(key, query.id))) {
+      const press = this.pressOf(ctx);
+      if (!press) return next();
+      const { key } = press;
+      if (!(ctx.state.firstPress ?? (await this.first(key, press.id)))) {
         await ctx.answerCbQuery();
         return;
       }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, DEDUP_WINDOW_SECONDS } from 'src/config/app-config';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { RedisScript } from 'src/redis/redis-script';
+import { CacheWrites } from 'src/cache/cache-batch';
 import { UserBusyError } from './user-busy.error';
 
 /**
@@ -48,33 +49,78 @@ const LOCK_POLL_MS = 10;
 const NOTICE_WINDOW_MS = 60_000;
 
 /**
- * The claim of the common case in one round trip: KEYS = claim, user lock, peeked key, then the
- * handled sets; ARGV = token, claim ms, lock ms, digest, take the lock (1/0), read the peeked key (1/0).
+ * The claim of the common case in one round trip: KEYS = claim, user lock, peeked key, button
+ * press, then the handled sets; ARGV = token, claim ms, lock ms, digest, take the lock (1/0), read
+ * the peeked key (1/0), the press's id ('' for none), press ms, the placeholder to lease an empty
+ * peeked key with ('' for none). The press is first unless another press of the same button holds
+ * its key (ButtonPresses).
  */
 const CLAIM = new RedisScript(`
-for i = 4, #KEYS do
+for i = 5, #KEYS do
   if redis.call('sismember', KEYS[i], ARGV[4]) == 1 then return {'handled'} end
 end
 if not redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'in_progress'} end
 local locked = 0
 if ARGV[5] == '1' and redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[3]) then locked = 1 end
 local peeked = false
-if ARGV[6] == '1' then peeked = redis.call('get', KEYS[3]) end
-return {'claimed', locked, peeked}`);
-/** Marks the update handled and gives back what the token holds. KEYS = handled set, claim, lock...; ARGV = digest, set expiry (ms since the epoch), token. */
-const MARK_DONE = new RedisScript(`
+local leased = 0
+if ARGV[6] == '1' then
+  peeked = redis.call('get', KEYS[3])
+  if not peeked and ARGV[9] ~= '' then
+    redis.call('set', KEYS[3], ARGV[9], 'PX', ARGV[2])
+    leased = 1
+  end
+end
+local first = 0
+if ARGV[7] ~= '' and (redis.call('set', KEYS[4], ARGV[7], 'NX', 'PX', ARGV[8]) or redis.call('get', KEYS[4]) == ARGV[7]) then first = 1 end
+return {'claimed', locked, peeked, first, leased}`);
+/**
+ * The cache writes of an update, with its last round trip: KEYS[offset + 1 ...] = the keys to
+ * forget, then those to write; ARGV[offset + 1 ...] = how many to forget, the lease's placeholder,
+ * then each write's value and ms to live. A value is written only where the placeholder still is.
+ */
+const CACHE_WRITES = `
+local function cacheWrites(keyOffset, argOffset)
+  local forgets = tonumber(ARGV[argOffset + 1])
+  for i = keyOffset + 1, keyOffset + forgets do redis.call('unlink', KEYS[i]) end
+  local arg = argOffset + 3
+  for i = keyOffset + forgets + 1, #KEYS do
+    if redis.call('get', KEYS[i]) == ARGV[argOffset + 2] then redis.call('set', KEYS[i], ARGV[arg], 'PX', ARGV[arg + 1]) end
+    arg = arg + 2
+  end
+end`;
+/**
+ * Marks the update handled, gives back what the token holds, and makes the update's cache writes.
+ * KEYS = handled set, the held keys, then the cache writes' keys; ARGV = digest, set expiry (ms
+ * since the epoch), token, how many keys are held, then the cache writes' arguments.
+ */
+const MARK_DONE = new RedisScript(`${CACHE_WRITES}
 redis.call('sadd', KEYS[1], ARGV[1])
 redis.call('pexpireat', KEYS[1], ARGV[2])
-for i = 2, #KEYS do
+local held = 1 + tonumber(ARGV[4])
+for i = 2, held do
   if redis.call('get', KEYS[i]) == ARGV[3] then redis.call('del', KEYS[i]) end
 end
+cacheWrites(held, 4)
 return 1`);
-/** Deletes the keys the token holds. */
-const RELEASE_IF_OWNER = new RedisScript(`
-for i = 1, #KEYS do
+/** Deletes the keys the token holds, and makes the cache writes. KEYS = held keys, then the cache writes'; ARGV = token, how many are held, then the cache writes' arguments. */
+const RELEASE_IF_OWNER = new RedisScript(`${CACHE_WRITES}
+local held = tonumber(ARGV[2])
+for i = 1, held do
   if redis.call('get', KEYS[i]) == ARGV[1] then redis.call('del', KEYS[i]) end
 end
+cacheWrites(held, 2)
 return 1`);
+
+/** The keys and arguments CACHE_WRITES takes. */
+function cacheWriteArgs(writes: CacheWrites = NO_WRITES): { keys: string[]; args: string[] } {
+  return {
+    keys: [...writes.forget, ...writes.store.map((s) => s.key)],
+    args: [String(writes.forget.length), writes.lease ?? '', ...writes.store.flatMap((s) => [s.raw, String(s.ttlMs)])],
+  };
+}
+const NO_WRITES: CacheWrites = { forget: [], store: [] };
+
 /** Extends the keys the token holds; returns how many it still held. */
 const RENEW_IF_OWNER = new RedisScript(`
 local renewed = 0
@@ -110,6 +156,10 @@ export interface ClaimOptions {
   userKey?: string;
   /** A Redis key read with the claim, under the user's lock when it was taken (the user's cached snapshot). */
   peekKey?: string | null;
+  /** A button press to check for a double tap in the same round trip (ButtonPresses' key and the press's id). */
+  press?: { key: string; id: string; windowMs: number };
+  /** What to leave at `peekKey` when it is empty (a cache lease), so that the value read from the source can be written with `done`. */
+  peekLease?: string;
 }
 
 export interface UserLockOptions {
@@ -119,6 +169,15 @@ export interface UserLockOptions {
   waitMs?: number;
   /** The update's claim: its user's turn, when it was taken with the claim, is used rather than waited for. */
   claim?: UpdateClaim;
+}
+
+/** What the claim's script answered. */
+interface SharedClaim {
+  result: ClaimResult;
+  locked: boolean;
+  peeked?: string | null;
+  firstPress?: boolean;
+  leased?: boolean;
 }
 
 /** A user's turn taken with a claim: the in-process line, and whether the shared lock came with it. */
@@ -144,10 +203,18 @@ export interface UpdateClaim {
   readonly turn?: HeldTurn;
   /** The raw value of `peekKey`, when it was read with the claim (null: absent). */
   readonly peeked?: string | null;
-  /** Marks the update handled for a day (Telegram redelivers within that), and gives the user's turn back. */
-  done(): Promise<void>;
-  /** Gives the update back after a failure, so that Telegram's next delivery is handled, and the user's turn. */
-  release(): Promise<void>;
+  /** Whether the press was the first of its button within its window, when the claim checked it. */
+  readonly firstPress?: boolean;
+  /** Whether `peekKey` was empty and now holds `peekLease`. */
+  readonly leased?: boolean;
+  /**
+   * Marks the update handled for the window (Telegram redelivers within it), gives the user's
+   * turn back and makes the update's cache writes, in one round trip; false when the writes could
+   * not be made with it (no Redis, or it failed), for the caller to make them.
+   */
+  done(writes?: CacheWrites): Promise<boolean>;
+  /** Gives the update back after a failure, so that Telegram's next delivery is handled, and the user's turn; `writes` as in done. */
+  release(writes?: CacheWrites): Promise<boolean>;
 }
 
 /**
@@ -182,14 +249,15 @@ export class UpdateGateService {
     /** This delivery's token: only it renews the claim (and the lock taken with it) or gives them back. */
     const owner = randomUUID();
     const deadline = Date.now() + CLAIM_WAIT_MS;
-    let found: { result: ClaimResult; locked: boolean; peeked?: string | null };
+    let found: SharedClaim;
     let inMemory = !this.redis;
     let place: Place | undefined;
     for (;;) {
       // The place is taken before anything is awaited, so a user's updates keep the order they arrived in.
       place = options.userKey !== undefined ? this.joinLine(options.userKey) : undefined;
       try {
-        found = inMemory ? { result: this.claimInMemory(identity), locked: false } : await this.claimShared(key, digest, owner, place?.first ? options : {});
+        const shared = place?.first ? options : { press: options.press };
+        found = inMemory ? { result: this.claimInMemory(identity), locked: false } : await this.claimShared(key, digest, owner, shared);
       } catch (error) {
         this.logger.warn(`Cannot check update ${identity} for redelivery (${(error as Error).message}); handling it`);
         inMemory = true;
@@ -203,7 +271,7 @@ export class UpdateGateService {
       await sleep(CLAIM_POLL_MS);
     }
     const result = found.result;
-    if (result !== 'claimed') return { result, done: async () => undefined, release: async () => undefined };
+    if (result !== 'claimed') return { result, done: async () => false, release: async () => false };
     const lockKey = `user-lock:${options.userKey}`;
     const held = found.locked ? [key, lockKey] : [key];
     const stopRenewing = this.renewWhileHeld(held, owner, CLAIM_MS);
@@ -212,19 +280,25 @@ export class UpdateGateService {
       result,
       turn: place ? { userKey: options.userKey!, shared: found.locked, ...(place.first ? {} : { ahead: place.ahead }) } : undefined,
       peeked: found.peeked,
-      done: async () => {
+      firstPress: found.firstPress,
+      leased: found.leased,
+      done: async (writes) => {
         stopRenewing();
         if (inMemory) this.seen.set(identity, { done: true, at: Date.now() });
         this.failures.delete(identity);
         const mark = handledMark(identity, Date.now(), this.window);
-        await this.runScript(MARK_DONE, [mark.key, ...held], [digest, String(mark.expiresAt), owner]);
+        const cache = cacheWriteArgs(writes);
+        const ran = await this.runScript(MARK_DONE, [mark.key, ...held, ...cache.keys], [digest, String(mark.expiresAt), owner, String(held.length), ...cache.args]);
         giveTurnBack();
+        return ran;
       },
-      release: async () => {
+      release: async (writes) => {
         stopRenewing();
         this.seen.delete(identity);
-        await this.runScript(RELEASE_IF_OWNER, held, [owner]);
+        const cache = cacheWriteArgs(writes);
+        const ran = await this.runScript(RELEASE_IF_OWNER, [...held, ...cache.keys], [owner, String(held.length), ...cache.args]);
         giveTurnBack();
+        return ran;
       },
     };
   }
@@ -329,20 +403,31 @@ export class UpdateGateService {
     }
   }
 
-  private async claimShared(key: string, digest: Buffer, owner: string, options: ClaimOptions): Promise<{ result: ClaimResult; locked: boolean; peeked?: string | null }> {
+  private async claimShared(key: string, digest: Buffer, owner: string, options: ClaimOptions): Promise<SharedClaim> {
     const now = Math.floor(Date.now() / this.window.bucketMs);
     const buckets = Array.from({ length: this.window.buckets }, (_, i) => handledSet(now - i));
     const lockKey = options.userKey !== undefined ? `user-lock:${options.userKey}` : key;
     const peek = options.peekKey ?? undefined;
-    const [result, locked, peeked] = (await CLAIM.run(this.redis!, [key, lockKey, peek ?? key, ...buckets], [
+    const press = options.press;
+    const [result, locked, peeked, first, leased] = (await CLAIM.run(this.redis!, [key, lockKey, peek ?? key, press?.key ?? key, ...buckets], [
       owner,
       String(CLAIM_MS),
       String(LOCK_MS),
       digest,
       options.userKey !== undefined ? '1' : '0',
       peek !== undefined ? '1' : '0',
-    ])) as [ClaimResult, number?, (string | null)?];
-    return { result, locked: locked === 1, peeked: peek !== undefined && result === 'claimed' ? (peeked ?? null) : undefined };
+      press?.id ?? '',
+      String(press?.windowMs ?? 0),
+      (peek !== undefined && options.peekLease) || '',
+    ])) as [ClaimResult, number?, (string | null)?, number?, number?];
+    const claimed = result === 'claimed';
+    return {
+      result,
+      locked: locked === 1,
+      peeked: peek !== undefined && claimed ? (peeked ?? null) : undefined,
+      firstPress: press && claimed ? first === 1 : undefined,
+      leased: leased === 1,
+    };
   }
 
   private claimInMemory(identity: string): ClaimResult {
@@ -378,13 +463,17 @@ export class UpdateGateService {
       return await work();
     } finally {
       stopRenewing();
-      await this.runScript(RELEASE_IF_OWNER, [key], [token]);
+      await this.runScript(RELEASE_IF_OWNER, [key], [token, '1', ...cacheWriteArgs().args]);
     }
   }
 
-  /** Runs a script on Redis when there is one, best effort: a key left behind expires within seconds. */
-  private async runScript(script: RedisScript, keys: string[], args: (string | Buffer)[]): Promise<void> {
-    if (this.redis) await script.run(this.redis, keys, args).catch(() => undefined);
+  /** Runs a script on Redis when there is one, best effort (a key left behind expires within seconds): whether it ran. */
+  private async runScript(script: RedisScript, keys: string[], args: (string | Buffer)[]): Promise<boolean> {
+    if (!this.redis) return false;
+    return script.run(this.redis, keys, args).then(
+      () => true,
+      () => false,
+    );
   }
 
   /**

@@ -10,9 +10,13 @@ import { SessionsService } from 'src/sessions/sessions.service';
 import { ActivityTracker } from 'src/users/activity-tracker';
 import { UserSnapshot } from 'src/users/user-snapshot';
 import { UsersService } from 'src/users/users.service';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MetricsService } from 'src/metrics/metrics.service';
 import { BotContext } from 'src/bot/bot-context';
+import { AppCacheService } from 'src/cache/app-cache.service';
+import { CacheBatch, CacheWrites } from 'src/cache/cache-batch';
+import { ButtonPresses } from './button-presses';
 import { gaveUpOnTelegram, TelegramSender } from './outgoing/telegram-sender';
 import { UpdateClaim, UpdateGateService } from './update-gate.service';
 import { updateIdentity } from './update-identity';
@@ -100,6 +104,8 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     private readonly sender: TelegramSender,
     private readonly metrics: MetricsService,
     private readonly sessions: SessionsService,
+    private readonly presses: ButtonPresses,
+    private readonly cache: AppCacheService,
     config: AppConfig,
   ) {
     this.operatorChatId = config.supportChatId;
@@ -136,21 +142,44 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
     // Counted from the claim on, which may wait for another delivery: shutdown waits for both.
     this.inFlight++;
     try {
-      // The common case in one Redis round trip: the claim, the user's lock and their cached snapshot.
+      // The common case in one Redis round trip: the claim, the user's lock, their cached snapshot
+      // (a lease on it when it is not cached) and the double-tap check.
       const userKey = String(from.id);
-      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update), { userKey, peekKey: this.users.snapshotKey(userKey) });
+      const snapshotKey = this.users.snapshotKey(userKey);
+      // The update's cache writes go with the claim's last round trip (done or release).
+      const writes = new CacheBatch(AppCacheService.leasePlaceholder(randomUUID()));
+      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update), {
+        userKey,
+        peekKey: snapshotKey,
+        peekLease: writes.lease,
+        press: this.presses.pressOf(ctx),
+      });
       if (claim.result !== 'claimed') {
         if (claim.result === 'in_progress' && this.redelivered) this.unfinished.set(update.update_id, 'in_progress');
         this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
         return;
       }
-      await this.handleClaimed(ctx, next, claim, type, from.id);
+      ctx.state.firstPress = claim.firstPress;
+      if (claim.leased && snapshotKey) writes.holdLease(snapshotKey);
+      const settle = async (end: (writes: CacheWrites) => Promise<boolean>) => {
+        const left = writes.close();
+        if (!(await end(left))) await this.cache.writeNow(left);
+      };
+      await writes.run(() => this.handleClaimed(ctx, next, claim, type, from.id, settle));
     } finally {
       this.inFlight--;
     }
   }
 
-  private async handleClaimed(ctx: BotContext, next: () => Promise<void>, claim: UpdateClaim, type: string, userId: number): Promise<void> {
+  /** `settle(claim.done)` or `settle(claim.release)` ends the claim, making the update's cache writes with it. */
+  private async handleClaimed(
+    ctx: BotContext,
+    next: () => Promise<void>,
+    claim: UpdateClaim,
+    type: string,
+    userId: number,
+    settle: (end: (writes: CacheWrites) => Promise<boolean>) => Promise<void>,
+  ): Promise<void> {
     const updateId = ctx.update.update_id;
     const started = Date.now();
     try {
@@ -164,11 +193,11 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
         const read = claim.turn?.shared ? readEarly : () => this.users.snapshotByTelegramId(String(userId));
         await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next, read), { queueLimit, claim });
       }
-      await claim.done();
+      await settle(claim.done);
       this.record(updateId, type, userId, ctx.state.outcome ?? 'ok', Date.now() - started);
     } catch (error) {
       if (error instanceof UserBusyError && !isPaymentUpdate(ctx)) {
-        await claim.done();
+        await settle(claim.done);
         this.record(updateId, type, userId, 'busy', Date.now() - started);
         await this.slowDown(ctx, () => this.i18n.t(ctx.state.lang, 'guard.busy'));
         return;
@@ -178,17 +207,17 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       if (fate === 'again') {
         this.logger.warn(`update ${updateId} failed (${(error as Error).message}); answered so that Telegram delivers it again`);
         this.unfinished.set(updateId, 'failed');
-        await claim.release();
+        await settle(claim.release);
         return;
       }
       if (fate === 'park') {
-        await claim.done();
+        await settle(claim.done);
         this.park(ctx.update as Update, 'failed', (error as Error).message);
         if (ctx.chat) await ctx.reply(this.i18n.t(ctx.state.lang, 'pay.parked')).catch((e: Error) => this.logger.warn(`Could not tell user ${userId} of the parked payment: ${e.message}`));
         return;
       }
       // Not left to a redelivery: the error handler tells the user, and the update counts as handled.
-      await claim.done();
+      await settle(claim.done);
       throw error;
     }
   }

@@ -21,15 +21,23 @@ export interface PictureOptions {
 const DESIGN_VERSION = 2;
 
 /**
+ * How many pictures' file_ids this process keeps in memory besides Redis (about 150 bytes each):
+ * a reading's picture then costs no Redis round trip (issue 20). A kept id never goes stale, since
+ * the key is the picture's content; one Telegram refuses is forgotten here and uploaded again.
+ */
+const FILE_IDS_IN_MEMORY = 2_000;
+
+/**
  * Sends the picture of a drawn spread before its text. A picture Telegram already holds (same
  * spread, cards, orientations and language) goes by its file_id: no drawing and no upload, as
  * Telegram recommends. A new one is rasterised off the event loop, uploaded, and its file_id
- * kept in the `card_data` cache.
+ * kept in the `card_data` cache, and in this process's memory (the most recently used ones).
  */
 @Injectable()
 export class SpreadPictureSenderService {
   private readonly logger = new Logger(SpreadPictureSenderService.name);
   private readonly spreadPicture = new SpreadPicture();
+  private readonly fileIds = new Map<string, string>();
 
   constructor(
     private readonly notifier: NotifierService,
@@ -68,7 +76,7 @@ export class SpreadPictureSenderService {
     const caption = options.caption ?? pictureCaption(spreadName);
     const how = { html: options.caption !== undefined, replace: options.replace };
     const id = `picture:${createHash('sha256').update(JSON.stringify([DESIGN_VERSION, request])).digest('base64url')}`;
-    const fileId = await this.cache.get<string>('card_data', id);
+    const fileId = await this.keptFileId(id);
     if (fileId) {
       try {
         await this.notifier.sendPhoto(chatId, fileId, caption, how);
@@ -76,13 +84,36 @@ export class SpreadPictureSenderService {
       } catch (error) {
         // Telegram no longer knows the file (another bot token, a wiped test server): upload it again.
         if (!isRefusedFile(error)) throw error;
+        this.fileIds.delete(id);
         this.logger.warn(`Telegram refused a kept picture (${error.message}); drawing it again`);
       }
     }
     const png = await this.spreadPicture.renderAsync(request);
     const uploaded = await this.notifier.sendPhoto(chatId, png, caption, how);
-    if (uploaded) await this.cache.set('card_data', id, uploaded);
+    if (uploaded) {
+      this.remember(id, uploaded);
+      await this.cache.set('card_data', id, uploaded);
+    }
     return 'uploaded';
+  }
+
+  /** The picture's file_id from memory, else from the cache (then remembered); undefined when never sent. */
+  private async keptFileId(id: string): Promise<string | undefined> {
+    const known = this.fileIds.get(id);
+    if (known !== undefined) {
+      this.remember(id, known);
+      return known;
+    }
+    const cached = await this.cache.get<string>('card_data', id);
+    if (cached) this.remember(id, cached);
+    return cached;
+  }
+
+  /** Keeps the id as the most recently used, dropping the least recently used beyond the bound. */
+  private remember(id: string, fileId: string): void {
+    this.fileIds.delete(id);
+    this.fileIds.set(id, fileId);
+    if (this.fileIds.size > FILE_IDS_IN_MEMORY) this.fileIds.delete(this.fileIds.keys().next().value!);
   }
 
   private request(spreadKey: string, spreadName: string, cards: DrawnCard[]): PictureRequest {

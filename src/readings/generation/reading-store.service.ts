@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppCacheService } from 'src/cache/app-cache.service';
 import { I18nService } from 'src/common/i18n/i18n.service';
 import { returning } from 'src/database/returning';
 import { LedgerService } from 'src/payments/ledger.service';
@@ -20,7 +21,8 @@ export type ChargeOutcome = { kind: 'charged'; balance: number } | { kind: 'gone
  * on its own, so a step needs neither a transaction's BEGIN/COMMIT nor a read of what it has just
  * written. Every other write to those tables stays with their modules. The caches that a step
  * makes stale (the user's /past, their snapshot after a charge) are forgotten here, once the
- * statement has committed. The charge's statement also checks the user's balance against their
+ * statement has committed: in one round trip, with the update's last one when a step runs in an
+ * update (the cache's CacheBatch). The charge's statement also checks the user's balance against their
  * ledger, both as they were before it (its snapshot), and reports a difference through the ledger.
  */
 @Injectable()
@@ -31,6 +33,7 @@ export class ReadingStoreService {
     private readonly users: UsersService,
     private readonly i18n: I18nService,
     private readonly ledger: LedgerService,
+    private readonly cache: AppCacheService,
   ) {}
 
   /**
@@ -148,8 +151,10 @@ export class ReadingStoreService {
     );
     if (row.balance === null) return row.can_pay ? { kind: 'gone' } : { kind: 'insufficient' };
     this.ledger.reportDrift(charge.userId, Number(row.ledger_drift), 'reading_cost');
-    await this.users.forget(charge.telegramId);
-    await this.readings.forgetHistory(charge.userId);
+    await this.cache.forgetTogether(async () => {
+      await this.users.forget(charge.telegramId);
+      await this.readings.forgetHistory(charge.userId);
+    });
     return { kind: 'charged', balance: row.balance };
   }
 
