@@ -4,7 +4,7 @@ import { BotApiStandIn } from 'src/bot-api-stand-in/bot-api-stand-in';
 import { AppCacheService } from 'src/cache/app-cache.service';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { nextReply, say } from '../support/bot-helpers';
-import { Player, waitForDelivery } from '../support/reading-helpers';
+import { openSpreadMenu, Player, waitForDelivery } from '../support/reading-helpers';
 import { startAppOnStandIn, stopAppOnStandIn, TestApp } from '../support/test-app';
 
 type Command = string[];
@@ -128,13 +128,11 @@ describe('Redis round trips per update', () => {
   it('takes a reading (the spread press and /skip) with the two scripts per update, and the charge forgets in one command', async () => {
     const player: Player = { id: 20_003, first_name: 'Reading', language_code: 'en' };
     await say(standIn, player, '/start');
-    let mark = standIn.mark();
-    await standIn.sendText(player, '/read');
-    const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === player.id, { after: mark });
+    const menuId = await openSpreadMenu(standIn, player);
 
     const reading = await commandsOf(async () => {
-      mark = standIn.mark();
-      await standIn.pressButton(player, (menu.result as { message_id: number }).message_id, 'v1:spread:single');
+      let mark = standIn.mark();
+      await standIn.pressButton(player, menuId, 'v1:spread:single');
       await nextReply(standIn, player.id, mark);
       mark = standIn.mark();
       await standIn.sendText(player, '/skip');

@@ -12,13 +12,19 @@ export function textsSince(standIn: BotApiStandIn, chatId: number, mark: number)
     .map((c) => String(c.params.text));
 }
 
-/** Opens /read and presses the spread's button; returns the bot's answer to the press. */
-export async function chooseSpread(standIn: BotApiStandIn, user: Player, spread: string): Promise<string> {
-  let mark = standIn.mark();
+/** Sends /read; returns the id of the menu of spreads the bot answers with. */
+export async function openSpreadMenu(standIn: BotApiStandIn, user: Player): Promise<number> {
+  const mark = standIn.mark();
   await standIn.sendText(user, '/read');
   const menu = await standIn.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id, { after: mark });
-  mark = standIn.mark();
-  await standIn.pressButton(user, (menu.result as { message_id: number }).message_id, `v1:spread:${spread}`);
+  return (menu.result as { message_id: number }).message_id;
+}
+
+/** Opens /read and presses the spread's button; returns the bot's answer to the press. */
+export async function chooseSpread(standIn: BotApiStandIn, user: Player, spread: string): Promise<string> {
+  const menuId = await openSpreadMenu(standIn, user);
+  const mark = standIn.mark();
+  await standIn.pressButton(user, menuId, `v1:spread:${spread}`);
   return nextReply(standIn, user.id, mark);
 }
 
