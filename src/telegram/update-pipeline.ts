@@ -148,12 +148,8 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       const snapshotKey = this.users.snapshotKey(userKey);
       // The update's cache writes go with the claim's last round trip (done or release).
       const writes = new CacheBatch(AppCacheService.leasePlaceholder(randomUUID()));
-      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update), {
-        userKey,
-        peekKey: snapshotKey,
-        peekLease: writes.lease,
-        press: this.presses.pressOf(ctx),
-      });
+      const press = this.presses.pressOf(ctx);
+      const claim = await this.gate.claim(updateIdentity(ctx.botInfo?.id, update), { userKey, peekKey: snapshotKey, peekLease: writes.lease, press });
       if (claim.result !== 'claimed') {
         if (claim.result === 'in_progress' && this.redelivered) this.unfinished.set(update.update_id, 'in_progress');
         this.record(update.update_id, type, from.id, claim.result === 'handled' ? 'duplicate' : 'in_progress', 0);
@@ -161,27 +157,38 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
       }
       ctx.state.firstPress = claim.firstPress;
       if (claim.leased && snapshotKey) writes.holdLease(snapshotKey);
-      const settle = async (end: (writes: CacheWrites) => Promise<boolean>) => {
-        const left = writes.close();
-        if (!(await end(left))) await this.cache.writeNow(left);
-      };
-      await writes.run(() => this.handleClaimed(ctx, next, claim, type, from.id, settle));
+      await writes.run(() => this.handleClaimed(ctx, next, claim, type, from.id, writes, claim.firstPress ? press?.key : undefined));
     } finally {
       this.inFlight--;
     }
   }
 
-  /** `settle(claim.done)` or `settle(claim.release)` ends the claim, making the update's cache writes with it. */
+  /**
+   * `writes`: the update's cache writes, made with the claim's last round trip (done or release),
+   * or when the user's lock is given back if it was taken apart from the claim, so that their next
+   * update (on any instance) never finds what this one forgot. `pressKey`: the double-tap mark the
+   * claim set, taken back when the update ends before its handler (refused, rate-limited, busy,
+   * failed), so that the user's next tap goes through.
+   */
   private async handleClaimed(
     ctx: BotContext,
     next: () => Promise<void>,
     claim: UpdateClaim,
     type: string,
     userId: number,
-    settle: (end: (writes: CacheWrites) => Promise<boolean>) => Promise<void>,
+    writes: CacheBatch,
+    pressKey: string | undefined,
   ): Promise<void> {
     const updateId = ctx.update.update_id;
     const started = Date.now();
+    const settle = async (end: (writes: CacheWrites) => Promise<boolean>, handled = false) => {
+      if (!handled && pressKey) writes.forget(pressKey);
+      const left = writes.close();
+      if (!(await end(left))) await this.cache.writeNow(left);
+    };
+    const writeBeforeUnlock = async () => {
+      if (!claim.turn?.shared) await this.cache.writeNow(writes.close());
+    };
     try {
       // The user's snapshot from the entry read with the claim, once; the database on a miss.
       let early: Promise<UserSnapshot | null> | undefined;
@@ -191,9 +198,10 @@ export class UpdatePipeline implements BeforeApplicationShutdown {
         const queueLimit = isPaymentUpdate(ctx) ? undefined : this.queueLimit;
         // A snapshot read with the user's lock is fresh for the handler; one read without it is not.
         const read = claim.turn?.shared ? readEarly : () => this.users.snapshotByTelegramId(String(userId));
-        await this.gate.withUserLock(String(userId), () => this.guarded(ctx, next, read), { queueLimit, claim });
+        const work = () => this.guarded(ctx, next, read).finally(writeBeforeUnlock);
+        await this.gate.withUserLock(String(userId), work, { queueLimit, claim });
       }
-      await settle(claim.done);
+      await settle(claim.done, ctx.state.outcome === undefined);
       this.record(updateId, type, userId, ctx.state.outcome ?? 'ok', Date.now() - started);
     } catch (error) {
       if (error instanceof UserBusyError && !isPaymentUpdate(ctx)) {

@@ -125,6 +125,39 @@ describe('Redis round trips per update', () => {
     expect(await redis.get(snapshotKey(player))).toBeNull();
   });
 
+  it("forgets what the update changed before giving back a user lock it took apart from the claim (another instance held it)", async () => {
+    const player: Player = { id: 20_004, first_name: 'Locked', language_code: 'en' };
+    await say(standIn, player, '/start');
+    await say(standIn, player, '/balance');
+    // Another instance holds the user's lock for a moment: the update waits for it after its claim.
+    await redis.set(`user-lock:${player.id}`, 'another-instance', { PX: 300 });
+    // Telegram now says the user speaks Ukrainian: the update stores it and forgets their snapshot.
+    const commands = await commandsOf(() => say(standIn, { ...player, language_code: 'uk' }, '/balance'), 3);
+
+    const forgot = commands.findIndex((c) => c[0].toUpperCase() === 'UNLINK' && c.includes(snapshotKey(player)));
+    const unlocked = commands.findIndex((c) => c[0].toUpperCase() === 'EVALSHA' && c[2] === '1' && c[3] === `user-lock:${player.id}`);
+    expect(forgot).toBeGreaterThanOrEqual(0);
+    expect(unlocked).toBeGreaterThan(forgot);
+  });
+
+  it('takes back the double-tap mark of a press that was refused, so that the next tap goes through', async () => {
+    const player: Player = { id: 20_005, first_name: 'Refused', language_code: 'en' };
+    await say(standIn, player, '/start');
+    const menuId = await openSpreadMenu(standIn, player);
+    const mark = `press:${player.id}:${menuId}:v1:spread:single`;
+    await sut.dataSource.query(`UPDATE users SET status = 'suspended' WHERE telegram_id = $1`, [player.id]);
+    await redis.del(snapshotKey(player));
+
+    const refused = await commandsOf(() => standIn.pressButton(player, menuId, 'v1:spread:single'), 2);
+
+    expect(names(refused)).toContain('EVALSHA');
+    expect(await redis.exists(mark)).toBe(0);
+    await sut.dataSource.query(`UPDATE users SET status = 'active' WHERE telegram_id = $1`, [player.id]);
+    await redis.del(snapshotKey(player));
+    await commandsOf(() => standIn.pressButton(player, menuId, 'v1:spread:single'), 2);
+    expect(await redis.exists(mark)).toBe(1);
+  });
+
   it('takes a reading (the spread press and /skip) with the two scripts per update, and the charge forgets in one command', async () => {
     const player: Player = { id: 20_003, first_name: 'Reading', language_code: 'en' };
     await say(standIn, player, '/start');
