@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MiddlewareFn } from 'telegraf';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { BotContext } from 'src/bot/bot-context';
+import type { PressCheck } from './update-gate.service';
 
 /** Presses of the same button on the same message closer together than this are one press. */
 export const REPEAT_PRESS_MS = 3_000;
@@ -20,7 +21,7 @@ export class ButtonPresses {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient | null) {}
 
   /** The press an update carries, for the update gate to check with its claim; undefined for anything else. */
-  pressOf(ctx: BotContext): { key: string; id: string; windowMs: number } | undefined {
+  pressOf(ctx: BotContext): PressCheck | undefined {
     const query = ctx.callbackQuery as { id: string; data?: string; message?: { message_id: number } } | undefined;
     if (!query?.data || !query.message || !ctx.from) return undefined;
     return { key: `press:${ctx.from.id}:${query.message.message_id}:${query.data}`, id: query.id, windowMs: REPEAT_PRESS_MS };
@@ -31,8 +32,7 @@ export class ButtonPresses {
     return async (ctx, next) => {
       const press = this.pressOf(ctx);
       if (!press) return next();
-      const { key } = press;
-      if (!(ctx.state.firstPress ?? (await this.first(key, press.id)))) {
+      if (!(ctx.state.firstPress ?? (await this.first(press.key, press.id)))) {
         await ctx.answerCbQuery();
         return;
       }
@@ -40,7 +40,7 @@ export class ButtonPresses {
         await next();
       } catch (error) {
         // A press that failed may be tried again at once.
-        await this.forget(key);
+        await this.forget(press.key);
         throw error;
       }
     };

@@ -148,6 +148,13 @@ export function handledMark(identity: string, at = Date.now(), window = dedupWin
  */
 export type ClaimResult = 'claimed' | 'handled' | 'in_progress';
 
+/** A button press, checked with the claim: the first of its key within `windowMs`, or the same press (`id`) delivered again. */
+export interface PressCheck {
+  key: string;
+  id: string;
+  windowMs: number;
+}
+
 export interface ClaimOptions {
   /**
    * The user whose lock the update will take: taken with the claim when nothing of theirs runs
@@ -156,8 +163,8 @@ export interface ClaimOptions {
   userKey?: string;
   /** A Redis key read with the claim, under the user's lock when it was taken (the user's cached snapshot). */
   peekKey?: string | null;
-  /** A button press to check for a double tap in the same round trip (ButtonPresses' key and the press's id). */
-  press?: { key: string; id: string; windowMs: number };
+  /** A button press to check for a double tap in the same round trip (ButtonPresses.pressOf). */
+  press?: PressCheck;
   /** What to leave at `peekKey` when it is empty (a cache lease), so that the value read from the source can be written with `done`. */
   peekLease?: string;
 }
